@@ -1,0 +1,82 @@
+/**
+ * The model of the team's `youops.yaml`: environments, live-state sources,
+ * drift rules and the channel (GitOps, IssueOps, ChatOps) of each operation.
+ * Kept free of parsing concerns so every surface can depend on it.
+ */
+
+/** Where the live state of one environment comes from (exactly one provider). */
+export type LiveSource =
+  | { provider: 'snapshot'; path: string }
+  | { provider: 'gitRef'; ref: string; path?: string }
+  | { provider: 'command'; argv: string[]; timeoutMs?: number }
+  | { provider: 'kubectl'; context?: string; namespace?: string; kubeconfig?: string }
+  | { provider: 'argocd'; server: string; app: string; insecure?: boolean };
+
+export type LiveProviderName = LiveSource['provider'];
+
+export interface EnvironmentConfig {
+  name: string;
+  /** Folder(s) or globs, relative to the config's folder. */
+  manifests: string[];
+  live?: LiveSource;
+  promotesFrom?: string;
+  protected: boolean;
+  /** Git branch that holds this environment's desired state, when not the current one. */
+  branch?: string;
+}
+
+export interface DriftIgnoreRule {
+  kind?: string;
+  /** Dotted path; `\.` escapes a dot inside a key. */
+  path: string;
+}
+
+export interface DriftConfig {
+  ignore: DriftIgnoreRule[];
+  /** Seconds between live-state refreshes; 0 = only on demand. */
+  refreshSeconds: number;
+}
+
+export interface IssueOpsConfig {
+  repo?: string;
+  templates: string;
+  commands: string[];
+}
+
+export interface ChatOpsTransportConfig {
+  [transport: string]: Record<string, unknown>;
+}
+
+export interface ChatOpsCommandConfig {
+  name: string;
+  text: string;
+  via: string;
+  confirm: string[];
+  description?: string;
+}
+
+export interface ChatOpsConfig {
+  transports: ChatOpsTransportConfig;
+  commands: ChatOpsCommandConfig[];
+}
+
+/** `gitops`, `issueops:<template>` or `chatops:<command>`. */
+export type OperationChannel =
+  | { channel: 'gitops' }
+  | { channel: 'issueops'; template: string }
+  | { channel: 'chatops'; command: string };
+
+export interface SchemaAssociation {
+  files: string;
+  schema: string;
+}
+
+export interface YouOpsConfig {
+  version: 1;
+  environments: EnvironmentConfig[];
+  drift: DriftConfig;
+  issueops: IssueOpsConfig;
+  chatops: ChatOpsConfig;
+  operations: Record<string, OperationChannel>;
+  schemas: SchemaAssociation[];
+}

@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser } from './browser';
+import { REPO_ROOT, startCodeServer } from './codeServer';
+import { createDemoWorkspace } from './workspace';
+
+/**
+ * Runs the mocha suite in out/test/suite inside code-server's real Node
+ * extension host, the way @vscode/test-electron does on desktop: the workbench
+ * loads the extension under development and the tests module from the
+ * `payload` query parameter and reports back through codeAutomationExit.
+ */
+const TIMEOUT_MS = Number(process.env.YOUOPS_EXTENSION_TEST_TIMEOUT ?? 300_000);
+
+async function main(): Promise<number> {
+  const testsPath = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index');
+  if (!fs.existsSync(testsPath + '.js')) throw new Error(`${testsPath}.js is missing: run npm run compile-tests`);
+  const workspace = createDemoWorkspace();
+  const server = await startCodeServer();
+  const browser = await launchBrowser();
+  let settle!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (settle = resolve));
+  const timer = setTimeout(() => {
+    console.error(`extension tests did not finish within ${TIMEOUT_MS / 1000}s`);
+    settle(3);
+  }, TIMEOUT_MS);
+  try {
+    const { page } = browser;
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = (args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    page.on('pageerror', (err) => console.error(`[workbench] ${err.message}`));
+
+    const authority = await remoteAuthority(server.folderUrl(workspace));
+    const remote = (p: string) => `vscode-remote://${authority}${p}`;
+    await page.goto(
+      server.folderUrl(workspace, [
+        ['extensionDevelopmentPath', remote(REPO_ROOT)],
+        ['extensionTestsPath', remote(testsPath)],
+      ]),
+    );
+    const code = await exited;
+    if (code !== 0 && process.env.YOUOPS_ARTIFACTS !== '0') {
+      const shot = path.join(REPO_ROOT, '.test-artifacts', 'extension-tests-failure.png');
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      console.error(`screenshot: ${shot}; host log: ${path.join(server.stateDir, 'code-server.log')}`);
+    }
+    return code;
+  } finally {
+    clearTimeout(timer);
+    await browser.close();
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** The workbench's remote authority, read from the page config code-server serves. */
+async function remoteAuthority(pageUrl: string): Promise<string> {
+  const html = await (await fetch(pageUrl)).text();
+  const m = /id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/.exec(html);
+  if (!m) throw new Error('workbench configuration not found in the code-server page');
+  const json = m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
+  const authority = (JSON.parse(json) as { remoteAuthority?: string }).remoteAuthority;
+  if (!authority) throw new Error('code-server page has no remoteAuthority');
+  return authority;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(2);
+  },
+);
