@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { REPO_ROOT, startCodeServer } from './codeServer';
 import { createDemoWorkspace } from './workspace';
@@ -27,11 +28,14 @@ async function main(): Promise<number> {
   try {
     const { page } = browser;
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = (args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The runner logs printf-style (mocha's spec reporter): format like console.log would.
+      const line = format(...((args ?? []) as [unknown, ...unknown[]]));
       (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     page.on('pageerror', (err) => console.error(`[workbench] ${err.message}`));
+    // Only the extension host's output matters here; the workbench's own chatter (gallery lookups
+    // that fail offline) goes to the host log.
 
     const authority = await remoteAuthority(server.folderUrl(workspace));
     const remote = (p: string) => `vscode-remote://${authority}${p}`;

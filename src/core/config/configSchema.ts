@@ -11,7 +11,7 @@ export function validateConfigShape(data: unknown): ErrorObject[] {
   if (!validator) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default as typeof import('ajv').default;
-    const ajv = new Ajv({ allErrors: true, strict: false, formats: { uri: /^[a-z][a-z0-9+.-]*:\/\/\S+$/i } });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, formats: { uri: /^[a-z][a-z0-9+.-]*:\/\/\S+$/i } });
     validator = ajv.compile(schema);
   }
   return validator(data) ? [] : [...(validator.errors ?? [])];

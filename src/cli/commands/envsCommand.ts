@@ -1,0 +1,45 @@
+import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../cliIo';
+import type { ParsedArgs } from '../parseArgs';
+import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
+
+export const ENVS_HELP = `youops envs [--format text|json]
+
+Lists the environments of youops.yaml with their sync status against live state.
+Exit 1 when any environment is not in sync.`;
+
+/** `youops envs`: every environment's status and counts. The CLI is trusted: it runs what the user asked. */
+export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
+  const states = await Promise.all(config.environments.map((env) => evaluateEnvironment(env, config, { rootDir, trusted: true })));
+  if (args.format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          environments: states.map((s) => ({
+            name: s.config.name,
+            status: s.drift.status,
+            error: s.drift.error,
+            counts: s.drift.counts,
+            live: s.config.live?.provider ?? null,
+            promotesFrom: s.config.promotesFrom ?? null,
+            protected: s.config.protected,
+            lastCommit: s.history[0] ? { hash: s.history[0].hash, subject: s.history[0].subject, date: s.history[0].date.toISOString() } : null,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const width = Math.max(...states.map((s) => s.config.name.length), 4);
+    for (const s of states) {
+      const counts = Object.entries(s.drift.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+      io.out(`${s.config.name.padEnd(width)}  ${s.drift.status.padEnd(8)}  ${s.drift.error ?? counts}`);
+    }
+  }
+  return states.every((s) => s.drift.status === 'InSync' || s.drift.status === 'Unknown') ? EXIT_OK : EXIT_FINDINGS;
+}

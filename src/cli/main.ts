@@ -1,0 +1,62 @@
+import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
+import { ENVS_HELP, envsCommand } from './commands/envsCommand';
+import { parseArgs, type ParsedArgs } from './parseArgs';
+import { version } from '../../package.json';
+
+const HELP = `youops ${version} — GitOps, IssueOps and ChatOps checks on the same engine as the VS Code extension
+
+Usage: youops <command> [options]
+
+Commands:
+  envs        list environments and their sync status
+
+Global options:
+  --format text|json   output format (default text)
+  --cwd DIR            workspace folder (default: current directory)
+  --config FILE        config file (default: youops.yaml, .youops.yaml or .github/youops.yaml)
+  -h, --help           show help (also: youops help <command>)
+  -v, --version        print the version
+
+Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
+
+const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number> }> = {
+  envs: { help: ENVS_HELP, run: envsCommand },
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.version) {
+      io.out(version);
+      return 0;
+    }
+    if (args.command === 'help') {
+      io.out(COMMANDS[args.positionals[0]]?.help ?? HELP);
+      return 0;
+    }
+    if (!args.command) {
+      (args.help ? io.out : io.err)(HELP);
+      return args.help ? 0 : EXIT_USAGE;
+    }
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`unknown command "${args.command}" (try youops --help)`);
+    if (args.help) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`youops: ${err.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`youops: ${(err as Error).stack ?? String(err)}`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

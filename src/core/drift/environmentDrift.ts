@@ -1,0 +1,131 @@
+import type { DriftIgnoreRule } from '../config/types';
+import { LiveStateError, type LiveObject, type LiveState } from '../live/provider';
+import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
+import { isRecord, versionlessKey, type ResourceId } from '../manifests/resourceId';
+import { diffObjects, type FieldDrift } from './compare';
+import { emptyStatusCounts, type ResourceStatus } from './resourceStatus';
+
+export interface ResourceDrift {
+  key: string;
+  id: ResourceId;
+  status: ResourceStatus;
+  /** The desired resource; absent for Extra. */
+  resource?: ManifestResource;
+  /** The live object; absent for Missing/Unknown. */
+  live?: unknown;
+  fields: Array<FieldDrift & { location?: FieldLocation }>;
+}
+
+export interface EnvironmentDrift {
+  /** Error if the provider failed, Drifted if anything is Drifted/Missing/Extra, InSync otherwise, Unknown without live state. */
+  status: ResourceStatus;
+  error?: string;
+  resources: ResourceDrift[];
+  counts: Record<ResourceStatus, number>;
+  refreshedAt?: Date;
+}
+
+/** Kinds the cluster creates on its own; never reported as Extra. */
+const GENERATED_KINDS = new Set(['Event', 'Endpoints', 'EndpointSlice', 'Lease', 'ControllerRevision']);
+/** Objects every namespace gets automatically. */
+const GENERATED_NAMES = new Set(['ConfigMap/kube-root-ca.crt', 'ServiceAccount/default']);
+
+/**
+ * Matches desired resources to live objects and classifies each.
+ *
+ * Matching ignores the API version (the server may return another served version).
+ * A desired resource without a namespace (applied to the default namespace) matches a
+ * live object of the same kind and name in any namespace when exactly one exists.
+ *
+ * Extra is reported only for complete live states, only in namespaces the desired state
+ * uses (and, for cluster-scoped objects, only for kinds it declares), and never for
+ * objects owned by another object (ReplicaSets, Pods) or that the cluster generates.
+ */
+export function computeEnvironmentDrift(
+  desired: ManifestResource[],
+  live: LiveState | LiveStateError | undefined,
+  ignore: readonly DriftIgnoreRule[],
+): EnvironmentDrift {
+  if (live === undefined || live instanceof LiveStateError) {
+    const resources: ResourceDrift[] = desired.map((r) => ({ key: r.key, id: r.id, status: 'Unknown', resource: r, fields: [] }));
+    const counts = emptyStatusCounts();
+    counts.Unknown = resources.length;
+    return live ? { status: 'Error', error: live.message, resources, counts } : { status: 'Unknown', resources, counts };
+  }
+
+  const index = new LiveIndex(live.objects);
+  const resources: ResourceDrift[] = desired.map((resource) => {
+    const match = index.find(resource.id);
+    if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
+    const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore }).map(
+      (drift) => ({ ...drift, location: resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path) }),
+    );
+    return { key: resource.key, id: resource.id, status: fields.length ? 'Drifted' : 'InSync', resource, live: match.object, fields };
+  });
+
+  if (live.complete) {
+    const namespaces = new Set<string>();
+    const clusterKinds = new Set<string>();
+    for (const r of resources) {
+      const ns = r.id.namespace ?? (isRecord(r.live) && isRecord(r.live.metadata) ? r.live.metadata.namespace : undefined);
+      if (typeof ns === 'string' && ns) namespaces.add(ns);
+      else clusterKinds.add(r.id.kind);
+    }
+    for (const object of index.unmatched()) {
+      const ns = object.id.namespace;
+      const inScope = ns ? namespaces.has(ns) : clusterKinds.has(object.id.kind);
+      if (inScope && !isGenerated(object)) resources.push({ key: object.key, id: object.id, status: 'Extra', live: object.object, fields: [] });
+    }
+  }
+
+  const counts = emptyStatusCounts();
+  for (const r of resources) counts[r.status]++;
+  const status: ResourceStatus = counts.Drifted + counts.Missing + counts.Extra > 0 ? 'Drifted' : 'InSync';
+  return { status, resources, counts, refreshedAt: live.fetchedAt };
+}
+
+/** Live objects by versionless key, plus by kind/name for namespace-less desired resources. */
+class LiveIndex {
+  private readonly byKey = new Map<string, LiveObject>();
+  private readonly byKindName = new Map<string, LiveObject[]>();
+  private readonly matched = new Set<LiveObject>();
+
+  constructor(private readonly objects: LiveObject[]) {
+    for (const object of objects) {
+      this.byKey.set(versionlessKey(object.id), object);
+      const kn = versionlessKey({ ...object.id, namespace: undefined });
+      this.byKindName.set(kn, [...(this.byKindName.get(kn) ?? []), object]);
+    }
+  }
+
+  find(id: ResourceId): LiveObject | undefined {
+    let found = this.byKey.get(versionlessKey(id));
+    if (!found && !id.namespace) {
+      const candidates = this.byKindName.get(versionlessKey(id)) ?? [];
+      if (candidates.length === 1) found = candidates[0];
+    }
+    if (found) this.matched.add(found);
+    return found;
+  }
+
+  unmatched(): LiveObject[] {
+    return this.objects.filter((o) => !this.matched.has(o));
+  }
+}
+
+function isGenerated(object: LiveObject): boolean {
+  if (GENERATED_KINDS.has(object.id.kind) || GENERATED_NAMES.has(`${object.id.kind}/${object.id.name}`)) return true;
+  const meta = isRecord(object.object) ? object.object.metadata : undefined;
+  return isRecord(meta) && Array.isArray(meta.ownerReferences) && meta.ownerReferences.length > 0;
+}
+
+/** A drift on an absent list/map still points somewhere useful: its closest located ancestor. */
+function nearestLocation(resource: ManifestResource, pointer: string): FieldLocation | undefined {
+  let p = pointer;
+  while (p.length > 0) {
+    p = p.slice(0, p.lastIndexOf('/'));
+    const loc = resource.fields.get(p);
+    if (loc) return loc;
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+import type { EnvironmentConfig } from '../config/types';
+import type { EnvironmentDrift } from '../drift/environmentDrift';
+import type { CommitInfo } from '../git/history';
+import type { ManifestError } from '../manifests/manifestResource';
+
+/** Everything the views show about one environment after a refresh. */
+export interface EnvironmentState {
+  config: EnvironmentConfig;
+  drift: EnvironmentDrift;
+  manifestErrors: ManifestError[];
+  history: CommitInfo[];
+  branch?: string;
+}

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
+import { computeEnvironmentDrift } from '../drift/environmentDrift';
+import { currentBranch, recentCommits } from '../git/history';
+import { createLiveProvider } from '../live/createProvider';
+import { LiveStateError, type LiveState } from '../live/provider';
+import { loadManifests } from '../manifests/loadManifests';
+import type { EnvironmentState } from './environmentState';
+
+export interface EvaluationContext {
+  /** Folder the config's relative paths are resolved against. */
+  rootDir: string;
+  /** Workspace Trust: untrusted folders run no process and send nothing. */
+  trusted: boolean;
+  kubectlPath?: string;
+  signal?: AbortSignal;
+}
+
+/** Desired state from Git, live state from the environment's provider, and the drift between. */
+export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
+  const [manifests, history, branch] = await Promise.all([
+    loadManifests(ctx.rootDir, env.manifests),
+    recentCommits(ctx.rootDir, env.manifests.map(globBase)),
+    currentBranch(ctx.rootDir),
+  ]);
+
+  let live: LiveState | LiveStateError | undefined;
+  if (env.live) {
+    try {
+      const provider = createLiveProvider(env.live, { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath });
+      live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
+    } catch (err) {
+      live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
+    }
+  }
+  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
+  return { config: env, drift, manifestErrors: manifests.errors, history, branch };
+}
+
+/** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const i = parts.findIndex((p) => /[*?[{]/.test(p));
+  const base = i < 0 ? parts : parts.slice(0, i);
+  return base.length ? path.join(...base) : '.';
+}

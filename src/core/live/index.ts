@@ -1,0 +1,4 @@
+export * from './provider';
+export * from './snapshotProvider';
+export * from './commandProvider';
+export * from './createProvider';

@@ -1,0 +1,40 @@
+import type { ManifestResource } from '../manifests/manifestResource';
+import type { ResourceId } from '../manifests/resourceId';
+
+/** One object as it exists in the cluster (or in an export of it). */
+export interface LiveObject {
+  id: ResourceId;
+  key: string;
+  object: unknown;
+}
+
+export interface LiveState {
+  objects: LiveObject[];
+  /** True when the provider lists everything it can see, so live-only objects count as Extra. */
+  complete: boolean;
+  fetchedAt: Date;
+}
+
+export interface LiveFetchRequest {
+  /** The desired resources, so targeted providers can fetch only those. */
+  resources: ManifestResource[];
+  signal?: AbortSignal;
+}
+
+/** A source of live state; every provider reports through the same vocabulary. */
+export interface LiveStateProvider {
+  readonly name: string;
+  fetch(request: LiveFetchRequest): Promise<LiveState>;
+}
+
+/** A provider could not deliver live state; the message is shown as the environment's Error. */
+export class LiveStateError extends Error {
+  override readonly name = 'LiveStateError';
+
+  constructor(
+    readonly provider: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './resourceId';
+export * from './manifestResource';
+export * from './jsonPointer';
+export * from './parseManifestText';
+export * from './loadManifests';

@@ -1,0 +1,152 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { expandGlob, isGlob } from './glob';
+import { findKustomization, kustomizationEntries } from './kustomization';
+import type { ManifestError, ManifestResource } from './manifestResource';
+import { parseManifestText, type ParsedManifests } from './parseManifestText';
+
+/** Bigger files are almost always generated dumps; parsing them would stall the editor. */
+export const MAX_MANIFEST_FILE_BYTES = 5 * 1024 * 1024;
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * Reads the desired state of one environment. Each entry (relative to rootDir) is a
+ * file, a folder (recursive; a kustomization's `resources` are followed instead of
+ * scanning) or a glob. Never throws for content problems: they come back as errors.
+ */
+export async function loadManifests(rootDir: string, manifests: string[]): Promise<ParsedManifests> {
+  const collector = new FileCollector();
+  for (const entry of manifests) await collector.addEntry(rootDir, entry);
+
+  const resources: ManifestResource[] = [];
+  const errors: ManifestError[] = [...collector.errors];
+  const parsed = await mapWithLimit(collector.files, 16, readAndParse);
+  for (const result of parsed) {
+    resources.push(...result.resources);
+    errors.push(...result.errors);
+  }
+  return { resources, errors };
+}
+
+async function readAndParse(file: string): Promise<ParsedManifests> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_MANIFEST_FILE_BYTES) {
+      const mb = (stat.size / 1024 / 1024).toFixed(1);
+      return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
+    }
+    return parseManifestText(await fs.readFile(file, 'utf8'), file);
+  } catch (e) {
+    return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
+  }
+}
+
+/** Resolves entries to an ordered, de-duplicated list of files to parse. */
+class FileCollector {
+  readonly files: string[] = [];
+  readonly errors: ManifestError[] = [];
+  private readonly seenFiles = new Set<string>();
+  private readonly seenDirs = new Set<string>();
+
+  async addEntry(rootDir: string, entry: string): Promise<void> {
+    if (isGlob(entry)) {
+      const matches = await expandGlob(rootDir, entry);
+      if (matches.length === 0) this.errors.push({ file: path.resolve(rootDir), severity: 'info', message: `manifests glob "${entry}" matches no files` });
+      for (const match of matches) {
+        const stat = await statOrUndefined(match);
+        if (stat?.isDirectory()) await this.addFolder(match);
+        else if (stat?.isFile() && MANIFEST_EXTENSIONS.has(path.extname(match).toLowerCase())) this.addFile(match);
+      }
+      return;
+    }
+    const abs = path.resolve(rootDir, entry);
+    const stat = await statOrUndefined(abs);
+    if (!stat) this.errors.push({ file: abs, severity: 'error', message: `manifests path "${entry}" does not exist` });
+    else if (stat.isDirectory()) await this.addFolder(abs);
+    else this.addFile(abs);
+  }
+
+  private addFile(file: string): void {
+    if (this.seenFiles.has(file)) return;
+    this.seenFiles.add(file);
+    this.files.push(file);
+  }
+
+  private async addFolder(dir: string): Promise<void> {
+    if (this.seenDirs.has(dir)) return; // also breaks kustomization cycles
+    this.seenDirs.add(dir);
+
+    if (await statOrUndefined(path.join(dir, 'Chart.yaml'))) {
+      this.errors.push({
+        file: dir,
+        severity: 'info',
+        message: 'Helm chart: templates are not rendered, so it is skipped (render it, e.g. `helm template`, into a folder and list that folder)',
+      });
+      return;
+    }
+    const kustomization = await findKustomization(dir);
+    if (kustomization) {
+      await this.followKustomization(kustomization);
+      return;
+    }
+
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      this.errors.push({ file: dir, severity: 'error', message: `cannot read folder: ${(e as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await this.addFolder(abs);
+      else if (entry.isFile() && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) this.addFile(abs);
+    }
+  }
+
+  private async followKustomization(file: string): Promise<void> {
+    const dir = path.dirname(file);
+    let entries: { local: string[]; remote: string[] };
+    try {
+      entries = kustomizationEntries(await fs.readFile(file, 'utf8'));
+    } catch (e) {
+      this.errors.push({ file, severity: 'error', message: `cannot read kustomization: ${(e as Error).message}` });
+      return;
+    }
+    for (const remote of entries.remote) {
+      this.errors.push({ file, severity: 'info', message: `remote kustomize resource "${remote}" is not fetched; skipped` });
+    }
+    for (const local of entries.local) {
+      const abs = path.resolve(dir, local);
+      const stat = await statOrUndefined(abs);
+      if (!stat) this.errors.push({ file, severity: 'error', message: `kustomization resource "${local}" does not exist` });
+      else if (stat.isDirectory()) await this.addFolder(abs);
+      else this.addFile(abs);
+    }
+  }
+}
+
+async function statOrUndefined(p: string) {
+  try {
+    return await fs.stat(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bounded parallel reads: thousands of files at once would exhaust file handles. */
+async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

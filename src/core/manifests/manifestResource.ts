@@ -1,0 +1,36 @@
+import type { Range } from '../text/range';
+import type { ResourceId } from './resourceId';
+
+export type { Position, Range } from '../text/range';
+
+/** Where a field sits in its file; for list items keyRange equals valueRange (no key). */
+export interface FieldLocation {
+  keyRange: Range;
+  valueRange: Range;
+}
+
+/** One Kubernetes object of the desired state, with the source positions of its fields. */
+export interface ManifestResource {
+  id: ResourceId;
+  key: string;
+  /** Absolute path. */
+  file: string;
+  /** Index of the YAML document in the file (items of a List share their document's index). */
+  docIndex: number;
+  range: Range;
+  /** Plain JS value of the object. */
+  object: unknown;
+  /** JSON pointer (`/spec/template/spec/containers/0/image`) → location. */
+  fields: Map<string, FieldLocation>;
+}
+
+/**
+ * A problem met while reading manifests. `info` marks things deliberately skipped
+ * (Helm templates, remote bases, documents that are not resources), not failures.
+ */
+export interface ManifestError {
+  file: string;
+  message: string;
+  severity: 'error' | 'info';
+  range?: Range;
+}

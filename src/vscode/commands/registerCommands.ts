@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { ResourceRef } from '../store/findResource';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import type { TreeNode } from '../tree/treeNodes';
+import { createConfig } from './createConfig';
+import { notYetAvailable } from './notYetAvailable';
+import { openConfig } from './openConfig';
+import { revealResource } from './revealResource';
+import { runOperation } from './runOperation';
+import { showDrift } from './showDrift';
+import { validateWorkspace } from './validateWorkspace';
+
+/** Tree rows arrive as TreeNodes, lenses and hovers pass ResourceRefs: accept both. */
+function asRef(arg: unknown): ResourceRef | undefined {
+  const node = arg as TreeNode | ResourceRef | undefined;
+  if (!node) return undefined;
+  if ('type' in node && (node.type === 'resource' || node.type === 'field')) return { env: node.env, key: node.resource.key };
+  if ('key' in node) return node;
+  return undefined;
+}
+
+function envOf(arg: unknown): string | undefined {
+  const node = arg as { env?: string } | undefined;
+  return typeof node?.env === 'string' ? node.env : undefined;
+}
+
+export function registerCommands(store: WorkspaceStore): vscode.Disposable {
+  const r = vscode.commands.registerCommand;
+  return vscode.Disposable.from(
+    r('youops.refresh', (arg?: unknown) => store.refresh(envOf(arg))),
+    r('youops.createConfig', () => createConfig(store)),
+    r('youops.openConfig', (line?: number) => openConfig(store, line)),
+    r('youops.showDrift', (arg?: unknown) => showDrift(store, asRef(arg))),
+    r('youops.revealResource', (arg?: unknown) => {
+      const ref = asRef(arg);
+      return ref ? revealResource(store, ref) : undefined;
+    }),
+    r('youops.validateWorkspace', () => validateWorkspace(store)),
+    r('youops.runOperation', (arg?: unknown) => runOperation(store, arg)),
+    r('youops.openTicket', notYetAvailable('Opening IssueOps tickets')),
+    r('youops.sendChatOpsCommand', notYetAvailable('Sending ChatOps commands')),
+    r('youops.promote', notYetAvailable('Promotion as a pull request')),
+    r('youops.rollback', notYetAvailable('Rollback as a pull request')),
+    r('youops.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
+    ),
+  );
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { normalizeLiveForDiff, toYaml } from '../../core/drift/normalize';
+import { findResource } from '../store/findResource';
+import type { WorkspaceStore } from '../store/workspaceStore';
+
+export const LIVE_SCHEME = 'youops-live';
+export const DESIRED_SCHEME = 'youops-desired';
+
+/** Read-only documents of a resource's live object (normalized like the manifest) and of its desired object. */
+export class ResourceDocumentProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly open = new Set<string>();
+
+  constructor(private readonly store: WorkspaceStore) {
+    store.onDidChange(() => this.open.forEach((u) => this.changed.fire(vscode.Uri.parse(u))));
+  }
+
+  static uri(scheme: string, env: string, key: string, name: string): vscode.Uri {
+    return vscode.Uri.from({ scheme, path: `/${env}/${name}.yaml`, query: new URLSearchParams({ env, key }).toString() });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    this.open.add(uri.toString());
+    const q = new URLSearchParams(uri.query);
+    const r = findResource(this.store, { env: q.get('env') ?? '', key: q.get('key') ?? '' });
+    if (!r) return '# This resource is no longer part of the environment.\n';
+    if (uri.scheme === DESIRED_SCHEME) return r.resource ? toYaml(r.resource.object) : '# Not declared in Git (live only).\n';
+    if (r.live === undefined) return `# Not found in the live state of ${q.get('env')}.\n`;
+    return toYaml(r.resource ? normalizeLiveForDiff(r.resource.object, r.live) : r.live);
+  }
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { configBaseDir, findConfigFile } from '../../core/config/configFile';
+import { loadConfigFile } from '../../core/config/loadConfig';
+import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
+import type { EnvironmentEntry, WorkspaceState } from './workspaceState';
+
+/**
+ * The single source of truth for the views: loads youops.yaml, refreshes the
+ * environments through the core and tells listeners when anything changed.
+ * State flows one way: core → store → views.
+ */
+export class WorkspaceStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<WorkspaceState>();
+  readonly onDidChange = this.changed.event;
+  private current: WorkspaceState = { kind: 'noFolder' };
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private inflight = new Map<string, AbortController>();
+
+  get state(): WorkspaceState {
+    return this.current;
+  }
+
+  /** Reads the config again (on start and whenever the file changes), then refreshes live state. */
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const rootDir = this.workspaceRoot();
+    if (!rootDir) return this.set({ kind: 'noFolder' });
+    const override = vscode.workspace.getConfiguration('youops').get<string>('configPath') || undefined;
+    const configFile = findConfigFile(rootDir, override);
+    if (!configFile) return this.set({ kind: 'noConfig', rootDir });
+    const result = await loadConfigFile(configFile);
+    if (generation !== this.generation) return;
+    if (!result.config) return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems });
+    const previous = this.current.kind === 'ready' ? this.current.environments : [];
+    this.set({
+      kind: 'ready',
+      rootDir: configBaseDir(configFile),
+      configFile,
+      config: result.config,
+      problems: result.problems,
+      environments: result.config.environments.map((e) => ({
+        name: e.name,
+        refreshing: false,
+        state: previous.find((p) => p.name === e.name)?.state,
+      })),
+    });
+    this.scheduleRefresh();
+    await this.refresh();
+  }
+
+  /** Re-evaluates one environment, or all of them, with progress in the view. */
+  async refresh(envName?: string): Promise<void> {
+    const state = this.current;
+    if (state.kind !== 'ready') return;
+    const targets = state.environments.filter((e) => !envName || e.name === envName);
+    await vscode.window.withProgress({ location: { viewId: 'youops.environments' }, title: 'Refreshing environments' }, () =>
+      Promise.all(targets.map((entry) => this.refreshEntry(entry))),
+    );
+  }
+
+  environment(name: string): EnvironmentEntry | undefined {
+    return this.current.kind === 'ready' ? this.current.environments.find((e) => e.name === name) : undefined;
+  }
+
+  private async refreshEntry(entry: EnvironmentEntry): Promise<void> {
+    const state = this.current;
+    if (state.kind !== 'ready') return;
+    const config = state.config.environments.find((e) => e.name === entry.name);
+    if (!config) return;
+    this.inflight.get(entry.name)?.abort();
+    const abort = new AbortController();
+    this.inflight.set(entry.name, abort);
+    entry.refreshing = true;
+    this.changed.fire(this.current);
+    try {
+      const result = await evaluateEnvironment(config, state.config, {
+        rootDir: state.rootDir,
+        trusted: vscode.workspace.isTrusted,
+        kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
+        signal: abort.signal,
+      });
+      if (!abort.signal.aborted && this.current === state) entry.state = result;
+    } finally {
+      if (this.inflight.get(entry.name) === abort) {
+        this.inflight.delete(entry.name);
+        entry.refreshing = false;
+      }
+      this.changed.fire(this.current);
+    }
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (this.current.kind !== 'ready') return;
+    const setting = vscode.workspace.getConfiguration('youops').get<number>('refreshInterval', -1);
+    const seconds = setting >= 0 ? setting : this.current.config.drift.refreshSeconds;
+    if (seconds > 0) this.refreshTimer = setInterval(() => void this.refresh(), Math.max(5, seconds) * 1000);
+  }
+
+  private workspaceRoot(): string | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const override = vscode.workspace.getConfiguration('youops').get<string>('configPath') || undefined;
+    const withConfig = folders.find((f) => f.uri.scheme === 'file' && findConfigFile(f.uri.fsPath, override));
+    return (withConfig ?? folders.find((f) => f.uri.scheme === 'file'))?.uri.fsPath;
+  }
+
+  private set(state: WorkspaceState): void {
+    for (const c of this.inflight.values()) c.abort();
+    this.inflight.clear();
+    this.current = state;
+    if (state.kind !== 'ready') this.scheduleRefresh();
+    void vscode.commands.executeCommand('setContext', 'youops.hasConfig', state.kind === 'ready' || state.kind === 'invalid');
+    this.changed.fire(state);
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    for (const c of this.inflight.values()) c.abort();
+    this.changed.dispose();
+  }
+}

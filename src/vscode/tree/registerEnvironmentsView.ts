@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { EnvironmentsTreeProvider } from './environmentsTreeProvider';
+
+/** The Environments view, with a badge counting drifted environments. */
+export function registerEnvironmentsView(store: WorkspaceStore): { provider: EnvironmentsTreeProvider; disposable: vscode.Disposable } {
+  const provider = new EnvironmentsTreeProvider(store);
+  const view = vscode.window.createTreeView('youops.environments', { treeDataProvider: provider, showCollapseAll: true });
+  const updateBadge = () => {
+    const state = store.state;
+    const drifted = state.kind === 'ready' ? state.environments.filter((e) => e.state && e.state.drift.status !== 'InSync' && e.state.drift.status !== 'Unknown').length : 0;
+    view.badge = drifted ? { value: drifted, tooltip: `${drifted} environment${drifted === 1 ? '' : 's'} out of sync` } : undefined;
+    view.message = state.kind === 'invalid' ? 'youops.yaml has errors — see the Problems panel.' : undefined;
+  };
+  updateBadge();
+  return { provider, disposable: vscode.Disposable.from(view, store.onDidChange(updateBadge)) };
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { WorkbenchSession } from './workbench';
+
+describe('YouOps in the workbench (end to end: packaged .vsix in code-server, driven in Chromium)', function () {
+  this.timeout(180_000);
+  let session: WorkbenchSession;
+
+  before(async () => {
+    session = await WorkbenchSession.open();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('shows the demo environments with their status in the YouOps view', async () => {
+    const view = await session.openYouOpsView();
+    for (const env of ['dev', 'staging', 'prod']) await session.treeRow(view, env).waitFor({ state: 'visible', timeout: 30_000 });
+    const prod = session.treeRow(view, 'prod');
+    await prod.locator('.label-description', { hasText: /3 drifted/ }).waitFor({ timeout: 30_000 });
+    assert.match(await prod.innerText(), /3 drifted · 1 extra · 2 in sync/);
+    assert.match(await session.treeRow(view, 'staging').innerText(), /1 missing/);
+    await session.screenshot('01-environments');
+  });
+
+  it('expands prod down to the drifted field of web and opens its line', async () => {
+    const view = await session.openYouOpsView();
+    await session.treeRow(view, 'prod').click();
+    const web = session.treeRow(view, 'web');
+    await web.waitFor({ state: 'visible' });
+    assert.match(await web.innerText(), /1 field drifted/);
+    await web.locator('.monaco-tl-twistie').click();
+    const field = session.treeRow(view, 'spec.replicas');
+    await field.waitFor({ state: 'visible' });
+    assert.match(await field.innerText(), /desired 3 · live 2/);
+    await field.click();
+    const tab = session.page.locator('.tabs-container .tab', { hasText: 'web.yaml' });
+    await tab.waitFor({ state: 'visible' });
+    await session.page.locator('.monaco-editor .view-line', { hasText: 'replicas: 3' }).first().waitFor();
+    await session.screenshot('02-drifted-field');
+  });
+
+  it('runs "YouOps: Validate Workspace" from the Command Palette and reports the result', async () => {
+    await session.runCommand('YouOps: Validate Workspace');
+    const toast = session.page.locator('.notifications-toasts .notification-toast', { hasText: 'are valid' });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await toast.innerText(), /youops\.yaml and the environments' manifests are valid/);
+    await session.screenshot('03-validate-workspace');
+  });
+});

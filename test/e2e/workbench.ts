@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, waitForWorkbench, type Browser } from '../host/browser';
+import { REPO_ROOT, startCodeServer, type CodeServer } from '../host/codeServer';
+import { createDemoWorkspace } from '../host/workspace';
+
+export const ARTIFACTS = path.join(REPO_ROOT, '.test-artifacts', 'e2e');
+
+/** A person's session: the packaged extension installed in a fresh VS Code, the demo repo open in Chromium. */
+export class WorkbenchSession {
+  private constructor(
+    readonly server: CodeServer,
+    readonly browser: Browser,
+    readonly workspace: string,
+  ) {}
+
+  get page(): Page {
+    return this.browser.page;
+  }
+
+  static async open(): Promise<WorkbenchSession> {
+    const vsix = findVsix();
+    const workspace = createDemoWorkspace();
+    const server = await startCodeServer({ vsixFiles: [vsix] });
+    const browser = await launchBrowser();
+    const session = new WorkbenchSession(server, browser, workspace);
+    await browser.page.goto(server.folderUrl(workspace));
+    await waitForWorkbench(browser.page);
+    return session;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    fs.rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Runs a command from the Command Palette by typing its title, like a person would. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 }, force: true }).catch(() => undefined);
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+  }
+
+  async openYouOpsView(): Promise<Locator> {
+    const view = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: 'Environments' }) });
+    // Clicking the icon of the view that is already showing would close the sidebar.
+    if (!(await view.isVisible())) {
+      const label = this.page.locator('.action-label[aria-label^="YouOps"]');
+      await this.page.locator('.part.activitybar .action-item', { has: label }).click();
+    }
+    await view.waitFor({ state: 'visible' });
+    return view;
+  }
+
+  treeRow(view: Locator, label: string): Locator {
+    return view.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+  }
+}
+
+function findVsix(): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const vsix = path.join(REPO_ROOT, `youops-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  return vsix;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { diffObjects, type DiffOptions } from '../../../src/core/drift/compare';
+
+const DEPLOYMENT: DiffOptions = { kind: 'Deployment', apiVersion: 'apps/v1', ignore: [] };
+
+function deployment(containers: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: { replicas: 2, template: { spec: { containers } }, ...extra },
+  };
+}
+
+describe('diffObjects', () => {
+  it('finds nothing when live only adds defaults, status and server metadata', () => {
+    const desired = deployment([{ name: 'web', image: 'web:1' }]);
+    const live = deployment([{ name: 'web', image: 'web:1', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' }], {
+      progressDeadlineSeconds: 600,
+    });
+    Object.assign(live.metadata as object, { uid: 'u', resourceVersion: '1', generation: 4, creationTimestamp: 'now', managedFields: [{}] });
+    live.status = { replicas: 2 };
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
+  });
+
+  it('does not compare status or server metadata even when the manifest sets them', () => {
+    const desired = { ...deployment([]), status: { replicas: 9 }, metadata: { name: 'web', uid: 'x', resourceVersion: '1' } };
+    const live = { ...deployment([]), status: { replicas: 1 }, metadata: { name: 'web', uid: 'y', resourceVersion: '2' } };
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
+  });
+
+  it('reports changed scalars with JSON pointers into the desired document', () => {
+    const drifts = diffObjects(deployment([{ name: 'web', image: 'web:2' }]), deployment([{ name: 'web', image: 'web:1' }], { replicas: 5 }), DEPLOYMENT);
+    assert.deepEqual(drifts, [
+      { path: '/spec/replicas', desired: 2, live: 5, reason: 'changed' },
+      { path: '/spec/template/spec/containers/0/image', desired: 'web:2', live: 'web:1', reason: 'changed' },
+    ]);
+  });
+
+  it('does not treat an injected sidecar as drift', () => {
+    const desired = deployment([{ name: 'web', image: 'web:1' }]);
+    const live = deployment([
+      { name: 'istio-proxy', image: 'istio/proxyv2' },
+      { name: 'web', image: 'web:1' },
+    ]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
+  });
+
+  it('does not treat reordered containers as drift, but finds the real change', () => {
+    const desired = deployment([
+      { name: 'a', image: 'a:1' },
+      { name: 'b', image: 'b:1' },
+    ]);
+    const live = deployment([
+      { name: 'b', image: 'b:2' },
+      { name: 'a', image: 'a:1' },
+    ]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), [{ path: '/spec/template/spec/containers/1/image', desired: 'b:1', live: 'b:2', reason: 'changed' }]);
+  });
+
+  it('reports a container missing from live as one missing item', () => {
+    const drifts = diffObjects(deployment([{ name: 'web' }, { name: 'log' }]), deployment([{ name: 'web' }]), DEPLOYMENT);
+    assert.deepEqual(drifts, [{ path: '/spec/template/spec/containers/1', desired: { name: 'log' }, live: undefined, reason: 'missing' }]);
+  });
+
+  it('matches ports by containerPort+protocol, defaulting protocol to TCP', () => {
+    const desired = deployment([{ name: 'web', ports: [{ containerPort: 53, protocol: 'UDP', name: 'dns-udp' }, { containerPort: 53, name: 'dns-tcp' }] }]);
+    const live = deployment([
+      {
+        name: 'web',
+        ports: [
+          { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' },
+          { containerPort: 53, protocol: 'UDP', name: 'dns' },
+        ],
+      },
+    ]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), [
+      { path: '/spec/template/spec/containers/0/ports/0/name', desired: 'dns-udp', live: 'dns', reason: 'changed' },
+    ]);
+  });
+
+  it('matches env entries by name', () => {
+    const desired = deployment([{ name: 'web', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }]);
+    const live = deployment([{ name: 'web', env: [{ name: 'B', value: '2' }, { name: 'A', value: 'x' }, { name: 'INJECTED', value: 'y' }] }]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/containers/0/env/0/value', 'x']]);
+  });
+
+  it('compares resource quantities by value', () => {
+    const desired = deployment([{ name: 'web', resources: { requests: { cpu: 0.5, memory: '1Gi' }, limits: { cpu: 1, memory: '2Gi' } } }]);
+    const live = deployment([{ name: 'web', resources: { requests: { cpu: '500m', memory: '1024Mi' }, limits: { cpu: '1', memory: '2G' } } }]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => d.path), ['/spec/template/spec/containers/0/resources/limits/memory']);
+  });
+
+  it('keeps other scalars strict: 80 is not "80" outside quantities', () => {
+    const svc = (targetPort: unknown) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort }] } });
+    const drifts = diffObjects(svc('8080'), svc(8080), { kind: 'Service', apiVersion: 'v1', ignore: [] });
+    assert.deepEqual(drifts, [{ path: '/spec/ports/0/targetPort', desired: '8080', live: 8080, reason: 'changed' }]);
+  });
+
+  it('treats desired null as unset', () => {
+    const desired = deployment([{ name: 'web', image: null }], { strategy: null });
+    const live = deployment([{ name: 'web', image: 'web:1' }], { strategy: { type: 'Recreate' } });
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
+  });
+
+  it('reports missing leaves individually when a whole map is absent live, and skips empty lists/maps', () => {
+    const desired = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { a: '1', b: '2' }, annotations: {} }, data: { x: 'y' }, binaryData: {} };
+    const live = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { x: 'y' } };
+    assert.deepEqual(diffObjects(desired, live, { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] }), [
+      { path: '/metadata/labels/a', desired: '1', live: undefined, reason: 'missing' },
+      { path: '/metadata/labels/b', desired: '2', live: undefined, reason: 'missing' },
+    ]);
+  });
+
+  it('applies ignore rules by kind, path, index, * and item name', () => {
+    const desired = deployment([{ name: 'web', image: 'web:2', args: ['--a'] }, { name: 'log', image: 'log:2' }]);
+    const live = deployment([{ name: 'web', image: 'web:1', args: ['--b'] }, { name: 'log', image: 'log:1' }], { replicas: 7 });
+    const diff = (ignore: DiffOptions['ignore']) => diffObjects(desired, live, { ...DEPLOYMENT, ignore }).map((d) => d.path);
+    assert.deepEqual(diff([]), ['/spec/replicas', '/spec/template/spec/containers/0/image', '/spec/template/spec/containers/0/args', '/spec/template/spec/containers/1/image']);
+    assert.deepEqual(diff([{ kind: 'Deployment', path: 'spec.replicas' }, { path: 'spec.template.spec.containers.*.image' }]), ['/spec/template/spec/containers/0/args']);
+    assert.deepEqual(diff([{ kind: 'StatefulSet', path: 'spec.replicas' }, { path: 'spec.template.spec.containers.1' }, { path: 'spec.template.spec.containers.web.args' }]), [
+      '/spec/replicas',
+      '/spec/template/spec/containers/0/image',
+    ]);
+  });
+
+  it('ignores an annotation whose key contains dots via the escaped path', () => {
+    const desired = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'example.com/owner': 'a', keep: 'x' } } };
+    const live = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'example.com/owner': 'b', keep: 'y' } } };
+    const drifts = diffObjects(desired, live, { kind: 'ConfigMap', apiVersion: 'v1', ignore: [{ path: 'metadata.annotations.example\\.com/owner' }] });
+    assert.deepEqual(drifts.map((d) => d.path), ['/metadata/annotations/keep']);
+  });
+
+  it('compares scalar lists as whole values and object lists without keys by position', () => {
+    const desired = deployment([{ name: 'web', args: ['--port', '80'] }], { template: { spec: { tolerations: [{ key: 'a', operator: 'Exists' }] } } });
+    const live = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Equal' }, { key: 'injected' }] } } });
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations/0/operator', 'Equal']]);
+    const args = diffObjects(deployment([{ name: 'web', args: ['a', 'b'] }]), deployment([{ name: 'web', args: ['a', 'b', 'c'] }]), DEPLOYMENT);
+    assert.deepEqual(args, [{ path: '/spec/template/spec/containers/0/args', desired: ['a', 'b'], live: ['a', 'b', 'c'], reason: 'changed' }]);
+  });
+
+  it('matches lists of named items by name for unknown kinds (CRDs)', () => {
+    const desired = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { parts: [{ name: 'a', size: 1 }, { name: 'b', size: 2 }] } };
+    const live = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { parts: [{ name: 'b', size: 2 }, { name: 'a', size: 3 }] } };
+    assert.deepEqual(diffObjects(desired, live, { kind: 'Widget', apiVersion: 'example.com/v1', ignore: [] }).map((d) => [d.path, d.live]), [['/spec/parts/0/size', 3]]);
+  });
+
+  it('reports a type change at the field', () => {
+    const drifts = diffObjects({ kind: 'X', spec: { a: { b: 1 } } }, { kind: 'X', spec: { a: 'text' } }, { kind: 'X', apiVersion: 'v1', ignore: [] });
+    assert.deepEqual(drifts, [{ path: '/spec/a', desired: { b: 1 }, live: 'text', reason: 'changed' }]);
+  });
+});
