@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, startCodeServer } from './codeServer';
+import { createDemoWorkspace } from './workspace';
+
+/**
+ * `npm run demo`: the packaged extension in a real VS Code on 127.0.0.1 with the
+ * demo GitOps repo open. State lives in .demo/ (`--fresh` starts over).
+ */
+async function main(): Promise<void> {
+  const demoDir = path.join(REPO_ROOT, '.demo');
+  if (process.argv.includes('--fresh')) fs.rmSync(demoDir, { recursive: true, force: true });
+  const workspace = path.join(demoDir, 'shop');
+  if (!fs.existsSync(path.join(workspace, '.git'))) createDemoWorkspace(workspace);
+  const hostDir = path.join(demoDir, 'host');
+  fs.rmSync(path.join(hostDir, 'extensions'), { recursive: true, force: true }); // always the freshly packaged build
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const port = Number(process.env.YOUOPS_DEMO_PORT ?? 0) || undefined;
+  const server = await startCodeServer({ stateDir: hostDir, vsixFiles: [path.join(REPO_ROOT, `youops-${version}.vsix`)], port });
+  const url = server.folderUrl(workspace);
+  console.log(`\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}; Ctrl+C stops the server)\n`);
+  const stop = () => void server.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise(() => undefined);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
