@@ -1,16 +1,28 @@
 import * as vscode from 'vscode';
+import { ResourceCodeLensProvider } from './vscode/codelens/resourceCodeLensProvider';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { watchConfig } from './vscode/config/configWatcher';
+import { DriftFileDecorationProvider } from './vscode/decorations/driftFileDecorations';
+import { showDriftLineDecorations } from './vscode/decorations/driftLineDecorations';
 import { showConfigDiagnostics } from './vscode/diagnostics/configDiagnostics';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './vscode/diff/liveDocumentProvider';
+import { DriftHoverProvider } from './vscode/hovers/driftHoverProvider';
 import { WorkspaceStore } from './vscode/store/workspaceStore';
 import type { EnvironmentsTreeProvider } from './vscode/tree/environmentsTreeProvider';
+import type { TreeNode } from './vscode/tree/treeNodes';
 import { registerEnvironmentsView } from './vscode/tree/registerEnvironmentsView';
+
+/** Manifests on disk; providers answer only for files an environment declares. */
+const MANIFESTS: vscode.DocumentSelector = [
+  { language: 'yaml', scheme: 'file' },
+  { language: 'json', scheme: 'file' },
+];
 
 /** What the extension hands to other extensions and to its own tests. */
 export interface YouOpsApi {
   store: WorkspaceStore;
   tree: EnvironmentsTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
 }
 
 /** Wires core → store → views. Does no I/O itself: the first reload runs after activation returns. */
@@ -23,12 +35,16 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     view.disposable,
     watchConfig(store),
     showConfigDiagnostics(store),
-    registerCommands(store),
+    registerCommands(store, view),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, documents),
     vscode.workspace.registerTextDocumentContentProvider(DESIRED_SCHEME, documents),
+    showDriftLineDecorations(store),
+    vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
+    vscode.languages.registerCodeLensProvider(MANIFESTS, new ResourceCodeLensProvider(store)),
+    vscode.languages.registerHoverProvider(MANIFESTS, new DriftHoverProvider(store)),
   );
   void store.reload();
-  return { store, tree: view.provider };
+  return { store, tree: view.provider, treeView: view.view };
 }
 
 export function deactivate(): void {

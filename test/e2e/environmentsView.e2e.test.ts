@@ -47,4 +47,24 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     assert.match(await toast.innerText(), /youops\.yaml and the environments' manifests are valid/);
     await session.screenshot('03-validate-workspace');
   });
+
+  it('shows the drift status lens, the live value and a hover on a manifest opened with Quick Open', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('envs/prod/web.yaml');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'web.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const lens = page.locator('.codelens-decoration', { hasText: '⚠ 1 field drifted in prod' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await page.locator('.codelens-decoration').first().innerText(), /Show diff/);
+    const replicas = page.locator('.monaco-editor .view-line', { hasText: 'replicas: 3' }).first();
+    await replicas.locator('span', { hasText: 'replicas' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Drift in prod' });
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await hover.innerText(), /desired \(Git\): 3/);
+    assert.match(await hover.innerText(), /Show diff/);
+    await session.screenshot('04-lens-and-hover');
+  });
 });

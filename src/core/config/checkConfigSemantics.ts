@@ -1,4 +1,4 @@
-import { joinPointer } from './yamlNodeLocator';
+import { pointerFromSegments as joinPointer } from '../manifests/jsonPointer';
 import type { ConfigProblem } from './configProblem';
 import type { YouOpsConfig } from './types';
 

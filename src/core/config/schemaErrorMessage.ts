@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../text/didYouMean';
+import { pointerLabel } from '../text/pointerLabel';
 
 /** Turns ajv's errors into one readable message per offending node. */
 export interface ShapeFinding {
@@ -27,7 +28,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): ShapeFinding[] {
 }
 
 function describe(e: ErrorObject): ShapeFinding {
-  const at = label(e.instancePath);
+  const at = pointerLabel(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -78,15 +79,6 @@ function patternHint(pointer: string, pattern: string): string {
   if (pointer.endsWith('/refresh')) return 'is not a duration: use e.g. 30s, 5m, 1h or 0';
   if (pointer.endsWith('/repo')) return 'is not a repository: use owner/name';
   return `does not match ${pattern}`;
-}
-
-/** `/environments/1/live` → `environments[1].live` — how people write paths. */
-export function label(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
 function typeOf(v: unknown): string {

@@ -1,4 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
 import { LineIndex, type Range } from '../text/range';
 
 /** Finds the source range of a JSON-pointer path in a parsed YAML document. */
@@ -14,12 +15,12 @@ export class YamlNodeLocator {
 
   /** Range of the value at `pointer`, or of the closest existing ancestor. */
   valueRange(pointer: string): Range {
-    return this.rangeOfNode(this.deepestNode(segments(pointer)).node);
+    return this.rangeOfNode(this.deepestNode(pointerSegments(pointer)).node);
   }
 
   /** Range of the key `key` in the mapping at `pointer` (for unknown-field errors). */
   keyRange(pointer: string, key: string): Range {
-    const { node } = this.deepestNode(segments(pointer));
+    const { node } = this.deepestNode(pointerSegments(pointer));
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
       if (pair && isNode(pair.key)) return this.rangeOfNode(pair.key);
@@ -29,11 +30,11 @@ export class YamlNodeLocator {
 
   /** Range of the key that holds the value at `pointer` — where a person looks for the field. */
   fieldRange(pointer: string): Range {
-    const parts = segments(pointer);
+    const parts = pointerSegments(pointer);
     if (parts.length === 0) return this.rangeOfNode(this.doc.contents ?? undefined);
     const last = parts[parts.length - 1];
     const parent = this.deepestNode(parts.slice(0, -1));
-    if (parent.depth === parts.length - 1 && isMap(parent.node)) return this.keyRange(joinPointer(parts.slice(0, -1)), last);
+    if (parent.depth === parts.length - 1 && isMap(parent.node)) return this.keyRange(pointerFromSegments(parts.slice(0, -1)), last);
     return this.valueRange(pointer);
   }
 
@@ -67,13 +68,4 @@ export class YamlNodeLocator {
     const nl = this.text.indexOf('\n', offset);
     return nl < 0 ? this.text.length : nl;
   }
-}
-
-export function segments(pointer: string): string[] {
-  if (!pointer) return [];
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function joinPointer(parts: Array<string | number>): string {
-  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

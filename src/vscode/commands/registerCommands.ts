@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { ResourceRef } from '../store/findResource';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import type { EnvironmentsTreeProvider } from '../tree/environmentsTreeProvider';
 import type { TreeNode } from '../tree/treeNodes';
 import { createConfig } from './createConfig';
 import { notYetAvailable } from './notYetAvailable';
 import { openConfig } from './openConfig';
+import { revealInTree } from './revealInTree';
 import { revealResource } from './revealResource';
 import { runOperation } from './runOperation';
 import { showDrift } from './showDrift';
@@ -24,7 +26,7 @@ function envOf(arg: unknown): string | undefined {
   return typeof node?.env === 'string' ? node.env : undefined;
 }
 
-export function registerCommands(store: WorkspaceStore): vscode.Disposable {
+export function registerCommands(store: WorkspaceStore, tree: { view: vscode.TreeView<TreeNode>; provider: EnvironmentsTreeProvider }): vscode.Disposable {
   const r = vscode.commands.registerCommand;
   return vscode.Disposable.from(
     r('youops.refresh', (arg?: unknown) => store.refresh(envOf(arg))),
@@ -35,6 +37,7 @@ export function registerCommands(store: WorkspaceStore): vscode.Disposable {
       const ref = asRef(arg);
       return ref ? revealResource(store, ref) : undefined;
     }),
+    r('youops.revealInTree', (ref: ResourceRef) => revealInTree(tree.view, tree.provider, ref)),
     r('youops.validateWorkspace', () => validateWorkspace(store)),
     r('youops.runOperation', (arg?: unknown) => runOperation(store, arg)),
     r('youops.openTicket', notYetAvailable('Opening IssueOps tickets')),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from '../diff/liveDocumentProvider';
-import { findResource, resourcesAt, type ResourceRef } from '../store/findResource';
+import { findResource, type ResourceRef } from '../store/findResource';
 import type { WorkspaceStore } from '../store/workspaceStore';
 
 /** Opens desired ↔ live for a resource: from the tree, a code lens, or the resource under the cursor. */
@@ -20,7 +20,7 @@ export async function showDrift(store: WorkspaceStore, ref?: ResourceRef): Promi
 
 async function pickFromEditor(store: WorkspaceStore): Promise<ResourceRef | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const candidates = editor ? resourcesAt(store, editor.document.uri.fsPath, editor.selection.active.line) : [];
+  const candidates = editor ? store.manifests.at(editor.document.uri.fsPath, editor.selection.active.line) : [];
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage('Put the cursor in a manifest of an environment, or pick a resource in the YouOps view.');
     return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { configBaseDir, findConfigFile } from '../../core/config/configFile';
 import { loadConfigFile } from '../../core/config/loadConfig';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
+import { ManifestIndex } from './manifestIndex';
 import type { EnvironmentEntry, WorkspaceState } from './workspaceState';
 
 /**
@@ -17,8 +18,15 @@ export class WorkspaceStore implements vscode.Disposable {
   private generation = 0;
   private inflight = new Map<string, AbortController>();
 
+  private index: ManifestIndex | undefined;
+
   get state(): WorkspaceState {
     return this.current;
+  }
+
+  /** Where each environment's resources are declared; rebuilt lazily after each change. */
+  get manifests(): ManifestIndex {
+    return (this.index ??= new ManifestIndex(this.current));
   }
 
   /** Reads the config again (on start and whenever the file changes), then refreshes live state. */
@@ -72,7 +80,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const abort = new AbortController();
     this.inflight.set(entry.name, abort);
     entry.refreshing = true;
-    this.changed.fire(this.current);
+    this.emit();
     try {
       const result = await evaluateEnvironment(config, state.config, {
         rootDir: state.rootDir,
@@ -86,7 +94,7 @@ export class WorkspaceStore implements vscode.Disposable {
         this.inflight.delete(entry.name);
         entry.refreshing = false;
       }
-      this.changed.fire(this.current);
+      this.emit();
     }
   }
 
@@ -112,7 +120,13 @@ export class WorkspaceStore implements vscode.Disposable {
     this.current = state;
     if (state.kind !== 'ready') this.scheduleRefresh();
     void vscode.commands.executeCommand('setContext', 'youops.hasConfig', state.kind === 'ready' || state.kind === 'invalid');
-    this.changed.fire(state);
+    this.emit();
+  }
+
+  private emit(): void {
+    this.index = undefined;
+    void vscode.commands.executeCommand('setContext', 'youops.manifestFiles', this.manifests.files());
+    this.changed.fire(this.current);
   }
 
   dispose(): void {

@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import type { ResourceDrift } from '../../core/drift/environmentDrift';
 import type { ResourceStatus } from '../../core/drift/resourceStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
+import { pointerLabel } from '../../core/text/pointerLabel';
 import { relativeTime } from '../../core/text/relativeTime';
 import type { EnvironmentEntry } from '../store/workspaceState';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { STATUS_LABEL, statusIcon } from './statusIcons';
 import type { TreeNode } from './treeNodes';
 import { toVsRange } from '../util/convert';
+import { shortValue } from '../util/shortValue';
 
 const STATUS_ORDER: ResourceStatus[] = ['Error', 'Drifted', 'Missing', 'Extra', 'Unknown', 'InSync'];
 
@@ -57,6 +59,32 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
       default:
         return [];
     }
+  }
+
+  /** Lets the view reveal a resource (from a code lens) by walking up to its environment. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    switch (node.type) {
+      case 'kindGroup':
+      case 'history':
+        return { type: 'environment', env: node.env };
+      case 'resource':
+        return this.kindGroupOf(node.env, node.resource.id.kind);
+      case 'field':
+        return { type: 'resource', env: node.env, resource: node.resource };
+      case 'commit':
+        return { type: 'history', env: node.env, commits: this.store.environment(node.env)?.state?.history ?? [] };
+      default:
+        return undefined;
+    }
+  }
+
+  resourceNode(env: string, key: string): TreeNode | undefined {
+    const resource = this.store.environment(env)?.state?.drift.resources.find((r) => r.key === key);
+    return resource && { type: 'resource', env, resource };
+  }
+
+  private kindGroupOf(env: string, kind: string): TreeNode | undefined {
+    return this.environmentChildren(env).find((n) => n.type === 'kindGroup' && n.kind === kind);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -189,7 +217,7 @@ function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeIte
   const f = r.fields[index];
   const item = new vscode.TreeItem(pointerLabel(f.path));
   item.id = `${env}/res/${r.key}/field/${f.path}`;
-  item.description = `desired ${short(f.desired)} · live ${f.live === undefined ? '(absent)' : short(f.live)}`;
+  item.description = `desired ${shortValue(f.desired)} · live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`;
   item.tooltip = `${pointerLabel(f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
   item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
   item.contextValue = 'youops.field';
@@ -205,20 +233,6 @@ function summarize(resources: ResourceDrift[]): string {
 
 function sortByStatus(resources: ResourceDrift[]): ResourceDrift[] {
   return [...resources].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.id.name.localeCompare(b.id.name));
-}
-
-/** `/spec/template/spec/containers/0/image` → `spec.template.spec.containers[0].image`. */
-export function pointerLabel(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-}
-
-function short(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 40 ? s.slice(0, 39) + '…' : s;
 }
 
 function plural(n: number, word: string): string {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { EnvironmentsTreeProvider } from './environmentsTreeProvider';
+import type { TreeNode } from './treeNodes';
 
 /** The Environments view, with a badge counting drifted environments. */
-export function registerEnvironmentsView(store: WorkspaceStore): { provider: EnvironmentsTreeProvider; disposable: vscode.Disposable } {
+export function registerEnvironmentsView(store: WorkspaceStore): { provider: EnvironmentsTreeProvider; view: vscode.TreeView<TreeNode>; disposable: vscode.Disposable } {
   const provider = new EnvironmentsTreeProvider(store);
   const view = vscode.window.createTreeView('youops.environments', { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () => {
@@ -13,5 +14,5 @@ export function registerEnvironmentsView(store: WorkspaceStore): { provider: Env
     view.message = state.kind === 'invalid' ? 'youops.yaml has errors — see the Problems panel.' : undefined;
   };
   updateBadge();
-  return { provider, disposable: vscode.Disposable.from(view, store.onDidChange(updateBadge)) };
+  return { provider, view, disposable: vscode.Disposable.from(view, store.onDidChange(updateBadge)) };
 }

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { ResourceDrift } from '../../core/drift/environmentDrift';
+import type { ResourceInEnvironment } from '../store/manifestIndex';
+import type { WorkspaceStore } from '../store/workspaceStore';
+
+/** Above each resource: its status in every environment that deploys it, and the actions. */
+export class ResourceCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly store: WorkspaceStore) {
+    store.onDidChange(() => this.changed.fire());
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.drift.codeLens') && this.changed.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('youops').get<boolean>('drift.codeLens', true)) return [];
+    const byLine = new Map<number, ResourceInEnvironment[]>();
+    for (const item of this.store.manifests.inFile(document.uri.fsPath)) {
+      const line = item.resource.resource!.range.start.line;
+      byLine.set(line, [...(byLine.get(line) ?? []), item]);
+    }
+    const lenses: vscode.CodeLens[] = [];
+    for (const [line, items] of byLine) {
+      const range = new vscode.Range(line, 0, line, 0);
+      for (const { env, resource } of items) {
+        const ref = { env, key: resource.key };
+        lenses.push(new vscode.CodeLens(range, { title: statusTitle(env, resource), command: 'youops.revealInTree', arguments: [ref], tooltip: `Show ${resource.id.name} in the ${env} environment` }));
+        if (resource.status === 'Drifted' || resource.status === 'InSync') {
+          lenses.push(new vscode.CodeLens(range, { title: 'Show diff', command: 'youops.showDrift', arguments: [ref] }));
+        }
+      }
+      const ref = { env: items[0].env, key: items[0].resource.key };
+      lenses.push(new vscode.CodeLens(range, { title: 'Open ticket', command: 'youops.openTicket', arguments: [ref] }));
+      lenses.push(new vscode.CodeLens(range, { title: 'Send ChatOps command', command: 'youops.sendChatOpsCommand', arguments: [ref] }));
+    }
+    return lenses;
+  }
+}
+
+export function statusTitle(env: string, r: ResourceDrift): string {
+  switch (r.status) {
+    case 'InSync':
+      return `✓ in sync with ${env}`;
+    case 'Drifted':
+      return `⚠ ${r.fields.length} field${r.fields.length === 1 ? '' : 's'} drifted in ${env}`;
+    case 'Missing':
+      return `✗ missing in ${env}`;
+    case 'Error':
+      return `✗ live state of ${env} unavailable`;
+    default:
+      return `? ${env}: live state unknown`;
+  }
+}

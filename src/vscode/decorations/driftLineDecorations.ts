@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { toVsRange } from '../util/convert';
+import { shortValue } from '../util/shortValue';
+
+/**
+ * Marks each drifted line of a visible manifest: a wavy underline on the key,
+ * the live value after the line, and a mark in the overview ruler.
+ */
+export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposable {
+  const keyType = vscode.window.createTextEditorDecorationType({
+    textDecoration: 'underline wavy var(--vscode-editorWarning-foreground)',
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.warningForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  });
+  // A second type so the live value sits at the end of the line, not between key and value.
+  const liveValueType = vscode.window.createTextEditorDecorationType({
+    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+  });
+  const enabled = () => vscode.workspace.getConfiguration('youops').get<boolean>('drift.decorations', true);
+
+  const render = (editor: vscode.TextEditor) => {
+    const keys: vscode.DecorationOptions[] = [];
+    const liveValues: vscode.DecorationOptions[] = [];
+    if (!enabled()) {
+      editor.setDecorations(keyType, keys);
+      return editor.setDecorations(liveValueType, liveValues);
+    }
+    for (const { env, resource } of store.manifests.inFile(editor.document.uri.fsPath)) {
+      for (const f of resource.fields) {
+        if (!f.location) continue;
+        const live = f.live === undefined ? 'absent' : shortValue(f.live);
+        const key = toVsRange(f.location.keyRange);
+        keys.push({ range: key });
+        if (key.start.line >= editor.document.lineCount) continue;
+        const lineEnd = editor.document.lineAt(key.start.line).range.end;
+        liveValues.push({ range: new vscode.Range(lineEnd, lineEnd), renderOptions: { after: { contentText: `⚠ ${env} live: ${live}` } } });
+      }
+    }
+    editor.setDecorations(keyType, keys);
+    editor.setDecorations(liveValueType, liveValues);
+  };
+  const renderAll = () => vscode.window.visibleTextEditors.forEach(render);
+  renderAll();
+  return vscode.Disposable.from(
+    keyType,
+    liveValueType,
+    store.onDidChange(renderAll),
+    vscode.window.onDidChangeVisibleTextEditors(renderAll),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.drift.decorations') && renderAll()),
+  );
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+describe('drift in the editor (real extension host, demo workspace)', () => {
+  let webYaml: vscode.Uri;
+
+  before(async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    webYaml = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'prod', 'web.yaml'));
+  });
+
+  it('puts a status lens and actions above each resource of a manifest', async () => {
+    const doc = await vscode.workspace.openTextDocument(webYaml);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml);
+    const titles = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`);
+    const serviceLine = doc.getText().split('\n').findIndex((l) => l === 'kind: Service') - 1;
+    assert.ok(titles.includes('1: ⚠ 1 field drifted in prod'), titles.join('\n'));
+    assert.ok(titles.includes('1: Show diff'));
+    assert.ok(titles.includes('1: Open ticket'));
+    assert.ok(titles.includes('1: Send ChatOps command'));
+    assert.ok(titles.includes(`${serviceLine}: ✓ in sync with prod`), titles.join('\n'));
+  });
+
+  it('hovers a drifted line with desired vs live and the actions', async () => {
+    const doc = await vscode.workspace.openTextDocument(webYaml);
+    const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', webYaml, new vscode.Position(line, 4));
+    const text = hoverText(hovers);
+    assert.match(text, /Drift in prod/);
+    assert.match(text, /desired \(Git\): 3\nlive \(prod\):  2/);
+    assert.match(text, /command:youops\.showDrift\?/);
+    assert.match(text, /command:youops\.openTicket\?/);
+    const quiet = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', webYaml, new vscode.Position(line + 1, 4));
+    assert.doesNotMatch(hoverText(quiet), /Drift in/);
+  });
+
+  it('reveals the resource of a code lens in the Environments view', async () => {
+    const api = await activateExtension();
+    const web = api.store.environment('prod')!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!;
+    await vscode.commands.executeCommand('youops.revealInTree', { env: 'prod', key: web.key });
+    const selected = await waitFor(() => (api.treeView.selection.length ? api.treeView.selection : undefined), 'the tree selection');
+    assert.equal(selected.length, 1);
+    assert.ok(selected[0].type === 'resource' && selected[0].resource.key === web.key && selected[0].env === 'prod');
+    assert.ok(api.treeView.visible, 'the view is shown');
+  });
+});
