@@ -6,7 +6,10 @@ import { DriftFileDecorationProvider } from './vscode/decorations/driftFileDecor
 import { showDriftLineDecorations } from './vscode/decorations/driftLineDecorations';
 import { showConfigDiagnostics } from './vscode/diagnostics/configDiagnostics';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './vscode/diff/liveDocumentProvider';
+import { COMMIT_SCHEME, CommitDocumentProvider } from './vscode/history/commitDocumentProvider';
 import { DriftHoverProvider } from './vscode/hovers/driftHoverProvider';
+import { refreshAutomatically } from './vscode/refresh/autoRefresh';
+import { showEnvironmentStatusBar } from './vscode/statusbar/environmentStatusBar';
 import { WorkspaceStore } from './vscode/store/workspaceStore';
 import type { EnvironmentsTreeProvider } from './vscode/tree/environmentsTreeProvider';
 import type { TreeNode } from './vscode/tree/treeNodes';
@@ -42,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
     vscode.languages.registerCodeLensProvider(MANIFESTS, new ResourceCodeLensProvider(store)),
     vscode.languages.registerHoverProvider(MANIFESTS, new DriftHoverProvider(store)),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
+    refreshAutomatically(store),
+    showEnvironmentStatusBar(store),
   );
   void store.reload();
   return { store, tree: view.provider, treeView: view.view };

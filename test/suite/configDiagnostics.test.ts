@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
 
 describe('youops.yaml problems (real extension host)', () => {
   let original = '';
@@ -19,6 +19,7 @@ describe('youops.yaml problems (real extension host)', () => {
     const api = await activateExtension();
     await waitForState(api, (s) => s.kind === 'ready');
     await waitForState(api, allRefreshed);
+    await waitForQuiet(api);
   });
 
   it('puts an unknown field on its exact line, offers the right name, and the tree says so', async () => {

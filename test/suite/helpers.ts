@@ -47,3 +47,24 @@ export function workspaceRoot(): string {
   if (!folder) throw new Error('the tests need the demo workspace open');
   return folder.uri.fsPath;
 }
+
+/** Resolves once the store has not changed for `quietMs` (file watchers may report one write twice). */
+export function waitForQuiet(api: YouOpsApi, quietMs = 700, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer = setTimeout(done, quietMs);
+    const deadline = setTimeout(() => {
+      clearTimeout(timer);
+      sub.dispose();
+      reject(new Error(`store kept changing for ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = api.store.onDidChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    function done() {
+      clearTimeout(deadline);
+      sub.dispose();
+      resolve();
+    }
+  });
+}

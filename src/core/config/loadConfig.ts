@@ -11,6 +11,8 @@ import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
   file: string;
+  /** The text that was read, when it could be read. */
+  text?: string;
   /** Present when the file could be understood, even with warnings. */
   config?: YouOpsConfig;
   problems: ConfigProblem[];
@@ -30,7 +32,7 @@ export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
   } catch (err) {
     return failure(file, `cannot read ${file}: ${(err as Error).message}`);
   }
-  return parseConfigText(text, file);
+  return { ...parseConfigText(text, file), text };
 }
 
 /** Parses and checks config text; never throws, every problem carries a position. */

@@ -44,3 +44,18 @@ function git(cwd: string, args: string[]): Promise<string> {
     execFile('git', args, { cwd, maxBuffer: 8 * 1024 * 1024, timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
 }
+
+/** The patch of one commit, limited to `paths` (an environment's manifests). */
+export async function commitPatch(cwd: string, hash: string, paths: string[]): Promise<string> {
+  if (!/^[0-9a-f]{4,40}$/i.test(hash)) throw new Error(`not a commit hash: ${hash}`);
+  return git(cwd, ['show', '--stat', '--patch', '--format=commit %H%nAuthor: %an <%ae>%nDate:   %aI%n%n    %s%n%n%b', hash, '--', ...paths]);
+}
+
+/** The path of the current HEAD file, so callers can watch it for branch switches and commits. */
+export async function gitDir(cwd: string): Promise<string | undefined> {
+  try {
+    return (await git(cwd, ['rev-parse', '--absolute-git-dir'])).trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -9,6 +9,7 @@ import { openConfig } from './openConfig';
 import { revealInTree } from './revealInTree';
 import { revealResource } from './revealResource';
 import { runOperation } from './runOperation';
+import { showCommit } from './showCommit';
 import { showDrift } from './showDrift';
 import { validateWorkspace } from './validateWorkspace';
 
@@ -38,6 +39,7 @@ export function registerCommands(store: WorkspaceStore, tree: { view: vscode.Tre
       return ref ? revealResource(store, ref) : undefined;
     }),
     r('youops.revealInTree', (ref: ResourceRef) => revealInTree(tree.view, tree.provider, ref)),
+    r('youops.showCommit', (ref: { env: string; hash: string }) => showCommit(ref)),
     r('youops.validateWorkspace', () => validateWorkspace(store)),
     r('youops.runOperation', (arg?: unknown) => runOperation(store, arg)),
     r('youops.openTicket', notYetAvailable('Opening IssueOps tickets')),

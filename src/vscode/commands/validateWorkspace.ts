@@ -4,7 +4,7 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 
 /** Re-reads youops.yaml and the environments' manifests and reports what is wrong. */
 export async function validateWorkspace(store: WorkspaceStore): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'YouOps: validating workspace' }, () => store.reload());
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'YouOps: validating workspace' }, () => store.reload({ force: true }));
   const state = store.state;
   if (state.kind === 'noFolder' || state.kind === 'noConfig') {
     void vscode.window.showInformationMessage('No youops.yaml to validate.', 'Create youops.yaml').then((a) => a && vscode.commands.executeCommand('youops.createConfig'));

@@ -5,20 +5,22 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 /** Reloads the store when youops.yaml is created, changed or deleted (debounced: editors save in bursts). */
 export function watchConfig(store: WorkspaceStore): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
-  const reload = () => {
+  const reload = (force = false) => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void store.reload(), 150);
+    timer = setTimeout(() => void store.reload({ force }), 150);
   };
+  const fileChanged = () => reload();
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
   return vscode.Disposable.from(
     watcher,
-    watcher.onDidCreate(reload),
-    watcher.onDidChange(reload),
-    watcher.onDidDelete(reload),
-    vscode.workspace.onDidChangeWorkspaceFolders(reload),
-    vscode.workspace.onDidGrantWorkspaceTrust(reload),
+    watcher.onDidCreate(fileChanged),
+    watcher.onDidChange(fileChanged),
+    watcher.onDidDelete(fileChanged),
+    vscode.workspace.onDidChangeWorkspaceFolders(fileChanged),
+    // Trust and settings change how environments evaluate even when youops.yaml did not change.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => reload(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('youops.configPath') || e.affectsConfiguration('youops.refreshInterval')) reload();
+      if (e.affectsConfiguration('youops.configPath') || e.affectsConfiguration('youops.refreshInterval')) reload(true);
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

@@ -19,6 +19,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private inflight = new Map<string, AbortController>();
 
   private index: ManifestIndex | undefined;
+  private configFingerprint: string | undefined;
 
   get state(): WorkspaceState {
     return this.current;
@@ -30,7 +31,7 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /** Reads the config again (on start and whenever the file changes), then refreshes live state. */
-  async reload(): Promise<void> {
+  async reload(options: { force?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
     const rootDir = this.workspaceRoot();
     if (!rootDir) return this.set({ kind: 'noFolder' });
@@ -39,6 +40,10 @@ export class WorkspaceStore implements vscode.Disposable {
     if (!configFile) return this.set({ kind: 'noConfig', rootDir });
     const result = await loadConfigFile(configFile);
     if (generation !== this.generation) return;
+    // Editors and file watchers report one save several times: an unchanged config needs no new refresh.
+    const fingerprint = `${configFile}\n${result.text ?? ''}`;
+    if (!options.force && this.current.kind === 'ready' && fingerprint === this.configFingerprint) return;
+    this.configFingerprint = fingerprint;
     if (!result.config) return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems });
     const previous = this.current.kind === 'ready' ? this.current.environments : [];
     this.set({

@@ -129,6 +129,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
         item.tooltip = `${c.subject}\n${c.hash}\n${c.author}, ${c.date.toLocaleString()}`;
         item.iconPath = new vscode.ThemeIcon('git-commit');
         item.contextValue = 'youops.commit';
+        item.command = { title: 'Show commit', command: 'youops.showCommit', arguments: [{ env: node.env, hash: c.hash }] };
         return item;
       }
     }
