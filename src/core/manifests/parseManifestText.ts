@@ -14,10 +14,12 @@ export interface ParsedManifests {
  * Never throws: broken documents become errors with a range and are skipped,
  * so one typo does not hide the rest of the file.
  */
-export function parseManifestText(text: string, file: string): ParsedManifests {
+export function parseManifestText(text: string, file: string, at: { line?: number; docIndex?: number } = {}): ParsedManifests {
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = [];
-  const lines = new LineIndex(text);
+  // `at` places a slice of a file (one document, see IncrementalManifestParser) at its real line and index.
+  const lines = new LineIndex(text, at.line ?? 0);
+  const firstDoc = at.docIndex ?? 0;
   const looksTemplated = text.includes('{{');
 
   let docs: Document.Parsed[];
@@ -29,7 +31,8 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
     return { resources, errors };
   }
 
-  docs.forEach((doc, docIndex) => {
+  docs.forEach((doc, i) => {
+    const docIndex = firstDoc + i;
     if (doc.errors.length > 0) {
       // One error often comes as several (e.g. bad indentation): span them all.
       const first = doc.errors[0];

@@ -15,7 +15,11 @@ export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(text: string) {
+  /** `baseLine`: the line of `text`'s first character in the whole file (for parsing one document of many). */
+  constructor(
+    text: string,
+    private readonly baseLine = 0,
+  ) {
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     }
@@ -29,7 +33,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    return { line: lo + this.baseLine, character: offset - this.lineStarts[lo] };
   }
 
   rangeOf(start: number, end: number): Range {

@@ -1,0 +1,19 @@
+// `npm run bench`: compiles, then runs every out/bench/**/*.bench.js side by side with its peer.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+execFileSync('npx', ['tsc', '-p', '.'], { stdio: 'inherit' });
+const only = process.argv[2];
+const files = [];
+const walk = (dir) => {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith('.bench.js') && (!only || p.includes(only))) files.push(p);
+  }
+};
+walk('out/bench');
+for (const f of files.sort()) await require(join(process.cwd(), f)).run();
