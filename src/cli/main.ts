@@ -1,4 +1,5 @@
 import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
+import { DRIFT_HELP, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
@@ -9,6 +10,7 @@ Usage: youops <command> [options]
 
 Commands:
   envs        list environments and their sync status
+  drift       field-level drift of each environment, with file:line
 
 Global options:
   --format text|json   output format (default text)
@@ -21,6 +23,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number> }> = {
   envs: { help: ENVS_HELP, run: envsCommand },
+  drift: { help: DRIFT_HELP, run: driftCommand },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {

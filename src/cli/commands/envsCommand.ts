@@ -2,16 +2,18 @@ import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../cliIo';
 import type { ParsedArgs } from '../parseArgs';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
+import { cliEvaluationContext } from '../cliEvaluationContext';
 
 export const ENVS_HELP = `youops envs [--format text|json]
 
 Lists the environments of youops.yaml with their sync status against live state.
-Exit 1 when any environment is not in sync.`;
+Exit 1 when any environment is not in sync.
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
 
 /** `youops envs`: every environment's status and counts. The CLI is trusted: it runs what the user asked. */
 export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
-  const states = await Promise.all(config.environments.map((env) => evaluateEnvironment(env, config, { rootDir, trusted: true })));
+  const states = await Promise.all(config.environments.map((env) => evaluateEnvironment(env, config, cliEvaluationContext(rootDir))));
   if (args.format === 'json') {
     io.out(
       JSON.stringify(

@@ -10,4 +10,6 @@ export interface EnvironmentState {
   manifestErrors: ManifestError[];
   history: CommitInfo[];
   branch?: string;
+  /** The live source's own view, e.g. Argo CD sync and health status. */
+  liveSummary?: { sync?: string; health?: string };
 }

@@ -13,6 +13,10 @@ export interface EvaluationContext {
   /** Workspace Trust: untrusted folders run no process and send nothing. */
   trusted: boolean;
   kubectlPath?: string;
+  /** Argo CD bearer token (CLI: from the environment). */
+  argocdToken?: string;
+  /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
+  getArgocdToken?: (server: string) => Promise<string | undefined>;
   signal?: AbortSignal;
 }
 
@@ -27,14 +31,22 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   let live: LiveState | LiveStateError | undefined;
   if (env.live) {
     try {
-      const provider = createLiveProvider(env.live, { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath });
+      const provider = createLiveProvider(env.live, {
+        rootDir: ctx.rootDir,
+        trusted: ctx.trusted,
+        kubectlPath: ctx.kubectlPath,
+        manifests: env.manifests,
+        token: ctx.argocdToken,
+        getToken: ctx.getArgocdToken,
+      });
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
   }
   const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
-  return { config: env, drift, manifestErrors: manifests.errors, history, branch };
+  const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
+  return { config: env, drift, manifestErrors: manifests.errors, history, branch, ...(liveSummary ? { liveSummary } : {}) };
 }
 
 /** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */

@@ -13,6 +13,8 @@ export interface LiveState {
   /** True when the provider lists everything it can see, so live-only objects count as Extra. */
   complete: boolean;
   fetchedAt: Date;
+  /** What the source itself says about the environment (Argo CD's sync and health status). */
+  summary?: { sync?: string; health?: string };
 }
 
 export interface LiveFetchRequest {

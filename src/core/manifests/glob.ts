@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 
 /** True when a manifests entry is a glob rather than a plain path. */
 export function isGlob(pattern: string): boolean {
@@ -40,7 +40,7 @@ export function globToRegExp(pattern: string): RegExp {
  * Absolute paths (files and folders) under rootDir matching the glob, sorted.
  * Walks only from the pattern's literal prefix; skips `.git` and `node_modules`.
  */
-export async function expandGlob(rootDir: string, pattern: string): Promise<string[]> {
+export async function expandGlob(rootDir: string, pattern: string, fsys: ManifestFileSystem = nodeFileSystem): Promise<string[]> {
   const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   const parts = normalized.split('/');
   const firstWild = parts.findIndex(isGlob);
@@ -52,7 +52,7 @@ export async function expandGlob(rootDir: string, pattern: string): Promise<stri
   async function walk(dir: string, rel: string): Promise<void> {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await fsys.readDir(dir);
     } catch {
       return;
     }
@@ -62,7 +62,7 @@ export async function expandGlob(rootDir: string, pattern: string): Promise<stri
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const abs = path.join(dir, entry.name);
       if (regex.test(childRel)) matches.push(abs);
-      if (entry.isDirectory()) await walk(abs, childRel);
+      if (entry.isDirectory) await walk(abs, childRel);
     }
   }
 

@@ -3,3 +3,4 @@ export * from './manifestResource';
 export * from './jsonPointer';
 export * from './parseManifestText';
 export * from './loadManifests';
+export * from './manifestFileSystem';

@@ -1,15 +1,15 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import { isRecord } from './resourceId';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** The kustomization file of a folder, if any. */
-export async function findKustomization(dir: string): Promise<string | undefined> {
+export async function findKustomization(dir: string, fsys: ManifestFileSystem = nodeFileSystem): Promise<string | undefined> {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = path.join(dir, name);
-    if (await isFile(file)) return file;
+    if ((await fsys.stat(file))?.isFile) return file;
   }
   return undefined;
 }
@@ -40,10 +40,3 @@ function isRemote(entry: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git@/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry);
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expandGlob, isGlob } from './glob';
 import { findKustomization, kustomizationEntries } from './kustomization';
+import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
 
@@ -14,14 +14,15 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * Reads the desired state of one environment. Each entry (relative to rootDir) is a
  * file, a folder (recursive; a kustomization's `resources` are followed instead of
  * scanning) or a glob. Never throws for content problems: they come back as errors.
+ * `fsys` is the working tree by default; the gitRef source passes a Git tree.
  */
-export async function loadManifests(rootDir: string, manifests: string[]): Promise<ParsedManifests> {
-  const collector = new FileCollector();
+export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem): Promise<ParsedManifests> {
+  const collector = new FileCollector(fsys);
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = [...collector.errors];
-  const parsed = await mapWithLimit(collector.files, 16, readAndParse);
+  const parsed = await mapWithLimit(collector.files, 16, (file) => readAndParse(file, fsys));
   for (const result of parsed) {
     resources.push(...result.resources);
     errors.push(...result.errors);
@@ -29,14 +30,15 @@ export async function loadManifests(rootDir: string, manifests: string[]): Promi
   return { resources, errors };
 }
 
-async function readAndParse(file: string): Promise<ParsedManifests> {
+async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<ParsedManifests> {
   try {
-    const stat = await fs.stat(file);
+    const stat = await fsys.stat(file);
+    if (!stat) throw new Error('file does not exist');
     if (stat.size > MAX_MANIFEST_FILE_BYTES) {
       const mb = (stat.size / 1024 / 1024).toFixed(1);
       return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
     }
-    return parseManifestText(await fs.readFile(file, 'utf8'), file);
+    return parseManifestText(await fsys.readFile(file), file);
   } catch (e) {
     return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
   }
@@ -49,21 +51,23 @@ class FileCollector {
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Set<string>();
 
+  constructor(private readonly fsys: ManifestFileSystem) {}
+
   async addEntry(rootDir: string, entry: string): Promise<void> {
     if (isGlob(entry)) {
-      const matches = await expandGlob(rootDir, entry);
+      const matches = await expandGlob(rootDir, entry, this.fsys);
       if (matches.length === 0) this.errors.push({ file: path.resolve(rootDir), severity: 'info', message: `manifests glob "${entry}" matches no files` });
       for (const match of matches) {
-        const stat = await statOrUndefined(match);
-        if (stat?.isDirectory()) await this.addFolder(match);
-        else if (stat?.isFile() && MANIFEST_EXTENSIONS.has(path.extname(match).toLowerCase())) this.addFile(match);
+        const stat = await this.fsys.stat(match);
+        if (stat?.isDirectory) await this.addFolder(match);
+        else if (stat?.isFile && MANIFEST_EXTENSIONS.has(path.extname(match).toLowerCase())) this.addFile(match);
       }
       return;
     }
     const abs = path.resolve(rootDir, entry);
-    const stat = await statOrUndefined(abs);
+    const stat = await this.fsys.stat(abs);
     if (!stat) this.errors.push({ file: abs, severity: 'error', message: `manifests path "${entry}" does not exist` });
-    else if (stat.isDirectory()) await this.addFolder(abs);
+    else if (stat.isDirectory) await this.addFolder(abs);
     else this.addFile(abs);
   }
 
@@ -77,7 +81,7 @@ class FileCollector {
     if (this.seenDirs.has(dir)) return; // also breaks kustomization cycles
     this.seenDirs.add(dir);
 
-    if (await statOrUndefined(path.join(dir, 'Chart.yaml'))) {
+    if (await this.fsys.stat(path.join(dir, 'Chart.yaml'))) {
       this.errors.push({
         file: dir,
         severity: 'info',
@@ -85,7 +89,7 @@ class FileCollector {
       });
       return;
     }
-    const kustomization = await findKustomization(dir);
+    const kustomization = await findKustomization(dir, this.fsys);
     if (kustomization) {
       await this.followKustomization(kustomization);
       return;
@@ -93,7 +97,7 @@ class FileCollector {
 
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await this.fsys.readDir(dir);
     } catch (e) {
       this.errors.push({ file: dir, severity: 'error', message: `cannot read folder: ${(e as Error).message}` });
       return;
@@ -102,8 +106,8 @@ class FileCollector {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) await this.addFolder(abs);
-      else if (entry.isFile() && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) this.addFile(abs);
+      if (entry.isDirectory) await this.addFolder(abs);
+      else if (entry.isFile && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) this.addFile(abs);
     }
   }
 
@@ -111,7 +115,7 @@ class FileCollector {
     const dir = path.dirname(file);
     let entries: { local: string[]; remote: string[] };
     try {
-      entries = kustomizationEntries(await fs.readFile(file, 'utf8'));
+      entries = kustomizationEntries(await this.fsys.readFile(file));
     } catch (e) {
       this.errors.push({ file, severity: 'error', message: `cannot read kustomization: ${(e as Error).message}` });
       return;
@@ -121,19 +125,11 @@ class FileCollector {
     }
     for (const local of entries.local) {
       const abs = path.resolve(dir, local);
-      const stat = await statOrUndefined(abs);
+      const stat = await this.fsys.stat(abs);
       if (!stat) this.errors.push({ file, severity: 'error', message: `kustomization resource "${local}" does not exist` });
-      else if (stat.isDirectory()) await this.addFolder(abs);
+      else if (stat.isDirectory) await this.addFolder(abs);
       else this.addFile(abs);
     }
-  }
-}
-
-async function statOrUndefined(p: string) {
-  try {
-    return await fs.stat(p);
-  } catch {
-    return undefined;
   }
 }
 

@@ -6,6 +6,10 @@ import { CommandProvider } from '../../../src/core/live/commandProvider';
 import { createLiveProvider } from '../../../src/core/live/createProvider';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { SnapshotProvider } from '../../../src/core/live/snapshotProvider';
+import { ArgoCdProvider } from '../../../src/core/live/argocdProvider';
+import { GitRefProvider } from '../../../src/core/live/gitRefProvider';
+import { KubectlProvider } from '../../../src/core/live/kubectlProvider';
+import { startFakeArgoCdServer } from '../../fake-servers/fakeArgoCdServer';
 
 describe('createLiveProvider', () => {
   const untrusted = { rootDir: '/repo', trusted: false };
@@ -37,16 +41,37 @@ describe('createLiveProvider', () => {
     assert.ok(createLiveProvider({ provider: 'command', argv: ['x'] }, trusted) instanceof CommandProvider);
   });
 
-  it('returns providers that reject clearly for not-yet-supported sources', async () => {
-    const sources = [
-      { provider: 'gitRef' as const, ref: 'deployed/prod' },
-      { provider: 'kubectl' as const, context: 'kind' },
-      { provider: 'argocd' as const, server: 'https://argocd', app: 'shop' },
-    ];
-    for (const source of sources) {
-      const provider = createLiveProvider(source, trusted);
-      assert.equal(provider.name, source.provider);
-      await assert.rejects(provider.fetch({ resources: [] }), (e: unknown) => e instanceof LiveStateError && e.message === `${source.provider} live state is not supported yet`);
+  it('builds gitRef, kubectl and argocd providers when trusted', () => {
+    assert.ok(createLiveProvider({ provider: 'gitRef', ref: 'deployed/prod' }, { ...trusted, manifests: ['envs/prod'] }) instanceof GitRefProvider);
+    assert.ok(createLiveProvider({ provider: 'kubectl', context: 'kind' }, trusted) instanceof KubectlProvider);
+    assert.ok(createLiveProvider({ provider: 'argocd', server: 'https://argocd', app: 'shop' }, trusted) instanceof ArgoCdProvider);
+  });
+
+  it('allows gitRef (read-only git) but refuses argocd (sends a token) in untrusted workspaces', () => {
+    assert.ok(createLiveProvider({ provider: 'gitRef', ref: 'v1', path: 'envs/prod' }, untrusted) instanceof GitRefProvider);
+    assert.throws(
+      () => createLiveProvider({ provider: 'argocd', server: 'https://argocd', app: 'shop' }, untrusted),
+      (e: unknown) => e instanceof LiveStateError && /sends your Argo CD token to the configured server: trust this workspace/.test(e.message),
+    );
+  });
+
+  it('rejects a gitRef source with neither path nor environment manifests', () => {
+    assert.throws(() => createLiveProvider({ provider: 'gitRef', ref: 'v1' }, trusted), (e: unknown) => e instanceof LiveStateError && /no manifests path/.test(e.message));
+  });
+
+  it('passes the Argo CD token, or asks getToken for the source server on each fetch (fake Argo CD server on 127.0.0.1)', async () => {
+    const server = await startFakeArgoCdServer({ token: 't0k3n', apps: [{ name: 'shop', resources: [] }] });
+    try {
+      const source = { provider: 'argocd' as const, server: server.url, app: 'shop' };
+      const asked: string[] = [];
+      const viaGetter = createLiveProvider(source, { ...trusted, getToken: async (s) => (asked.push(s), 't0k3n') });
+      assert.deepEqual((await viaGetter.fetch({ resources: [] })).summary, { sync: 'Synced', health: 'Healthy' });
+      await viaGetter.fetch({ resources: [] });
+      assert.deepEqual(asked, [server.url, server.url]);
+      const viaToken = createLiveProvider(source, { ...trusted, token: 't0k3n', getToken: async () => 'ignored' });
+      assert.equal((await viaToken.fetch({ resources: [] })).complete, true);
+    } finally {
+      await server.close();
     }
   });
 });

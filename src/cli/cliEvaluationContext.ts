@@ -1,0 +1,9 @@
+import type { EvaluationContext } from '../core/environments/evaluateEnvironment';
+
+/** The argocd CLI's variable for the same token, so one export serves both tools. */
+export const ARGOCD_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
+
+/** How CLI commands evaluate environments: trusted (the user ran it), Argo CD token from the environment. */
+export function cliEvaluationContext(rootDir: string, env: NodeJS.ProcessEnv = process.env): EvaluationContext {
+  return { rootDir, trusted: true, argocdToken: env[ARGOCD_TOKEN_ENV] || undefined };
+}

@@ -1,0 +1,104 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+/** Guards memory against a misbehaving server; an app's managed resources are far smaller. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface HttpGetOptions {
+  url: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  /** Accept self-signed/invalid TLS certificates. */
+  insecure?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  json: unknown;
+  text: string;
+}
+
+/** Why a request got no HTTP answer at all. */
+export class HttpTransportError extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'timeout' | 'cancelled' | 'tls' | 'too-large',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One GET with node's http(s), no redirects followed (a redirect must not carry a
+ * bearer token elsewhere). Node's own `fetch` cannot skip TLS verification per
+ * request, which `insecure` needs for self-signed Argo CD installs.
+ */
+export function httpGetJson(options: HttpGetOptions): Promise<HttpResponse> {
+  const url = new URL(options.url);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(new HttpTransportError('cancelled', 'request was cancelled'));
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const req = client.request(
+      url,
+      {
+        method: 'GET',
+        headers: { Accept: 'application/json', ...options.headers },
+        ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecure } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            finish(() => reject(new HttpTransportError('too-large', `response is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`)));
+            req.destroy();
+          } else chunks.push(chunk);
+        });
+        res.on('end', () =>
+          finish(() => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: unknown;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              json = undefined;
+            }
+            resolve({ status: res.statusCode ?? 0, json, text });
+          }),
+        );
+        res.on('error', (e) => finish(() => reject(transportError(e))));
+      },
+    );
+    const timer = setTimeout(() => {
+      finish(() => reject(new HttpTransportError('timeout', `no answer within ${options.timeoutMs / 1000}s`)));
+      req.destroy();
+    }, options.timeoutMs);
+    const onAbort = (): void => {
+      finish(() => reject(new HttpTransportError('cancelled', 'request was cancelled')));
+      req.destroy();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e) => finish(() => reject(transportError(e))));
+    req.end();
+  });
+}
+
+function transportError(e: NodeJS.ErrnoException): HttpTransportError {
+  const code = e.code ?? '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
+    return new HttpTransportError('tls', `TLS certificate not trusted (${code}); set insecure: true only for a self-signed server you trust`);
+  }
+  const why: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EHOSTUNREACH: 'host unreachable', ECONNRESET: 'connection reset' };
+  return new HttpTransportError('unreachable', why[code] ?? e.message);
+}

@@ -1,0 +1,99 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
+
+export interface FakeArgoApp {
+  name: string;
+  sync?: string;
+  health?: string;
+  /** Managed resources: live and target objects (null = absent on that side). */
+  resources: Array<{ live: unknown; target?: unknown; group?: string; kind?: string; namespace?: string; name?: string }>;
+}
+
+export interface FakeArgoCdServerOptions {
+  apps: FakeArgoApp[];
+  /** Accepted bearer token; requests without it get 401 like Argo CD's. Undefined = anonymous access. */
+  token?: string;
+  /** Serve HTTPS with a self-signed certificate. */
+  tls?: boolean;
+  /** Delay every response, to exercise client timeouts. */
+  delayMs?: number;
+  /** Answer every API call with this HTTP status and a gRPC-gateway error body. */
+  failWith?: number;
+}
+
+export interface FakeArgoCdServer {
+  url: string;
+  /** `METHOD path` and the Authorization header of each request. */
+  requests: Array<{ path: string; authorization?: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback server (127.0.0.1, random port) speaking the two Argo CD REST calls YouOps
+ * makes: `GET /api/v1/applications/{app}` and `.../managed-resources`, with Argo CD's
+ * shapes (liveState/targetState as JSON strings, `"null"` when absent) and errors.
+ */
+export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): Promise<FakeArgoCdServer> {
+  const requests: FakeArgoCdServer['requests'] = [];
+  const sockets = new Set<Socket>();
+  const handler: http.RequestListener = (req, res) => {
+    requests.push({ path: req.url ?? '', authorization: req.headers.authorization });
+    const reply = (status: number, body: unknown): void => {
+      const send = (): void => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (options.delayMs) setTimeout(send, options.delayMs);
+      else send();
+    };
+    if (options.failWith) return reply(options.failWith, { error: 'injected failure', code: 13, message: 'injected failure' });
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      return reply(401, { error: 'invalid session: token has invalid claims: token is expired', code: 16, message: 'invalid session: token has invalid claims: token is expired' });
+    }
+    const match = /^\/api\/v1\/applications\/([^/?]+)(\/managed-resources)?(?:\?.*)?$/.exec(req.url ?? '');
+    const app = match && options.apps.find((a) => a.name === decodeURIComponent(match[1]));
+    // Argo CD answers 403 for apps that do not exist, so callers cannot probe names.
+    if (!app) return reply(403, { error: 'permission denied', code: 7, message: 'permission denied' });
+    if (match[2]) {
+      return reply(200, {
+        items: app.resources.map((r) => {
+          const meta = (obj: unknown): Record<string, string> => ((obj as { metadata?: Record<string, string> } | null)?.metadata ?? {});
+          const source = r.live ?? r.target;
+          const apiVersion = (source as { apiVersion?: string } | null)?.apiVersion ?? '';
+          return {
+            group: r.group ?? (apiVersion.includes('/') ? apiVersion.split('/')[0] : ''),
+            version: apiVersion.split('/').pop(),
+            kind: r.kind ?? (source as { kind?: string } | null)?.kind,
+            namespace: r.namespace ?? meta(source).namespace,
+            name: r.name ?? meta(source).name,
+            liveState: JSON.stringify(r.live ?? null),
+            targetState: JSON.stringify(r.target ?? null),
+          };
+        }),
+      });
+    }
+    return reply(200, {
+      metadata: { name: app.name, namespace: 'argocd' },
+      spec: { project: 'default' },
+      status: { sync: { status: app.sync ?? 'Synced', revision: 'abc123' }, health: { status: app.health ?? 'Healthy' } },
+    });
+  };
+  const server = options.tls ? https.createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, handler) : http.createServer(handler);
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
