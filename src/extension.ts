@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { argocdTokenSource, registerArgocdTokenCommands } from './vscode/auth/argocdToken';
 import { ResourceCodeLensProvider } from './vscode/codelens/resourceCodeLensProvider';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { watchConfig } from './vscode/config/configWatcher';
 import { DriftFileDecorationProvider } from './vscode/decorations/driftFileDecorations';
+import { trackDraftDrift } from './vscode/decorations/draftDriftTracker';
 import { showDriftLineDecorations } from './vscode/decorations/driftLineDecorations';
 import { showConfigDiagnostics } from './vscode/diagnostics/configDiagnostics';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './vscode/diff/liveDocumentProvider';
@@ -30,7 +32,7 @@ export interface YouOpsApi {
 
 /** Wires core → store → views. Does no I/O itself: the first reload runs after activation returns. */
 export function activate(context: vscode.ExtensionContext): YouOpsApi {
-  const store = new WorkspaceStore();
+  const store = new WorkspaceStore(argocdTokenSource(context.secrets));
   const documents = new ResourceDocumentProvider(store);
   const view = registerEnvironmentsView(store);
   context.subscriptions.push(
@@ -39,9 +41,11 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     watchConfig(store),
     showConfigDiagnostics(store),
     registerCommands(store, view),
+    registerArgocdTokenCommands(context.secrets, () => argocdServers(store), () => store.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, documents),
     vscode.workspace.registerTextDocumentContentProvider(DESIRED_SCHEME, documents),
     showDriftLineDecorations(store),
+    trackDraftDrift(store),
     vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
     vscode.languages.registerCodeLensProvider(MANIFESTS, new ResourceCodeLensProvider(store)),
     vscode.languages.registerHoverProvider(MANIFESTS, new DriftHoverProvider(store)),
@@ -51,6 +55,12 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
   );
   void store.reload();
   return { store, tree: view.provider, treeView: view.view };
+}
+
+function argocdServers(store: WorkspaceStore): string[] {
+  const state = store.state;
+  if (state.kind !== 'ready') return [];
+  return state.config.environments.flatMap((e) => (e.live?.provider === 'argocd' ? [e.live.server] : []));
 }
 
 export function deactivate(): void {

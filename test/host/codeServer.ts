@@ -60,6 +60,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         'extensions.autoUpdate': false,
         'update.mode': 'none',
         'git.openRepositoryInParentFolders': 'never',
+        'files.autoSave': 'off',
         'security.workspace.trust.enabled': options.workspaceTrust ?? false,
         ...options.settings,
       },

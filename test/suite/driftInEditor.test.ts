@@ -53,4 +53,25 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     assert.ok(selected[0].type === 'resource' && selected[0].resource.key === web.key && selected[0].env === 'prod');
     assert.ok(api.treeView.visible, 'the view is shown');
   });
+
+  it('updates drift on the lines being typed, before the file is saved', async () => {
+    const doc = await vscode.workspace.openTextDocument(webYaml);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');
+    const titles = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml)).map((l) => l.command?.title);
+    try {
+      await editor.edit((e) => e.replace(doc.lineAt(line).range, doc.lineAt(line).text.replace('3', '2')));
+      assert.ok(doc.isDirty);
+      await waitFor(async () => ((await titles()).filter((t) => t === '✓ in sync with prod').length === 2 ? true : undefined), 'both resources in sync while unsaved');
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# a comment that shifts every line\n'));
+      await waitFor(async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml);
+        return lenses.some((l) => l.range.start.line === 2 && l.command?.title === '✓ in sync with prod') ? true : undefined;
+      }, 'lenses follow the inserted line');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(async () => ((await titles()).includes('⚠ 1 field drifted in prod') ? true : undefined), 'drift back after revert').catch(async (e) => { throw new Error(`${e.message}; dirty=${doc.isDirty}; lenses=${JSON.stringify(await titles())}`); });
+    assert.equal(doc.isDirty, false);
+  });
 });

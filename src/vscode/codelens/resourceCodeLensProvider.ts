@@ -10,6 +10,7 @@ export class ResourceCodeLensProvider implements vscode.CodeLensProvider {
 
   constructor(private readonly store: WorkspaceStore) {
     store.onDidChange(() => this.changed.fire());
+    store.onDidChangeDraft(() => this.changed.fire());
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.drift.codeLens') && this.changed.fire());
   }
 

@@ -10,6 +10,14 @@ export async function revealInTree(view: vscode.TreeView<TreeNode>, provider: En
     void vscode.window.showInformationMessage('That resource is not in the environment any more; refresh the YouOps view.');
     return;
   }
-  await vscode.commands.executeCommand('youops.environments.focus');
+  if (!view.visible) {
+    // A view that is still opening ignores reveal: wait until it is shown.
+    const shown = new Promise<void>((resolve) => {
+      const sub = view.onDidChangeVisibility((e) => e.visible && (sub.dispose(), resolve()));
+      setTimeout(() => (sub.dispose(), resolve()), 3000);
+    });
+    await vscode.commands.executeCommand('youops.environments.focus');
+    await shown;
+  }
   await view.reveal(node, { select: true, focus: true, expand: true });
 }

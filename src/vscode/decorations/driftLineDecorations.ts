@@ -46,6 +46,7 @@ export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposab
     keyType,
     liveValueType,
     store.onDidChange(renderAll),
+    store.onDidChangeDraft((file) => vscode.window.visibleTextEditors.filter((e) => e.document.uri.fsPath === file).forEach(render)),
     vscode.window.onDidChangeVisibleTextEditors(renderAll),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.drift.decorations') && renderAll()),
   );

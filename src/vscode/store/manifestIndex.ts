@@ -13,12 +13,14 @@ export interface ResourceInEnvironment {
 export class ManifestIndex {
   private readonly byFile = new Map<string, ResourceInEnvironment[]>();
 
-  constructor(state: WorkspaceState) {
+  /** `drafts` replace the saved state of files being edited. */
+  constructor(state: WorkspaceState, drafts: ReadonlyMap<string, ResourceInEnvironment[]> = new Map()) {
+    for (const [file, items] of drafts) this.byFile.set(file, items);
     if (state.kind !== 'ready') return;
     for (const entry of state.environments) {
       for (const resource of entry.state?.drift.resources ?? []) {
         const file = resource.resource?.file;
-        if (!file) continue;
+        if (!file || drafts.has(file)) continue;
         const list = this.byFile.get(file) ?? [];
         list.push({ env: entry.name, resource });
         this.byFile.set(file, list);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { configBaseDir, findConfigFile } from '../../core/config/configFile';
 import { loadConfigFile } from '../../core/config/loadConfig';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
-import { ManifestIndex } from './manifestIndex';
+import { ManifestIndex, type ResourceInEnvironment } from './manifestIndex';
 import type { EnvironmentEntry, WorkspaceState } from './workspaceState';
 
 /**
@@ -18,8 +18,16 @@ export class WorkspaceStore implements vscode.Disposable {
   private generation = 0;
   private inflight = new Map<string, AbortController>();
 
+  /** `getArgocdToken` reads SecretStorage; the store never holds a secret itself. */
+  constructor(private readonly getArgocdToken?: (server: string) => Promise<string | undefined>) {}
+
   private index: ManifestIndex | undefined;
   private configFingerprint: string | undefined;
+  /** Drift of unsaved editor buffers, per file: shown in the editor until the file is saved and refreshed. */
+  private readonly drafts = new Map<string, ResourceInEnvironment[]>();
+  private readonly draftsChanged = new vscode.EventEmitter<string>();
+  /** Fires with the file whose unsaved drift changed (editor surfaces only; the tree shows saved state). */
+  readonly onDidChangeDraft = this.draftsChanged.event;
 
   get state(): WorkspaceState {
     return this.current;
@@ -27,7 +35,14 @@ export class WorkspaceStore implements vscode.Disposable {
 
   /** Where each environment's resources are declared; rebuilt lazily after each change. */
   get manifests(): ManifestIndex {
-    return (this.index ??= new ManifestIndex(this.current));
+    return (this.index ??= new ManifestIndex(this.current, this.drafts));
+  }
+
+  setDraft(file: string, items: ResourceInEnvironment[] | undefined): void {
+    if (items) this.drafts.set(file, items);
+    else if (!this.drafts.delete(file)) return;
+    this.index = undefined;
+    this.draftsChanged.fire(file);
   }
 
   /** Reads the config again (on start and whenever the file changes), then refreshes live state. */
@@ -91,6 +106,7 @@ export class WorkspaceStore implements vscode.Disposable {
         rootDir: state.rootDir,
         trusted: vscode.workspace.isTrusted,
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
+        getArgocdToken: this.getArgocdToken,
         signal: abort.signal,
       });
       if (!abort.signal.aborted && this.current === state) entry.state = result;
@@ -138,5 +154,6 @@ export class WorkspaceStore implements vscode.Disposable {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
     for (const c of this.inflight.values()) c.abort();
     this.changed.dispose();
+    this.draftsChanged.dispose();
   }
 }

@@ -174,6 +174,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (entry?.refreshing && !state) parts.push('refreshing…');
     if (state) {
       parts.push(summarize(state.drift.resources));
+      if (state.liveSummary) parts.push([state.liveSummary.sync, state.liveSummary.health].filter(Boolean).join(' / '));
       if (state.drift.refreshedAt) parts.push(`refreshed ${relativeTime(state.drift.refreshedAt)}`);
     }
     item.description = parts.filter(Boolean).join(' · ');
