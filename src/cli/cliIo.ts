@@ -3,7 +3,8 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export type OutputFormat = 'text' | 'json';
+/** sarif is only accepted by `validate` (runCli rejects it for other commands). */
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliIo {
   out(text: string): void;

@@ -1,6 +1,7 @@
 import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
+import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
 
@@ -11,9 +12,10 @@ Usage: youops <command> [options]
 Commands:
   envs        list environments and their sync status
   drift       field-level drift of each environment, with file:line
+  validate    check manifests and configs against their schemas (text, json or sarif)
 
 Global options:
-  --format text|json   output format (default text)
+  --format text|json   output format (default text; validate also takes sarif)
   --cwd DIR            workspace folder (default: current directory)
   --config FILE        config file (default: youops.yaml, .youops.yaml or .github/youops.yaml)
   -h, --help           show help (also: youops help <command>)
@@ -24,6 +26,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number> }> = {
   envs: { help: ENVS_HELP, run: envsCommand },
   drift: { help: DRIFT_HELP, run: driftCommand },
+  validate: { help: VALIDATE_HELP, run: validateCommand },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -43,6 +46,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}" (try youops --help)`);
+    if (args.format === 'sarif' && args.command !== 'validate') throw new UsageError('--format sarif is only available for validate');
     if (args.help) {
       io.out(command.help);
       return 0;

@@ -26,7 +26,7 @@ export function parseArgs(argv: string[], known: Record<string, 'flag' | 'value'
     else if (arg === '-v' || arg === '--version') parsed.version = true;
     else if (name === 'format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
       parsed.format = f;
     } else if (name === 'cwd') parsed.cwd = value();
     else if (name === 'config') parsed.config = value();

@@ -1,0 +1,24 @@
+import { promises as fs } from 'node:fs';
+import { parse } from 'yaml';
+import { configBaseDir } from '../config/configFile';
+import type { SchemaAssociation } from './types';
+
+/**
+ * The `schemas:` associations of a youops.yaml, read leniently: a config with other problems
+ * still contributes its associations (its own problems are reported when it is validated).
+ */
+export async function associationsFromConfig(configFile: string | undefined): Promise<SchemaAssociation[]> {
+  if (!configFile) return [];
+  let data: unknown;
+  try {
+    data = parse(await fs.readFile(configFile, 'utf8'));
+  } catch {
+    return [];
+  }
+  const list = (data as { schemas?: unknown } | null)?.schemas;
+  if (!Array.isArray(list)) return [];
+  const baseDir = configBaseDir(configFile);
+  return list
+    .filter((e): e is { files: string; schema: string } => typeof e?.files === 'string' && typeof e?.schema === 'string')
+    .map((e) => ({ files: e.files, schema: e.schema, baseDir }));
+}

@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import { globToRegExp } from '../manifests/glob';
+import { externalId, type SchemaId, type SchemaStore } from './schemaStore';
+import type { SchemaAssociation } from './types';
+
+export type Selection =
+  | { id: SchemaId; origin: 'modeline' | 'association' | 'file-pattern' | 'kind'; modeline?: { offset: number; length: number } }
+  | { unknownKind: { apiVersion?: string; kind?: string } }
+  | undefined;
+
+const MODELINE = /^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)/m;
+
+/** The `# yaml-language-server: $schema=…` modeline of one document, if any. */
+export function findModeline(chunk: string): { schema: string; offset: number; length: number } | undefined {
+  if (!chunk.includes('yaml-language-server')) return undefined;
+  const m = MODELINE.exec(chunk);
+  if (!m) return undefined;
+  const offset = m.index + m[0].length - m[1].length;
+  return { schema: m[1], offset, length: m[1].length };
+}
+
+/**
+ * The schema a whole file gets from user associations, then from its name: kustomization.yaml,
+ * GitHub issue forms, youops.yaml. Computed once per file, not per document.
+ */
+export function fileSchemaId(fileName: string | undefined, associations: SchemaAssociation[] = []): { id: SchemaId; origin: 'association' | 'file-pattern' } | undefined {
+  if (!fileName) return undefined;
+  const normalized = fileName.replace(/\\/g, '/');
+  for (const a of associations) {
+    if (matchesAssociation(normalized, a)) return { id: externalId(a.schema, a.baseDir), origin: 'association' };
+  }
+  const base = path.posix.basename(normalized);
+  if (/^kustomization\.ya?ml$/.test(base) || base === 'Kustomization') return { id: 'builtin:kustomization', origin: 'file-pattern' };
+  if (/(^|\/)\.github\/ISSUE_TEMPLATE\/[^/]+\.ya?ml$/.test(normalized) && !/^config\.ya?ml$/.test(base)) return { id: 'builtin:github-issue-forms', origin: 'file-pattern' };
+  if (base === 'youops.yaml' || base === '.youops.yaml') return { id: 'builtin:youops', origin: 'file-pattern' };
+  return undefined;
+}
+
+function matchesAssociation(file: string, a: SchemaAssociation): boolean {
+  const glob = a.files.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (!glob.includes('/')) return globToRegExp(glob).test(path.posix.basename(file));
+  const rel = path.isAbsolute(file) ? path.relative(a.baseDir, file).replace(/\\/g, '/') : file;
+  return globToRegExp(glob).test(rel);
+}
+
+/**
+ * Precedence per document: modeline, then the file's association or name pattern, then the
+ * document's own apiVersion/kind (so each document of a multi-document file gets its kind's schema).
+ */
+export function selectSchema(
+  value: unknown,
+  chunk: string,
+  fileChoice: ReturnType<typeof fileSchemaId>,
+  store: SchemaStore,
+  fileName: string | undefined,
+): Selection {
+  const modeline = findModeline(chunk);
+  if (modeline) {
+    const baseDir = fileName && path.isAbsolute(fileName) ? path.dirname(fileName) : process.cwd();
+    return { id: externalId(modeline.schema, baseDir), origin: 'modeline', modeline };
+  }
+  if (fileChoice) return fileChoice;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
+  if (typeof apiVersion === 'string' && typeof kind === 'string') {
+    const id = store.kindSchemaId(apiVersion, kind);
+    return id ? { id, origin: 'kind' } : { unknownKind: { apiVersion, kind } };
+  }
+  // Only one of the two: likely a manifest with a typo; no apiVersion/kind at all: not a manifest.
+  if (typeof apiVersion === 'string' || typeof kind === 'string') {
+    return { unknownKind: { apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined, kind: typeof kind === 'string' ? kind : undefined } };
+  }
+  return undefined;
+}
