@@ -1,11 +1,7 @@
 import type { Range } from '../text/range';
 import type { FieldLocation, ManifestError, ManifestResource } from './manifestResource';
+import { splitDocuments } from '../text/splitYamlDocuments';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
-
-interface Chunk {
-  text: string;
-  line: number;
-}
 
 interface CachedChunk {
   line: number;
@@ -29,9 +25,9 @@ export class IncrementalManifestParser {
       const candidates = this.cache.get(chunk.text);
       const reused = candidates?.shift();
       let entry: CachedChunk;
-      if (!reused) entry = { line: chunk.line, docIndex, result: parseManifestText(chunk.text, file, { line: chunk.line, docIndex }) };
-      else if (reused.line === chunk.line && reused.docIndex === docIndex) entry = reused;
-      else entry = { line: chunk.line, docIndex, result: shift(reused.result, chunk.line - reused.line, docIndex - reused.docIndex) };
+      if (!reused) entry = { line: chunk.startLine, docIndex, result: parseManifestText(chunk.text, file, { line: chunk.startLine, docIndex }) };
+      else if (reused.line === chunk.startLine && reused.docIndex === docIndex) entry = reused;
+      else entry = { line: chunk.startLine, docIndex, result: shift(reused.result, chunk.startLine - reused.line, docIndex - reused.docIndex) };
       next.set(chunk.text, [...(next.get(chunk.text) ?? []), entry]);
       resources.push(...entry.result.resources);
       errors.push(...entry.result.errors);
@@ -39,32 +35,6 @@ export class IncrementalManifestParser {
     this.cache = next;
     return { resources, errors };
   }
-}
-
-/**
- * Splits at `---` lines in column 0: inside a block scalar such a line would be
- * indented, so a column-0 marker always starts a new document.
- */
-export function splitDocuments(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  let start = 0;
-  let startLine = 0;
-  let line = 0;
-  let offset = 0;
-  while (offset <= text.length) {
-    const nl = text.indexOf('\n', offset);
-    const end = nl < 0 ? text.length : nl;
-    if (offset > start && text.startsWith('---', offset) && (end === offset + 3 || /\s/.test(text[offset + 3]))) {
-      chunks.push({ text: text.slice(start, offset), line: startLine });
-      start = offset;
-      startLine = line;
-    }
-    if (nl < 0) break;
-    offset = nl + 1;
-    line++;
-  }
-  chunks.push({ text: text.slice(start), line: startLine });
-  return chunks;
 }
 
 function shift(result: ParsedManifests, lines: number, docs: number): ParsedManifests {

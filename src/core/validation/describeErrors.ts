@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { pathLabel as label } from './pathLabel';
+import { pointerLabel as label } from '../text/pointerLabel';
 import { didYouMean } from '../text/didYouMean';
 import type { DiagnosticCode } from './types';
 

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { pathLabel as label } from './pathLabel';
+import { pointerLabel as label } from '../text/pointerLabel';
 import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
 import { LineIndex, type Position, type Range } from '../text/range';
 import { fileSchemaId, selectSchema } from './selectSchema';
 import type { SchemaId, SchemaStore } from './schemaStore';
-import { splitDocuments } from './splitDocuments';
+import { splitDocuments } from '../text/splitYamlDocuments';
 import type { SchemaAssociation } from './types';
 import { getDefaultStore } from './validateText';
 

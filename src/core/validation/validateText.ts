@@ -1,6 +1,6 @@
 import { fileSchemaId } from './selectSchema';
 import { SchemaStore } from './schemaStore';
-import { splitDocuments } from './splitDocuments';
+import { splitDocuments } from '../text/splitYamlDocuments';
 import type { ValidateOptions, ValidationDiagnostic, ValidationResult } from './types';
 import { validateChunk, type ChunkResult, type FileContext } from './validateDocument';
 

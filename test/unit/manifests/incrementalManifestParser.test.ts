@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { IncrementalManifestParser, splitDocuments } from '../../../src/core/manifests/incrementalManifestParser';
+import { IncrementalManifestParser } from '../../../src/core/manifests/incrementalManifestParser';
+import { splitDocuments } from '../../../src/core/text/splitYamlDocuments';
 import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
 
 const doc = (name: string, replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n`;
@@ -14,7 +15,7 @@ function snapshot(r: ReturnType<typeof parseManifestText>) {
 describe('IncrementalManifestParser', () => {
   it('splits at column-0 document markers only', () => {
     const text = `a: 1\n---\nb: |\n  ---\n  x\n--- # c\nc: 3\n`;
-    assert.deepEqual(splitDocuments(text).map((c) => c.line), [0, 1, 5]);
+    assert.deepEqual(splitDocuments(text).map((c) => c.startLine), [0, 1, 5]);
     assert.equal(splitDocuments(text).map((c) => c.text).join(''), text);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { splitDocuments } from '../../../src/core/validation/splitDocuments';
+import { splitDocuments } from '../../../src/core/text/splitYamlDocuments';
 import { covered, diagnosticsOf, summary } from './helpers';
 
 describe('validation: YAML syntax, templates, document split', () => {
