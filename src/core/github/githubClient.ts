@@ -1,0 +1,363 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import { ConditionalCache } from './conditionalCache';
+import { GitHubError, toGitHubError } from './githubError';
+import { hasIdempotencyMarker, withIdempotencyMarker } from './idempotencyMarker';
+import { toComment, toIssue, toPullRequest, toUser } from './mapGitHubObjects';
+import { formatRepo, webHostOfApiUrl, type RepoRef } from './repoRef';
+import type { GitHubComment, GitHubIssue, GitHubPullRequest, GitHubUser, RateLimitInfo } from './types';
+
+const RetryingOctokit = Octokit.plugin(retry, throttling);
+type OctokitInstance = InstanceType<typeof RetryingOctokit>;
+
+export interface GitHubClientOptions {
+  /** OAuth/installation token from the auth provider; only ever sent as the Authorization header. */
+  token: string;
+  /** REST API base URL: `https://api.github.com` (default) or `https://ghes.example.com/api/v3`. */
+  baseUrl?: string;
+  userAgent?: string;
+  /** Automatic retries of 5xx and network failures (GET/PATCH/PUT/DELETE; POSTs only with an idempotency key). */
+  retries?: number;
+  /** Backoff unit in ms: retry n waits n² units, and rate-limit waits are counted in it (tests shrink it). */
+  retryBaseMs?: number;
+  /** Longest primary-rate-limit reset that is waited out automatically, in seconds. */
+  maxRateLimitWaitSeconds?: number;
+  /** Extra options for the throttling plugin, e.g. Bottleneck groups without GitHub's pacing in tests. */
+  throttle?: Record<string, unknown>;
+  /** Diagnostics (never includes headers or tokens). */
+  log?: (message: string) => void;
+}
+
+export interface CreateOptions {
+  /**
+   * Makes a POST safe to retry: the key goes into the body as a hidden marker and
+   * recent issues/comments are searched for it before every retry.
+   */
+  idempotencyKey?: string;
+  /** Look for the marker before the first attempt too (re-sending a draft that may have got through). */
+  checkFirst?: boolean;
+  /** Earliest time an earlier attempt could have happened; bounds the search. Default: 24 h ago. */
+  since?: Date;
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels?: string[];
+  assignees?: string[];
+  milestone?: number;
+}
+
+export interface NewPullRequest {
+  title: string;
+  head: string;
+  base: string;
+  body?: string;
+  draft?: boolean;
+}
+
+export type Created<T> = T & { /** True when an earlier attempt had created it already. */ reused: boolean };
+
+/**
+ * The one GitHub REST client of YouOps (IssueOps, ChatOps' github transport,
+ * pull requests): Octokit with retry and throttling, GitHub's errors mapped to
+ * GitHubError, conditional GETs with ETags, and POSTs that never duplicate.
+ */
+export class GitHubClient {
+  readonly baseUrl: string;
+  readonly host: string;
+  private readonly octokit: OctokitInstance;
+  private readonly cache = new ConditionalCache();
+  private readonly retries: number;
+  private readonly retryBaseMs: number;
+  private lastRateLimit: RateLimitInfo | undefined;
+
+  constructor(private readonly options: GitHubClientOptions) {
+    this.baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
+    this.host = webHostOfApiUrl(this.baseUrl) ?? 'GitHub';
+    this.retries = options.retries ?? 3;
+    this.retryBaseMs = options.retryBaseMs ?? 1000;
+    const maxWait = options.maxRateLimitWaitSeconds ?? 10;
+    const log = (m: string) => options.log?.(m);
+    this.octokit = new RetryingOctokit({
+      auth: options.token,
+      baseUrl: this.baseUrl,
+      userAgent: options.userAgent ?? 'youops-vscode',
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+      retry: { retries: this.retries, retryAfterBaseValue: this.retryBaseMs },
+      throttle: {
+        retryAfterBaseValue: this.retryBaseMs,
+        // Primary limit: wait only when the reset is near; otherwise fail with the reset time.
+        onRateLimit: (retryAfter: number, o: { method: string; url: string }, _k: unknown, retryCount: number) => {
+          log(`rate limit on ${o.method} ${o.url}; resets in ${retryAfter} s`);
+          return retryCount < 1 && retryAfter <= maxWait;
+        },
+        // Secondary limit: the request was not processed, so retrying (even a POST) is safe.
+        onSecondaryRateLimit: (retryAfter: number, o: { method: string; url: string }, _k: unknown, retryCount: number) => {
+          log(`secondary rate limit on ${o.method} ${o.url}; retry ${retryCount + 1} after ${retryAfter} s`);
+          return retryCount < 2;
+        },
+        ...options.throttle,
+      },
+    });
+    this.octokit.hook.after('request', (response) => this.noteRateLimit(response.headers as Record<string, string | undefined>));
+    this.octokit.hook.error('request', (error) => {
+      const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers;
+      if (headers) this.noteRateLimit(headers);
+      throw error;
+    });
+  }
+
+  /** The last rate-limit headers seen, for status displays. */
+  get rateLimit(): RateLimitInfo | undefined {
+    return this.lastRateLimit;
+  }
+
+  /** How many conditional GETs were answered 304 so far. */
+  get notModifiedCount(): number {
+    return this.cache.notModified;
+  }
+
+  async getAuthenticatedUser(): Promise<GitHubUser> {
+    const data = await this.get('GET /user', {}, 'your GitHub account');
+    return toUser(data)!;
+  }
+
+  async getRepo(repo: RepoRef): Promise<{ fullName: string; htmlUrl: string; private: boolean; hasIssues: boolean; defaultBranch: string }> {
+    const r = (await this.get('GET /repos/{owner}/{repo}', { owner: repo.owner, repo: repo.repo }, `Repository ${formatRepo(repo)}`)) as Record<string, unknown>;
+    return {
+      fullName: String(r.full_name),
+      htmlUrl: String(r.html_url),
+      private: r.private === true,
+      hasIssues: r.has_issues !== false,
+      defaultBranch: String(r.default_branch ?? 'main'),
+    };
+  }
+
+  async getIssue(repo: RepoRef, issueNumber: number): Promise<GitHubIssue> {
+    return toIssue(await this.get('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...params(repo), issue_number: issueNumber }, `Issue #${issueNumber} in ${formatRepo(repo)}`));
+  }
+
+  /** One page of issues (pull requests excluded), newest first unless `sort` says otherwise; conditional. */
+  async listIssues(
+    repo: RepoRef,
+    query: { state?: 'open' | 'closed' | 'all'; labels?: string[]; since?: Date; creator?: string; sort?: 'created' | 'updated' | 'comments'; direction?: 'asc' | 'desc'; perPage?: number; page?: number } = {},
+  ): Promise<GitHubIssue[]> {
+    const data = await this.get(
+      'GET /repos/{owner}/{repo}/issues',
+      {
+        ...params(repo),
+        state: query.state ?? 'open',
+        labels: query.labels?.length ? query.labels.join(',') : undefined,
+        since: query.since?.toISOString(),
+        creator: query.creator,
+        sort: query.sort ?? 'created',
+        direction: query.direction ?? 'desc',
+        per_page: query.perPage ?? 50,
+        page: query.page,
+      },
+      `Repository ${formatRepo(repo)}`,
+    );
+    return (data as unknown[]).map(toIssue).filter((i) => !i.isPullRequest);
+  }
+
+  /** GitHub's issue search (`q` in GitHub's search syntax); conditional. */
+  async searchIssues(q: string, perPage = 50): Promise<GitHubIssue[]> {
+    const data = (await this.get('GET /search/issues', { q, per_page: perPage }, 'Issue search')) as { items?: unknown[] };
+    return (data.items ?? []).map(toIssue);
+  }
+
+  /** Comments of an issue or pull request, oldest first; conditional, so polling is cheap. */
+  async listComments(repo: RepoRef, issueNumber: number, query: { since?: Date; perPage?: number; page?: number } = {}): Promise<GitHubComment[]> {
+    const data = await this.get(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      { ...params(repo), issue_number: issueNumber, since: query.since?.toISOString(), per_page: query.perPage ?? 100, page: query.page },
+      `Issue #${issueNumber} in ${formatRepo(repo)}`,
+    );
+    return (data as unknown[]).map(toComment);
+  }
+
+  async createIssue(repo: RepoRef, issue: NewIssue, options: CreateOptions = {}): Promise<Created<GitHubIssue>> {
+    const what = `Repository ${formatRepo(repo)}`;
+    const key = options.idempotencyKey;
+    const body = key ? withIdempotencyMarker(issue.body, key) : issue.body;
+    return this.createOnce(
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/issues', {
+          ...params(repo),
+          title: issue.title,
+          body,
+          labels: issue.labels?.length ? issue.labels : undefined,
+          assignees: issue.assignees?.length ? issue.assignees : undefined,
+          milestone: issue.milestone,
+          request: { retries: 0 },
+        }),
+      toIssue,
+      key ? () => this.findIssueByIdempotencyKey(repo, key, options.since) : undefined,
+      options,
+      what,
+    );
+  }
+
+  /** The most recent issue whose body carries the idempotency key, if any. */
+  async findIssueByIdempotencyKey(repo: RepoRef, key: string, since?: Date): Promise<GitHubIssue | undefined> {
+    // `since` filters on updated_at, which a just-created issue always passes; no search-index lag.
+    const recent = await this.uncachedGet(
+      'GET /repos/{owner}/{repo}/issues',
+      { ...params(repo), state: 'all', sort: 'created', direction: 'desc', per_page: 100, since: (since ?? hoursAgo(24)).toISOString() },
+      `Repository ${formatRepo(repo)}`,
+    );
+    return (recent as unknown[]).map(toIssue).find((i) => hasIdempotencyMarker(i.body, key));
+  }
+
+  async createComment(repo: RepoRef, issueNumber: number, body: string, options: CreateOptions = {}): Promise<Created<GitHubComment>> {
+    const what = `Issue #${issueNumber} in ${formatRepo(repo)}`;
+    const key = options.idempotencyKey;
+    const text = key ? withIdempotencyMarker(body, key) : body;
+    const find = key
+      ? async () => {
+          const since = options.since ?? hoursAgo(24);
+          const recent = await this.uncachedGet('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, since: since.toISOString(), per_page: 100 }, what);
+          return (recent as unknown[]).map(toComment).find((c) => hasIdempotencyMarker(c.body, key));
+        }
+      : undefined;
+    return this.createOnce(
+      () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, body: text, request: { retries: 0 } }),
+      toComment,
+      find,
+      options,
+      what,
+    );
+  }
+
+  /** Closing is idempotent, so the retry plugin may repeat it freely. */
+  async closeIssue(repo: RepoRef, issueNumber: number, reason: 'completed' | 'not_planned' = 'completed'): Promise<GitHubIssue> {
+    try {
+      const res = await this.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...params(repo), issue_number: issueNumber, state: 'closed', state_reason: reason });
+      return toIssue(res.data);
+    } catch (err) {
+      throw toGitHubError(err, `Issue #${issueNumber} in ${formatRepo(repo)}`, this.host);
+    }
+  }
+
+  async getPullRequest(repo: RepoRef, pullNumber: number): Promise<GitHubPullRequest> {
+    return toPullRequest(await this.get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...params(repo), pull_number: pullNumber }, `Pull request #${pullNumber} in ${formatRepo(repo)}`));
+  }
+
+  async listPullRequests(repo: RepoRef, query: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string; perPage?: number } = {}): Promise<GitHubPullRequest[]> {
+    const head = query.head && !query.head.includes(':') ? `${repo.owner}:${query.head}` : query.head;
+    const data = await this.get('GET /repos/{owner}/{repo}/pulls', { ...params(repo), state: query.state ?? 'open', head, base: query.base, per_page: query.perPage ?? 50 }, `Repository ${formatRepo(repo)}`);
+    return (data as unknown[]).map(toPullRequest);
+  }
+
+  /**
+   * Opens a pull request. GitHub refuses a second open PR for the same head (422),
+   * which makes retries safe: that answer after a lost response returns the existing one.
+   */
+  async createPullRequest(repo: RepoRef, pr: NewPullRequest): Promise<Created<GitHubPullRequest>> {
+    const what = `Repository ${formatRepo(repo)}`;
+    const existing = async () => (await this.listPullRequests(repo, { state: 'open', head: pr.head, base: pr.base }))[0];
+    try {
+      return await this.createOnce(
+        () => this.octokit.request('POST /repos/{owner}/{repo}/pulls', { ...params(repo), title: pr.title, head: pr.head, base: pr.base, body: pr.body, draft: pr.draft, request: { retries: 0 } }),
+        toPullRequest,
+        existing,
+        {},
+        what,
+      );
+    } catch (err) {
+      if (err instanceof GitHubError && err.kind === 'validation' && /already exists/i.test(err.message)) {
+        const found = await existing();
+        if (found) return { ...found, reused: true };
+      }
+      throw err;
+    }
+  }
+
+  /** Any other REST call, with the same error mapping (for features not wrapped above). */
+  async request(route: string, parameters: Record<string, unknown>, what: string): Promise<unknown> {
+    try {
+      return (await this.octokit.request(route, parameters)).data;
+    } catch (err) {
+      throw toGitHubError(err, what, this.host);
+    }
+  }
+
+  /**
+   * Runs a non-idempotent POST at most once in effect: retryable failures (network, 5xx)
+   * are retried with backoff, but only after `find` confirmed the earlier attempt left nothing.
+   */
+  private async createOnce<T>(
+    post: () => Promise<{ data: unknown }>,
+    map: (raw: unknown) => T,
+    find: (() => Promise<T | undefined>) | undefined,
+    options: CreateOptions,
+    what: string,
+  ): Promise<Created<T>> {
+    const attempts = find ? this.retries + 1 : 1;
+    for (let attempt = 0; ; attempt++) {
+      if (find && (attempt > 0 || options.checkFirst)) {
+        const found = await find();
+        if (found) return { ...found, reused: true };
+      }
+      try {
+        return { ...map((await post()).data), reused: false };
+      } catch (err) {
+        const e = toGitHubError(err, what, this.host);
+        const retryable = e.kind === 'network' || e.kind === 'server';
+        if (!retryable || attempt + 1 >= attempts) {
+          if (retryable && find) {
+            // The last answer may have been lost after GitHub processed the request.
+            const found = await find().catch(() => undefined);
+            if (found) return { ...found, reused: true };
+          }
+          throw e;
+        }
+        this.options.log?.(`${e.message} — checking for an earlier attempt, then retrying`);
+        await sleep((attempt + 1) ** 2 * this.retryBaseMs);
+      }
+    }
+  }
+
+  private async get(route: string, parameters: Record<string, unknown>, what: string): Promise<unknown> {
+    const clean = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined));
+    const key = `${route} ${JSON.stringify(clean)}`;
+    const etag = this.cache.etag(key);
+    try {
+      const res = await this.octokit.request(route, { ...clean, headers: etag ? { 'if-none-match': etag } : {} });
+      this.cache.store(key, res.headers.etag, res.data);
+      return res.data;
+    } catch (err) {
+      if ((err as { status?: number }).status === 304 && etag) return this.cache.hit(key);
+      throw toGitHubError(err, what, this.host);
+    }
+  }
+
+  private async uncachedGet(route: string, parameters: Record<string, unknown>, what: string): Promise<unknown> {
+    try {
+      return (await this.octokit.request(route, parameters)).data;
+    } catch (err) {
+      throw toGitHubError(err, what, this.host);
+    }
+  }
+
+  private noteRateLimit(headers: Record<string, string | undefined>): void {
+    const limit = Number(headers['x-ratelimit-limit']);
+    const remaining = Number(headers['x-ratelimit-remaining']);
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && Number.isFinite(reset)) this.lastRateLimit = { limit, remaining, resetAt: new Date(reset * 1000) };
+  }
+}
+
+function params(repo: RepoRef): { owner: string; repo: string } {
+  return { owner: repo.owner, repo: repo.repo };
+}
+
+function hoursAgo(h: number): Date {
+  return new Date(Date.now() - h * 3_600_000);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { defaultValues } from '../../../src/core/issueops/formValues';
+import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
+import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
+import { parseIssueForm } from '../../../src/core/issueops/parseIssueForm';
+import { parseMarkdownTemplate } from '../../../src/core/issueops/parseMarkdownTemplate';
+import { parseTemplateConfig } from '../../../src/core/issueops/parseTemplateConfig';
+
+const DEMO_TEMPLATES = path.resolve(__dirname, '../../../../examples/demo/.github/ISSUE_TEMPLATE');
+
+const EVERY_FIELD = `
+name: Everything
+description: One field of each type.
+title: "[all] <service> in <environment>"
+labels: issueops, all
+assignees: [octocat]
+projects: ["acme/1"]
+type: Task
+body:
+  - type: markdown
+    attributes:
+      value: "Thanks for filing."
+  - type: input
+    id: service
+    attributes: { label: Service, description: Which service, placeholder: web, value: api }
+    validations: { required: true }
+  - type: textarea
+    id: logs
+    attributes: { label: Logs }
+    render: shell
+  - type: dropdown
+    id: environment
+    attributes: { label: Environment, options: [dev, staging, prod], default: 1 }
+    validations: { required: true }
+  - type: dropdown
+    id: regions
+    attributes: { label: Regions, multiple: true, options: [eu, us, ap] }
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Checks
+      options:
+        - label: I read the runbook
+          required: true
+        - label: Notify on-call
+  - type: input
+    attributes: { label: No id here }
+`;
+
+describe('Issue forms: parsing', () => {
+  it('reads every field type with ids, labels, defaults, validations and top-level keys', () => {
+    const { form, problems } = parseIssueForm(EVERY_FIELD, 'all.yml', '/t/all.yml');
+    assert.deepEqual(problems, []);
+    const f = form!;
+    assert.equal(f.name, 'Everything');
+    assert.equal(f.title, '[all] <service> in <environment>');
+    assert.deepEqual(f.labels, ['issueops', 'all'], 'comma-separated labels are split');
+    assert.deepEqual(f.assignees, ['octocat']);
+    assert.deepEqual(f.projects, ['acme/1']);
+    assert.equal(f.issueType, 'Task');
+    assert.deepEqual(
+      f.body.map((x) => `${x.type}:${x.id}`),
+      ['markdown:field-0', 'input:service', 'textarea:logs', 'dropdown:environment', 'dropdown:regions', 'checkboxes:terms', 'input:field-6'],
+    );
+    const [, service, logs, env, regions, terms] = f.body as never as [unknown, Extract<IssueForm['body'][number], { type: 'input' }>, Extract<IssueForm['body'][number], { type: 'textarea' }>, Extract<IssueForm['body'][number], { type: 'dropdown' }>, Extract<IssueForm['body'][number], { type: 'dropdown' }>, Extract<IssueForm['body'][number], { type: 'checkboxes' }>];
+    assert.deepEqual([service.required, service.value, service.placeholder, service.description], [true, 'api', 'web', 'Which service']);
+    assert.equal(logs.render, 'shell');
+    assert.deepEqual([env.options, env.default, env.multiple, env.required], [['dev', 'staging', 'prod'], 1, false, true]);
+    assert.equal(regions.multiple, true);
+    assert.deepEqual(terms.options, [{ label: 'I read the runbook', required: true }, { label: 'Notify on-call', required: false }]);
+    assert.equal(terms.required, true, 'a required box makes the group required');
+    assert.deepEqual(defaultValues(f), { service: 'api', logs: '', environment: ['staging'], regions: [], terms: [false, false], 'field-6': '' });
+  });
+
+  it('reports malformed forms with lines instead of failing', () => {
+    const broken = parseIssueForm('name: X\nbody:\n  - type: slider\n    id: a\n  - type: dropdown\n    id: a\n    attributes: { label: L, options: [] }\n', 'b.yml', '/t/b.yml');
+    assert.equal(broken.form, undefined);
+    const messages = broken.problems.map((p) => `${p.line ?? '?'}: ${p.message}`);
+    assert.ok(messages.includes('?: `description` is required'), messages.join('\n'));
+    assert.ok(messages.some((m) => /^3: body\[0\]: unknown field type "slider"/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^5: body\[1\]: dropdown "L" needs attributes.options/.test(m)), messages.join('\n'));
+    assert.match(parseIssueForm('name: [unclosed', 'c.yml', '/t/c.yml').problems[0].message, /^YAML: /);
+    assert.match(parseIssueForm('- a\n- b', 'd.yml', '/t/d.yml').problems[0].message, /must be a YAML mapping/);
+    const dup = parseIssueForm('name: n\ndescription: d\nbody:\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: dropdown\n    attributes: { label: D, options: [a], default: 3 }\n', 'e.yml', '/t/e.yml');
+    assert.deepEqual(dup.problems.map((p) => p.message), ['body[1]: duplicate id "x"', 'body[1]: duplicate label "A" (GitHub renders one heading per label)', 'body[2]: dropdown "D" default must be an option index 0…0']);
+  });
+
+  it('reads Markdown templates with front matter', () => {
+    const { template, problems } = parseMarkdownTemplate('---\nname: Incident\nabout: Something broke\ntitle: "[incident] "\nlabels: incident, issueops\nassignees: octocat\n---\n\n## What happened\n\n', 'incident.md', '/t/incident.md');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      { name: template!.name, about: template!.description, title: template!.title, labels: template!.labels, assignees: template!.assignees, body: template!.body },
+      { name: 'Incident', about: 'Something broke', title: '[incident] ', labels: ['incident', 'issueops'], assignees: ['octocat'], body: '## What happened' },
+    );
+    assert.match(parseMarkdownTemplate('# no front matter', 'x.md', '/x.md').problems[0].message, /needs front matter/);
+    assert.deepEqual(parseMarkdownTemplate('---\nname: X\n---\nbody', 'y.md', '/y.md').problems.map((p) => p.message), ['front matter needs `about`']);
+  });
+
+  it('reads config.yml: blank issues and contact links', () => {
+    const { config, problems } = parseTemplateConfig('blank_issues_enabled: false\ncontact_links:\n  - name: Slack\n    url: https://acme.slack.com\n    about: Ask\n  - name: bad\n    url: ftp://x\n');
+    assert.equal(config.blankIssuesEnabled, false);
+    assert.deepEqual(config.contactLinks, [{ name: 'Slack', url: 'https://acme.slack.com', about: 'Ask' }]);
+    assert.deepEqual(problems.map((p) => p.message), ['contact_links[1] needs a name and an http(s) url']);
+    assert.equal(parseTemplateConfig('').config.blankIssuesEnabled, true);
+  });
+
+  it('loads the demo templates folder', async () => {
+    const set = await loadTemplates(DEMO_TEMPLATES);
+    assert.deepEqual(set.problems, []);
+    assert.deepEqual(set.templates.map((t) => `${t.kind}:${t.file}`), ['form:access-request.yml', 'form:deploy-request.yml']);
+    assert.equal(set.config.blankIssuesEnabled, false);
+    assert.equal(set.config.contactLinks[0].name, 'Platform team on Slack');
+    assert.deepEqual((await loadTemplates('/does/not/exist')).templates, []);
+  });
+});

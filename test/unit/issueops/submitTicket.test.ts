@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { GitHubError } from '../../../src/core/github/githubError';
+import type { RepoRef } from '../../../src/core/github/repoRef';
+import { buildTicket } from '../../../src/core/issueops/buildTicket';
+import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
+import { listTickets } from '../../../src/core/issueops/listTickets';
+import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
+import { prefillForm } from '../../../src/core/issueops/prefillForm';
+import { renderTitle } from '../../../src/core/issueops/renderTitle';
+import { submitTicket } from '../../../src/core/issueops/submitTicket';
+import type { TicketDraft } from '../../../src/core/issueops/ticketDraft';
+import { FAKE_BOT, startFakeGitHubServer, type FakeGitHubServer } from '../../fake-servers/fakeGitHubServer';
+import { fastClient } from '../github/fastClient';
+
+const TOKEN = 'fake-token';
+const REPO: RepoRef = { owner: 'acme', repo: 'shop-ops', host: 'github.com' };
+const TEMPLATES = path.resolve(__dirname, '../../../../examples/demo/.github/ISSUE_TEMPLATE');
+
+describe('Submitting and listing IssueOps tickets (fake GitHub REST server on 127.0.0.1)', () => {
+  let gh: FakeGitHubServer;
+  let deploy: IssueForm;
+
+  before(async () => {
+    deploy = (await loadTemplates(TEMPLATES)).templates.find((t) => t.file === 'deploy-request.yml') as IssueForm;
+  });
+  beforeEach(async () => {
+    gh = await startFakeGitHubServer({
+      tokens: [TOKEN],
+      repos: [{ owner: 'acme', name: 'shop-ops' }],
+      bot: ({ kind, issue }) => (kind === 'issue' && issue.title.includes('prod') ? { body: '✅ Deployed. PR: https://github.com/acme/shop-ops/pull/42' } : undefined),
+    });
+  });
+  afterEach(() => gh.close());
+
+  const draftFor = (values: TicketDraft['values'], attempts = 0): TicketDraft => ({
+    id: 't-test-000001',
+    repo: 'acme/shop-ops',
+    template: deploy.file,
+    title: renderTitle(deploy.title, deploy, values),
+    values,
+    labels: deploy.labels,
+    assignees: [],
+    context: { env: 'prod' },
+    createdAt: new Date().toISOString(),
+    attempts,
+  });
+  const complete = () => ({ ...prefillForm(deploy, { env: 'prod', app: 'web', version: '1.4.2' }), checks: [true, false] });
+
+  it('sends the rendered form with the ticket and idempotency markers', async () => {
+    const issue = await submitTicket(fastClient(gh.url, TOKEN), REPO, draftFor(complete()), deploy);
+    assert.equal(issue.title, '[deploy] web to prod');
+    assert.deepEqual(issue.labels, ['issueops', 'deploy']);
+    assert.equal(
+      gh.repo('acme/shop-ops').issues[0].body,
+      '### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.2\n\n### Reason\n\n_No response_\n\n### Checks\n\n- [X] The version passed staging\n- [ ] The change has a rollback plan' +
+        '\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-test-000001 -->',
+    );
+  });
+
+  it('re-sending a draft whose first attempt got through returns that issue (no duplicate)', async () => {
+    const client = fastClient(gh.url, TOKEN);
+    await submitTicket(client, REPO, draftFor(complete()), deploy);
+    const again = await submitTicket(client, REPO, draftFor(complete(), 1), deploy);
+    assert.equal(again.reused, true);
+    assert.equal(gh.repo('acme/shop-ops').issues.length, 1);
+  });
+
+  it('refuses incomplete and oversized tickets before sending anything', async () => {
+    const client = fastClient(gh.url, TOKEN);
+    await assert.rejects(submitTicket(client, REPO, draftFor({ ...complete(), service: '' }), deploy), (e: unknown) => e instanceof GitHubError && e.kind === 'validation' && /"Service" is required/.test(e.message) && /placeholder/.test(e.message));
+    const huge = { ...complete(), reason: 'x'.repeat(70_000) };
+    assert.match(buildTicket(draftFor(huge), deploy).problems.join('\n'), /GitHub accepts at most 65,536/);
+    await assert.rejects(submitTicket(client, REPO, draftFor(huge), deploy), (e: unknown) => e instanceof GitHubError && e.kind === 'tooLarge');
+    assert.equal(gh.requests.length, 0);
+  });
+
+  it('lists open tickets per environment with the bot status and linked PRs', async () => {
+    const client = fastClient(gh.url, TOKEN);
+    const templates = (await loadTemplates(TEMPLATES)).templates;
+    await submitTicket(client, REPO, draftFor(complete()), deploy);
+    // One opened on github.com (no marker): found by its labels, environment read from the body.
+    gh.seedIssue('acme/shop-ops', { title: 'Access for @hubot', labels: ['issueops', 'access'], body: '### GitHub handle\n\n@hubot\n\n### Environment\n\nstaging' });
+    gh.addComment('acme/shop-ops', 2, '❌ Access denied: not in the team', FAKE_BOT);
+    gh.seedIssue('acme/shop-ops', { title: 'Unrelated bug', labels: ['bug'] });
+    await new Promise((r) => setTimeout(r, 20));
+    const tickets = await listTickets(client, REPO, templates, ['dev', 'staging', 'prod']);
+    assert.deepEqual(
+      tickets.map((t) => [t.issue.number, t.env, t.template, t.status.outcome, t.pullRequests]),
+      [
+        [2, 'staging', 'access-request.yml', 'failure', []],
+        [1, 'prod', 'deploy-request.yml', 'success', [42]],
+      ],
+    );
+    const before = client.notModifiedCount;
+    await listTickets(client, REPO, templates, ['dev', 'staging', 'prod']);
+    assert.ok(client.notModifiedCount >= before + 3, 'an unchanged refresh is answered with 304s');
+  });
+});
