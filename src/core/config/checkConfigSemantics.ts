@@ -38,7 +38,17 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
         findings.push({ severity: 'warning', path: joinPointer(['chatops', 'commands', i, 'confirm', j]), message: `no environment named "${envName}"` });
       }
     });
+    for (const kind of ['success', 'failure'] as const) {
+      cmd[kind]?.forEach((p, j) => {
+        if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, kind, j]), message: `not a valid regular expression: ${p}` });
+      });
+    }
   });
+  for (const kind of ['success', 'failure'] as const) {
+    config.chatops.feedback[kind]?.forEach((p, j) => {
+      if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'feedback', kind, j]), message: `not a valid regular expression: ${p}` });
+    });
+  }
 
   for (const [op, channel] of Object.entries(config.operations)) {
     if (channel.channel === 'chatops' && !commandNames.has(channel.command)) {
@@ -58,4 +68,13 @@ function promotionCycle(config: YouOpsConfig, start: string): boolean {
     current = byName.get(current)?.promotesFrom;
   }
   return false;
+}
+
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -6,7 +6,7 @@ import { validateConfigShape } from './configSchema';
 import { parseDurationSeconds } from './duration';
 import { checkConfigSemantics } from './checkConfigSemantics';
 import { describeSchemaErrors } from './schemaErrorMessage';
-import type { EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
+import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
@@ -96,7 +96,8 @@ interface RawConfig {
   issueops?: { github?: { repo?: string }; templates?: string; commands?: string[] };
   chatops?: {
     transports?: Record<string, Record<string, unknown>>;
-    commands?: Array<{ name: string; text: string; via: string; confirm?: string[]; description?: string }>;
+    commands?: Array<{ name: string; text: string; via: string; confirm?: string[]; description?: string; params?: Record<string, ChatOpsParamConfig>; success?: string[]; failure?: string[] }>;
+    feedback?: ChatOpsFeedbackConfig;
   };
   operations?: Record<string, string>;
   schemas?: Array<{ files: string; schema: string }>;
@@ -118,7 +119,8 @@ function normalize(raw: RawConfig): YouOpsConfig {
     },
     chatops: {
       transports: raw.chatops?.transports ?? {},
-      commands: (raw.chatops?.commands ?? []).map((c) => ({ ...c, confirm: c.confirm ?? [] })),
+      commands: (raw.chatops?.commands ?? []).map((c) => ({ ...c, confirm: c.confirm ?? [], params: c.params ?? {} })),
+      feedback: raw.chatops?.feedback ?? {},
     },
     operations: Object.fromEntries(Object.entries(raw.operations ?? {}).map(([name, v]) => [name, parseChannel(v)])),
     schemas: raw.schemas ?? [],

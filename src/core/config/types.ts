@@ -47,17 +47,35 @@ export interface ChatOpsTransportConfig {
   [transport: string]: Record<string, unknown>;
 }
 
-export interface ChatOpsCommandConfig {
+/** How one template parameter is asked for when the context does not fill it. */
+export interface ChatOpsParamConfig {
+  prompt?: string;
+  /** Offered as a list; the user may still type another value unless `strict`. */
+  choices?: string[];
+  strict?: boolean;
+  default?: string;
+}
+
+/** Regular expressions (case-insensitive) that mark a bot reply as success or failure. */
+export interface ChatOpsFeedbackConfig {
+  success?: string[];
+  failure?: string[];
+}
+
+export interface ChatOpsCommandConfig extends ChatOpsFeedbackConfig {
   name: string;
   text: string;
   via: string;
   confirm: string[];
   description?: string;
+  params: Record<string, ChatOpsParamConfig>;
 }
 
 export interface ChatOpsConfig {
   transports: ChatOpsTransportConfig;
   commands: ChatOpsCommandConfig[];
+  /** Defaults for every command; a command's own patterns replace them. */
+  feedback: ChatOpsFeedbackConfig;
 }
 
 /** `gitops`, `issueops:<template>` or `chatops:<command>`. */

@@ -1,0 +1,52 @@
+import type { GitHubClient } from '../../github/githubClient';
+import { GitHubError } from '../../github/githubError';
+import { formatRepo, type RepoRef } from '../../github/repoRef';
+import type { GitHubComment as ClientComment } from '../../github/types';
+import { ChatOpsError } from '../chatOpsError';
+import type { GitHubComment, GitHubCommentPort } from './githubCommentPort';
+
+/** The github transport's port on top of the IssueOps GitHub client. */
+export function githubClientCommentPort(client: GitHubClient, repo: RepoRef): GitHubCommentPort {
+  return {
+    repo: formatRepo(repo),
+    async postComment(issue, body) {
+      // No idempotency marker: bots such as branch-deploy match the whole comment, so the
+      // client does not retry this POST, and an ambiguous failure is reported as such.
+      return toComment(await mapErrors(() => client.createComment(repo, issue, body), true));
+    },
+    async listCommentsSince(issue, since) {
+      const comments = await mapErrors(() => client.listComments(repo, issue, { since }), false);
+      return comments.map(toComment).filter((c) => c.createdAt >= since);
+    },
+  };
+}
+
+/** The open pull request whose head is `branch`, for commands sent "on the current PR". */
+export async function pullRequestForBranch(client: GitHubClient, repo: RepoRef, branch: string): Promise<number | undefined> {
+  const prs = await mapErrors(() => client.listPullRequests(repo, { state: 'open', head: `${repo.owner}:${branch}` }), false);
+  return prs[0]?.number;
+}
+
+function toComment(c: ClientComment): GitHubComment {
+  return { id: c.id, body: c.body, author: c.user?.login ?? 'someone', createdAt: new Date(c.createdAt), url: c.htmlUrl };
+}
+
+async function mapErrors<T>(call: () => Promise<T>, posting: boolean): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!(err instanceof GitHubError)) throw err;
+    switch (err.kind) {
+      case 'unauthorized':
+        return Promise.reject(new ChatOpsError('invalid_auth', `${err.message} — sign in to GitHub again`));
+      case 'rateLimited':
+        return Promise.reject(new ChatOpsError('ratelimited', err.message, 'not-sent', err.resetAt ? Math.max(0, Math.ceil((err.resetAt.getTime() - Date.now()) / 1000)) : undefined));
+      case 'network':
+        return Promise.reject(new ChatOpsError('unreachable', err.message, posting ? 'unknown' : 'not-sent'));
+      case 'server':
+        return Promise.reject(new ChatOpsError('rejected', err.message, posting ? 'unknown' : 'not-sent'));
+      default:
+        return Promise.reject(new ChatOpsError('rejected', err.message));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { ChatOpsError } from '../chatOpsError';
+import { hostOf } from '../secretBinding';
+import { httpRequest, retryAfterSeconds } from './httpRequest';
+import type { BotReply, ChatTransport, Posted } from './transport';
+
+/**
+ * A bot endpoint that takes the command and answers in the response (a Hubot HTTP
+ * listener, a small ChatOps gateway). Request: `{ text, user, room }` as JSON. Response:
+ * `{ replies: [string | { text, author }] }`, `{ text }`, or plain text.
+ */
+export class HttpTransport implements ChatTransport {
+  readonly kind = 'http';
+  readonly escape = 'none';
+  readonly destination: string;
+
+  constructor(
+    private readonly url: string,
+    private readonly user: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.destination = `bot at ${hostOf(url)}`;
+  }
+
+  async send(text: string, signal?: AbortSignal): Promise<Posted> {
+    const res = await httpRequest(this.url, {
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/plain' },
+      body: JSON.stringify({ text, user: this.user, room: 'youops' }),
+      timeoutMs: this.timeoutMs,
+      signal,
+      what: `the bot at ${hostOf(this.url)}`,
+    });
+    if (res.status === 429) {
+      const after = retryAfterSeconds(res.headers) ?? 30;
+      throw new ChatOpsError('ratelimited', `the bot is rate-limiting requests: try again in ${after} s`, 'not-sent', after);
+    }
+    if (res.status >= 400) {
+      const detail = res.body.trim().slice(0, 200);
+      // 4xx: the endpoint refused the request; 5xx: the bot may have started and then failed.
+      throw new ChatOpsError('rejected', `the bot answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status >= 500 ? 'unknown' : 'not-sent');
+    }
+    const bot = /hubot\/(.+)/.exec(res.headers.get('x-powered-by') ?? '')?.[1];
+    return { replies: parseReplies(res.body, res.headers.get('content-type') ?? '', bot ? decodeURI(bot) : hostOf(this.url)) };
+  }
+}
+
+export function parseReplies(body: string, contentType: string, defaultAuthor: string, now = new Date()): BotReply[] {
+  const reply = (text: string, author = defaultAuthor): BotReply => ({ author, text, at: now });
+  if (/json/i.test(contentType) || /^\s*[{[]/.test(body)) {
+    try {
+      const data = JSON.parse(body) as unknown;
+      const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.replies) ? data.replies : isObject(data) && typeof data.text === 'string' ? [data] : [];
+      return list.flatMap((r: unknown) =>
+        typeof r === 'string' ? [reply(r)] : isObject(r) && typeof r.text === 'string' ? [reply(r.text, typeof r.author === 'string' ? r.author : undefined)] : [],
+      );
+    } catch {
+      /* not JSON after all: read as text */
+    }
+  }
+  return body.trim() ? [reply(body.trim())] : [];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
