@@ -1,0 +1,141 @@
+import { promises as fs, realpathSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { GitOpsError } from './gitOpsError';
+import { gitIn, gitMessage, tryGit } from './git';
+
+export interface OpenWorktreeOptions {
+  /** Any folder inside the user's repository (the config's folder). */
+  repoDir: string;
+  /** Branch the change is based on and the pull request targets; default: the checked-out one. */
+  baseBranch?: string;
+  /** New branch for the change. */
+  branch: string;
+}
+
+/**
+ * A temporary `git worktree` on a new branch started from `origin/<base>`: promotions and
+ * rollbacks are edited, committed and pushed there, so the user's working tree and index
+ * are never touched, whatever state they are in. The branch survives dispose() once it
+ * holds a commit, for resuming a failed push or pull request.
+ */
+export class ChangeWorktree {
+  private committed = false;
+
+  private constructor(
+    private readonly repo: SimpleGit,
+    private readonly git: SimpleGit,
+    /** Top of the user's repository. */
+    readonly repoTop: string,
+    /** The worktree's folder. */
+    readonly dir: string,
+    readonly base: string,
+    readonly branch: string,
+  ) {}
+
+  static async open(options: OpenWorktreeOptions): Promise<ChangeWorktree> {
+    const repo = gitIn(options.repoDir);
+    const top = await tryGit(repo, ['rev-parse', '--show-toplevel']);
+    if (!top) throw new GitOpsError('notGit', `${options.repoDir} is not in a Git repository`);
+    if (!(await tryGit(repo, ['remote', 'get-url', 'origin']))) {
+      throw new GitOpsError('noOrigin', 'the repository has no "origin" remote to push to; add one (git remote add origin <url>) and try again');
+    }
+    const base = options.baseBranch ?? (await tryGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']));
+    if (!base) {
+      const at = await tryGit(repo, ['rev-parse', '--short', 'HEAD']);
+      throw new GitOpsError('detachedHead', `HEAD is detached${at ? ` at ${at}` : ''}: check out the branch the environment lives on (e.g. main) and try again`);
+    }
+    try {
+      await repo.raw(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+    } catch (err) {
+      throw new GitOpsError('noOrigin', `cannot fetch ${base} from origin: ${gitMessage(err)}`);
+    }
+    // A local base that diverged from origin's means the files on screen are not what the PR would change.
+    if (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${base}`])) {
+      const counts = (await repo.raw(['rev-list', '--left-right', '--count', `refs/heads/${base}...refs/remotes/origin/${base}`])).trim().split(/\s+/).map(Number);
+      if (counts[0] > 0 && counts[1] > 0) {
+        throw new GitOpsError('diverged', `${base} and origin/${base} have diverged (${counts[0]} local and ${counts[1]} remote commits): pull or rebase ${base} first, then try again`);
+      }
+    }
+    if (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${options.branch}`])) {
+      throw new GitOpsError('invalid', `a branch named ${options.branch} exists already`);
+    }
+    const holder = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-change-'));
+    const dir = path.join(holder, 'worktree');
+    try {
+      await repo.raw(['worktree', 'add', '--quiet', '--no-track', '-b', options.branch, dir, `refs/remotes/origin/${base}`]);
+    } catch (err) {
+      await fs.rm(holder, { recursive: true, force: true });
+      throw new GitOpsError('invalid', `cannot create a worktree for ${options.branch}: ${gitMessage(err)}`);
+    }
+    return new ChangeWorktree(repo, gitIn(dir), await fs.realpath(top), dir, base, options.branch);
+  }
+
+  /** The worktree's copy of a path of the user's checkout. */
+  pathFor(userPath: string): string {
+    return path.join(this.dir, path.relative(this.repoTop, realpathOrSelf(userPath)));
+  }
+
+  /** Repository-relative, `/`-separated path of a file in the worktree. */
+  relative(worktreePath: string): string {
+    return path.relative(this.dir, worktreePath).split(path.sep).join('/');
+  }
+
+  async writeFile(worktreePath: string, text: string): Promise<void> {
+    await fs.writeFile(worktreePath, text, 'utf8');
+  }
+
+  /** Everything the commit will contain, as a patch (`git diff` of the staged change). */
+  async diff(): Promise<string> {
+    await this.git.raw(['add', '-A']);
+    return this.git.raw(['diff', '--cached', '--no-color', '--no-ext-diff']);
+  }
+
+  /** Commits all changes; returns the commit hash. */
+  async commit(message: string): Promise<string> {
+    await this.git.raw(['add', '-A']);
+    if (!(await tryGit(this.git, ['diff', '--cached', '--name-only']))) throw new GitOpsError('nothingToDo', 'the change leaves the files as they are; nothing to commit');
+    try {
+      await this.git.raw(['commit', '--quiet', '-m', message]);
+    } catch (err) {
+      throw new GitOpsError('commitFailed', `git commit failed: ${gitMessage(err)}`);
+    }
+    this.committed = true;
+    return (await this.git.raw(['rev-parse', 'HEAD'])).trim();
+  }
+
+  /** Pushes the branch to origin without force; a rejection leaves the local branch for resuming. */
+  async push(): Promise<void> {
+    try {
+      await this.git.raw(['push', '--quiet', '--set-upstream', 'origin', `refs/heads/${this.branch}:refs/heads/${this.branch}`]);
+    } catch (err) {
+      throw new GitOpsError('pushRejected', `pushing ${this.branch} to origin failed: ${gitMessage(err)}`, {
+        branch: this.branch,
+        steps: [`git push --set-upstream origin ${this.branch}`, `open a pull request from ${this.branch} into ${this.base}`],
+      });
+    }
+  }
+
+  /** Git commands run in the worktree (rollback applies patches there). */
+  get worktreeGit(): SimpleGit {
+    return this.git;
+  }
+
+  /** Removes the worktree; the branch goes too unless it holds a commit. */
+  async dispose(): Promise<void> {
+    await tryGit(this.repo, ['worktree', 'remove', '--force', this.dir]);
+    await fs.rm(path.dirname(this.dir), { recursive: true, force: true });
+    await tryGit(this.repo, ['worktree', 'prune']);
+    if (!this.committed) await tryGit(this.repo, ['branch', '-D', this.branch]);
+  }
+}
+
+/** Resolves symlinks (macOS /tmp → /private/tmp) so paths line up with `git rev-parse`. */
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}

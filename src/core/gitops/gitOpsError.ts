@@ -1,0 +1,31 @@
+/** Why a promotion or rollback stopped; the surfaces map kinds to wording and actions. */
+export type GitOpsErrorKind =
+  | 'notGit'
+  | 'detachedHead'
+  | 'noOrigin'
+  | 'diverged'
+  | 'conflict'
+  | 'templated'
+  | 'generated'
+  | 'notEditable'
+  | 'nothingToDo'
+  | 'commitFailed'
+  | 'pushRejected'
+  | 'pullRequestFailed'
+  | 'untrusted'
+  | 'invalid';
+
+/**
+ * A GitOps operation that could not finish. `resume` is set once a local branch
+ * holds the commit: the steps that finish the job by hand (push, open the PR).
+ */
+export class GitOpsError extends Error {
+  constructor(
+    readonly kind: GitOpsErrorKind,
+    message: string,
+    readonly resume?: { branch: string; steps: string[] },
+  ) {
+    super(message);
+    this.name = 'GitOpsError';
+  }
+}

@@ -1,0 +1,15 @@
+export { applyPromotion, type FileChange } from './applyPromotion';
+export { ChangeWorktree, type OpenWorktreeOptions } from './changeWorktree';
+export { changeBranchName, promotionText, rollbackText, type ChangeText, type RollbackMode } from './changeText';
+export { fieldEdit } from './fieldEdit';
+export { GitOpsError, type GitOpsErrorKind } from './gitOpsError';
+export { kustomizeImageEdit, parseImage, readKustomizeImages, type KustomizeImage } from './kustomizeImages';
+export { compareUrl, originRepo } from './originRepo';
+export { planPromotion, valueAt, type PlanPromotionOptions, type PromotionChange, type PromotionPlan } from './promotionPlan';
+export { publishChange, type PublishedChange } from './publishChange';
+export { gitHubPullRequestPort, type ChangePullRequest, type OpenedPullRequest, type PullRequestPort } from './pullRequestPort';
+export { applyRollback, environmentPathspecs } from './rollbackChange';
+export { applyTextEdits, offsetAt, type TextEdit } from './textEdits';
+export { unifiedDiff } from './unifiedDiff';
+export { runPromotion, type ChangeOutcome, type PromotionRun } from './runPromotion';
+export { runRollback, type RollbackRun } from './runRollback';

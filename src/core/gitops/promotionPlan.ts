@@ -1,0 +1,273 @@
+import * as path from 'node:path';
+import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
+import { compareEnvironments, type FieldDifference } from '../environments/compareEnvironments';
+import { counterpartPointer } from '../environments/counterpartPointer';
+import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { findKustomization } from '../manifests/kustomization';
+import { loadManifests } from '../manifests/loadManifests';
+import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
+import type { ManifestResource } from '../manifests/manifestResource';
+import { GitOpsError } from './gitOpsError';
+import { fieldEdit } from './fieldEdit';
+import { IMAGE_FIELDS, kustomizeImageEdit, parseImage, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
+import type { TextEdit } from './textEdits';
+
+/** What a change must leave in the file; applyPromotion re-reads the result to check it. */
+export type ChangeCheck =
+  | { kind: 'field'; resourceKey: string; docIndex: number; pointer: string; value: unknown }
+  | { kind: 'kustomizeImage'; name: string; field: ImageField; value: string };
+
+export interface PromotionChange {
+  /** Stable across plans of the same state: selections refer to it. */
+  id: string;
+  /** `Deployment web: spec.template.spec.containers[name=web].image` or `images ghcr.io/acme/web: newTag`. */
+  label: string;
+  /** Value in the source environment: what the target gets (undefined: removed). */
+  from: unknown;
+  /** Current value in the target environment (undefined: not set). */
+  to: unknown;
+  /** Absolute path of the target file the change edits. */
+  file: string;
+  /** 0-based line of the value (or of its nearest ancestor) in `file`. */
+  line: number;
+  /** Image tags and versions: preselected, the usual content of a promotion. */
+  suggested: boolean;
+  /** Set when the value cannot be promoted by editing the target file; says why. */
+  blocked?: string;
+  edit?: TextEdit;
+  check?: ChangeCheck;
+}
+
+export interface PromotionPlan {
+  from: string;
+  to: string;
+  changes: PromotionChange[];
+  /** Target file texts the edits were computed against. */
+  texts: Map<string, string>;
+  /** Resources of the source the target does not have: promotion edits values, it does not add objects. */
+  notInTarget: string[];
+}
+
+export interface PlanPromotionOptions {
+  config: YouOpsConfig;
+  /** Folder the config's paths are relative to (a worktree's copy of it for real runs). */
+  rootDir: string;
+  to: string;
+  /** Default: the target's promotesFrom. */
+  from?: string;
+  /** `kind/name` (kind case-insensitive): only this resource and the kustomize images it uses. */
+  resource?: string;
+  fsys?: ManifestFileSystem;
+}
+
+/**
+ * Everything that differs between the source and the target environment, as edits of
+ * the target's files. Values are edited where they live: an image overridden by the
+ * target kustomization's `images:` is changed there, not in the resource it patches.
+ * Values in files another environment also reads, templated or generated files are
+ * listed as blocked with the reason.
+ */
+export async function planPromotion(options: PlanPromotionOptions): Promise<PromotionPlan> {
+  const { config, rootDir } = options;
+  const fsys = options.fsys ?? nodeFileSystem;
+  const target = findEnv(config, options.to);
+  const fromName = options.from ?? target.promotesFrom;
+  if (!fromName) throw new GitOpsError('invalid', `${target.name} has no promotesFrom in youops.yaml; say which environment to promote from`);
+  const source = findEnv(config, fromName);
+  if (source.name === target.name) throw new GitOpsError('invalid', `cannot promote ${target.name} to itself`);
+
+  const [fromManifests, toManifests] = await Promise.all([loadManifests(rootDir, source.manifests, fsys), loadManifests(rootDir, target.manifests, fsys)]);
+  const filter = options.resource ? resourceFilter(options.resource) : undefined;
+  const fromResources = fromManifests.resources.filter((r) => !filter || filter(r));
+  const toResources = toManifests.resources.filter((r) => !filter || filter(r));
+  if (filter && fromResources.length === 0 && toResources.length === 0) {
+    throw new GitOpsError('invalid', `no resource ${options.resource} in ${source.name} or ${target.name}`);
+  }
+
+  const [fromImages, toKustomization] = await Promise.all([overlayImages(rootDir, source, fsys), overlayKustomization(rootDir, target, fsys)]);
+  const toImages = toKustomization ? readKustomizeImages(toKustomization.text) : [];
+  const sharedFiles = await filesOfOtherEnvironments(config, rootDir, target.name, fsys);
+  const texts = new Map<string, string>();
+  const read = async (file: string): Promise<string> => {
+    if (!texts.has(file)) texts.set(file, await fsys.readFile(file));
+    return texts.get(file)!;
+  };
+
+  const comparison = compareEnvironments(fromResources, toResources, { ignore: config.drift.ignore });
+  const changes: PromotionChange[] = [];
+  const notInTarget: string[] = [];
+  const overridden = (image: unknown) => typeof image === 'string' && [...fromImages, ...toImages].some((i) => i.name === parseImage(image).repo);
+
+  for (const rc of comparison.resources) {
+    if (rc.status === 'OnlyInFrom') notInTarget.push(`${rc.kind} ${rc.name}`);
+    if (rc.status !== 'Different' || !rc.from || !rc.to) continue;
+    for (const d of rc.fields) {
+      // kustomize replaces these images; the images: comparison below promotes them where they live.
+      if (isImagePointer(d.toPointer ?? d.fromPointer ?? '') && (overridden(d.from) || overridden(d.to))) continue;
+      changes.push(await fieldChange(rc.from, rc.to, d, read, sharedFiles));
+    }
+  }
+
+  if (toKustomization) {
+    const used = filter ? new Set([...fromResources, ...toResources].flatMap(imagesOf).map((i) => parseImage(i).repo)) : undefined;
+    const text = await read(toKustomization.file);
+    for (const c of imageDifferences(fromImages, toImages, fromResources)) {
+      if (used && !used.has(c.name)) continue;
+      changes.push(imageChange(toKustomization.file, text, c));
+    }
+  }
+  return { from: source.name, to: target.name, changes, texts, notInTarget };
+}
+
+async function fieldChange(
+  from: ManifestResource,
+  to: ManifestResource,
+  d: FieldDifference,
+  read: (file: string) => Promise<string>,
+  sharedFiles: Map<string, string>,
+): Promise<PromotionChange> {
+  const pointer = d.toPointer ?? targetPointer(d.fromPointer!, from, to);
+  const loc = to.fields.get(pointer);
+  const change: PromotionChange = {
+    id: `${to.key}#${pointer}`,
+    label: `${to.id.kind} ${to.id.name}: ${d.path}`,
+    from: d.from,
+    to: d.to,
+    file: to.file,
+    line: (loc?.keyRange ?? d.toSource?.range ?? to.range).start.line,
+    suggested: isImagePointer(pointer) || /\/app\.kubernetes\.io~1version$/.test(pointer),
+  };
+  const text = await read(to.file);
+  const blocked = blockedReason(to.file, text, sharedFiles) ?? (typeof d.from === 'string' && d.from.includes('{{') ? templatedReason : undefined);
+  if (blocked) return { ...change, blocked };
+  try {
+    return {
+      ...change,
+      edit: fieldEdit(text, to, pointer, d.to, d.from),
+      check: { kind: 'field', resourceKey: to.key, docIndex: to.docIndex, pointer, value: d.from },
+    };
+  } catch (err) {
+    if (err instanceof GitOpsError) return { ...change, blocked: err.message };
+    throw err;
+  }
+}
+
+interface ImageDifference {
+  name: string;
+  field: ImageField;
+  from: string;
+  to?: string;
+}
+
+/** Overrides the source sets differently; for names only the target overrides, the source's own image tag. */
+function imageDifferences(fromImages: KustomizeImage[], toImages: KustomizeImage[], fromResources: ManifestResource[]): ImageDifference[] {
+  const out: ImageDifference[] = [];
+  for (const f of fromImages) {
+    const t = toImages.find((i) => i.name === f.name);
+    for (const field of IMAGE_FIELDS) if (f[field] !== undefined && f[field] !== t?.[field]) out.push({ name: f.name, field, from: f[field]!, to: t?.[field] });
+  }
+  for (const t of toImages) {
+    if (fromImages.some((f) => f.name === t.name)) continue;
+    const tag = fromResources.flatMap(imagesOf).map(parseImage).find((i) => i.repo === t.name)?.tag;
+    if (tag && tag !== t.newTag) out.push({ name: t.name, field: 'newTag', from: tag, to: t.newTag });
+  }
+  return out;
+}
+
+function imageChange(file: string, text: string, c: ImageDifference): PromotionChange {
+  const change: PromotionChange = { id: `kustomize#${c.name}#${c.field}`, label: `images ${c.name}: ${c.field}`, from: c.from, to: c.to, file, line: 0, suggested: true };
+  try {
+    const edit = kustomizeImageEdit(text, c.name, c.field, c.from);
+    const line = text.slice(0, edit.start).split('\n').length - 1;
+    return { ...change, line, edit, check: { kind: 'kustomizeImage', name: c.name, field: c.field, value: c.from } };
+  } catch (err) {
+    if (err instanceof GitOpsError) return { ...change, blocked: err.message };
+    throw err;
+  }
+}
+
+const templatedReason = 'the value is a template expression ({{ … }}); change it where the template gets its values';
+
+function blockedReason(file: string, text: string, sharedFiles: Map<string, string>): string | undefined {
+  const shared = sharedFiles.get(file);
+  if (shared) return `${path.basename(file)} is also part of ${shared}; promote it through an overlay of this environment instead`;
+  if (/^(#|\/\/).*(code generated|generated by|do not edit)/im.test(text.split('\n', 5).join('\n'))) {
+    return `${path.basename(file)} is generated (its header says so); change its source and regenerate it`;
+  }
+  return undefined;
+}
+
+/**
+ * The target pointer of a field the target lacks: the deepest ancestor it has, then the
+ * source's remaining keys; a missing list item is appended (index = the list's length).
+ */
+function targetPointer(fromPointer: string, from: ManifestResource, to: ManifestResource): string {
+  const segments = pointerSegments(fromPointer);
+  for (let n = segments.length - 1; n >= 0; n--) {
+    const parent = counterpartPointer(pointerFromSegments(segments.slice(0, n)), from.object, to.object, to.id.apiVersion, to.id.kind);
+    if (parent === undefined) continue;
+    const rest = segments.slice(n);
+    const parentValue = valueAt(to.object, parent);
+    if (Array.isArray(parentValue) && /^\d+$/.test(rest[0])) rest[0] = String(parentValue.length);
+    return parent + pointerFromSegments(rest);
+  }
+  return fromPointer;
+}
+
+export function valueAt(object: unknown, pointer: string): unknown {
+  let v = object;
+  for (const s of pointerSegments(pointer)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
+function isImagePointer(pointer: string): boolean {
+  return /\/(initContainers|containers|ephemeralContainers)\/\d+\/image$/.test(pointer);
+}
+
+function imagesOf(r: ManifestResource): string[] {
+  return [...r.fields.keys()].filter(isImagePointer).map((p) => valueAt(r.object, p)).filter((v): v is string => typeof v === 'string');
+}
+
+function findEnv(config: YouOpsConfig, name: string): EnvironmentConfig {
+  const env = config.environments.find((e) => e.name === name);
+  if (!env) throw new GitOpsError('invalid', `no environment "${name}" in youops.yaml; environments: ${config.environments.map((e) => e.name).join(', ')}`);
+  return env;
+}
+
+function resourceFilter(spec: string): (r: ManifestResource) => boolean {
+  const slash = spec.indexOf('/');
+  if (slash <= 0 || slash === spec.length - 1) throw new GitOpsError('invalid', `--resource takes kind/name (e.g. deployment/web), not "${spec}"`);
+  const kind = spec.slice(0, slash).toLowerCase();
+  const name = spec.slice(slash + 1);
+  return (r) => r.id.kind.toLowerCase() === kind && r.id.name === name;
+}
+
+/** The kustomization at the top of an environment's manifests: where its overrides live. */
+async function overlayKustomization(rootDir: string, env: EnvironmentConfig, fsys: ManifestFileSystem): Promise<{ file: string; text: string } | undefined> {
+  for (const entry of env.manifests) {
+    const dir = path.resolve(rootDir, entry);
+    if (!(await fsys.stat(dir))?.isDirectory) continue;
+    const file = await findKustomization(dir, fsys);
+    if (file) return { file, text: await fsys.readFile(file) };
+  }
+  return undefined;
+}
+
+async function overlayImages(rootDir: string, env: EnvironmentConfig, fsys: ManifestFileSystem): Promise<KustomizeImage[]> {
+  const k = await overlayKustomization(rootDir, env, fsys);
+  return k ? readKustomizeImages(k.text) : [];
+}
+
+/** file → environment name, for every manifest file an environment other than `target` reads. */
+async function filesOfOtherEnvironments(config: YouOpsConfig, rootDir: string, target: string, fsys: ManifestFileSystem): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const env of config.environments) {
+    if (env.name === target) continue;
+    const { resources } = await loadManifests(rootDir, env.manifests, fsys);
+    for (const r of resources) if (!map.has(r.file)) map.set(r.file, env.name);
+  }
+  return map;
+}

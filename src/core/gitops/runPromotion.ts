@@ -1,0 +1,62 @@
+import type { YouOpsConfig } from '../config/types';
+import { applyPromotion } from './applyPromotion';
+import { ChangeWorktree } from './changeWorktree';
+import { changeBranchName, promotionText } from './changeText';
+import { GitOpsError } from './gitOpsError';
+import { planPromotion, type PromotionChange, type PromotionPlan } from './promotionPlan';
+import { publishChange, type PublishedChange } from './publishChange';
+import type { PullRequestPort } from './pullRequestPort';
+
+export interface PromotionRun {
+  config: YouOpsConfig;
+  /** The config's folder in the user's checkout. */
+  configRootDir: string;
+  to: string;
+  from?: string;
+  /** `kind/name`. */
+  resource?: string;
+  /** The change ids to promote; undefined cancels. */
+  select(plan: PromotionPlan): Promise<string[] | undefined>;
+  /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
+  confirm(patch: string, changes: PromotionChange[]): Promise<boolean>;
+  /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
+  pullRequests(): Promise<{ port?: PullRequestPort; manualUrl?: (base: string, branch: string) => string }>;
+  now?: Date;
+}
+
+export type ChangeOutcome = { status: 'cancelled' } | { status: 'published'; published: PublishedChange; patch: string; files: string[] };
+
+/**
+ * Promotion as a pull request: a worktree on a new branch from origin's copy of the
+ * target's branch, the plan computed on those files (so the patch is exactly what the PR
+ * changes), edits, commit, push, PR. The user's checkout is never written to.
+ */
+export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
+  const target = run.config.environments.find((e) => e.name === run.to);
+  if (!target) throw new GitOpsError('invalid', `no environment "${run.to}" in youops.yaml`);
+  const from = run.from ?? target.promotesFrom ?? '';
+  const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: target.branch, branch: changeBranchName(['promote', from, 'to', run.to], run.now ?? new Date()) });
+  try {
+    const plan = await planPromotion({ config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource });
+    if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));
+    const ids = await run.select(plan);
+    if (!ids || ids.length === 0) return { status: 'cancelled' };
+    const files = applyPromotion(plan, ids);
+    for (const f of files) await wt.writeFile(f.file, f.after);
+    const patch = await wt.diff();
+    const chosen = plan.changes.filter((c) => ids.includes(c.id));
+    if (!(await run.confirm(patch, chosen))) return { status: 'cancelled' };
+    const { port, manualUrl } = await run.pullRequests();
+    const rel = files.map((f) => wt.relative(f.file));
+    const published = await publishChange(wt, promotionText(plan.from, plan.to, chosen, rel), port, manualUrl?.(wt.base, wt.branch));
+    return { status: 'published', published, patch, files: rel };
+  } finally {
+    await wt.dispose();
+  }
+}
+
+function describeNothing(plan: PromotionPlan): string {
+  const blocked = plan.changes.filter((c) => c.blocked);
+  if (blocked.length) return `nothing ${plan.to} can take from ${plan.from} by editing its files: ${blocked.map((c) => `${c.label} (${c.blocked})`).join('; ')}`;
+  return `${plan.to} already matches ${plan.from}; nothing to promote`;
+}
