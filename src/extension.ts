@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { argocdTokenSource, registerArgocdTokenCommands } from './vscode/auth/argocdToken';
 import { ResourceCodeLensProvider } from './vscode/codelens/resourceCodeLensProvider';
+import type { ChatOpsController } from './vscode/chatops/chatOpsController';
+import { registerChatOps } from './vscode/chatops/registerChatOps';
+import { registerIssueOps, type IssueOpsApi } from './vscode/issueops/registerIssueOps';
+import { registerGitOps, type GitOpsApi } from './vscode/gitops/registerGitOps';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { watchConfig } from './vscode/config/configWatcher';
 import { DriftFileDecorationProvider } from './vscode/decorations/driftFileDecorations';
@@ -13,48 +17,55 @@ import { DriftHoverProvider } from './vscode/hovers/driftHoverProvider';
 import { refreshAutomatically } from './vscode/refresh/autoRefresh';
 import { showEnvironmentStatusBar } from './vscode/statusbar/environmentStatusBar';
 import { WorkspaceStore } from './vscode/store/workspaceStore';
+import { YAML_AND_JSON_FILES } from './vscode/util/documentSelectors';
+import { registerValidation, type ValidationApi } from './vscode/validation/registerValidation';
 import type { EnvironmentsTreeProvider } from './vscode/tree/environmentsTreeProvider';
 import type { TreeNode } from './vscode/tree/treeNodes';
 import { registerEnvironmentsView } from './vscode/tree/registerEnvironmentsView';
-
-/** Manifests on disk; providers answer only for files an environment declares. */
-const MANIFESTS: vscode.DocumentSelector = [
-  { language: 'yaml', scheme: 'file' },
-  { language: 'json', scheme: 'file' },
-];
 
 /** What the extension hands to other extensions and to its own tests. */
 export interface YouOpsApi {
   store: WorkspaceStore;
   tree: EnvironmentsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
+  validation: ValidationApi;
+  /** Milliseconds `activate` took (wiring only; the first load runs after it returns). */
+  activationMs: number;
+  chatops: ChatOpsController;
+  issueops: IssueOpsApi;
+  gitops: GitOpsApi;
 }
 
 /** Wires core → store → views. Does no I/O itself: the first reload runs after activation returns. */
 export function activate(context: vscode.ExtensionContext): YouOpsApi {
+  const started = performance.now();
   const store = new WorkspaceStore(argocdTokenSource(context.secrets));
   const documents = new ResourceDocumentProvider(store);
   const view = registerEnvironmentsView(store);
+  const validation = registerValidation(context, store);
   context.subscriptions.push(
     store,
     view.disposable,
     watchConfig(store),
     showConfigDiagnostics(store),
-    registerCommands(store, view),
+    registerCommands(store, view, validation),
     registerArgocdTokenCommands(context.secrets, () => argocdServers(store), () => store.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, documents),
     vscode.workspace.registerTextDocumentContentProvider(DESIRED_SCHEME, documents),
     showDriftLineDecorations(store),
     trackDraftDrift(store),
     vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
-    vscode.languages.registerCodeLensProvider(MANIFESTS, new ResourceCodeLensProvider(store)),
-    vscode.languages.registerHoverProvider(MANIFESTS, new DriftHoverProvider(store)),
+    vscode.languages.registerCodeLensProvider(YAML_AND_JSON_FILES, new ResourceCodeLensProvider(store)),
+    vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
     showEnvironmentStatusBar(store),
   );
+  const chatops = registerChatOps(context, store, view.provider);
+  const issueops = registerIssueOps(context, store, view.provider);
+  const gitops = registerGitOps(context, store);
   void store.reload();
-  return { store, tree: view.provider, treeView: view.view };
+  return { store, tree: view.provider, treeView: view.view, validation, chatops, issueops, gitops, activationMs: performance.now() - started };
 }
 
 function argocdServers(store: WorkspaceStore): string[] {

@@ -50,12 +50,7 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
 
   it('shows the drift status lens, the live value and a hover on a manifest opened with Quick Open', async () => {
     const { page } = session;
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('envs/prod/web.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'web.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await session.quickOpen('envs/prod/web.yaml');
     const lens = page.locator('.codelens-decoration', { hasText: '⚠ 1 field drifted in prod' }).first();
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await page.locator('.codelens-decoration').first().innerText(), /Show diff/);

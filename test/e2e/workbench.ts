@@ -55,6 +55,17 @@ export class WorkbenchSession {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Opens a file with Quick Open (Ctrl+P), as a person would. */
+  async quickOpen(file: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(file);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
+  }
+
   async openYouOpsView(): Promise<Locator> {
     const view = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: 'Environments' }) });
     // Clicking the icon of the view that is already showing would close the sidebar.

@@ -7,6 +7,8 @@ describe('activation (real extension host)', () => {
     const api = await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     assert.ok(api.store, 'the API exposes the workspace store');
+    assert.ok(api.activationMs > 0);
+    console.log(`      activate() took ${api.activationMs.toFixed(1)} ms`);
   });
 
   it('registers every command that package.json contributes', async () => {

@@ -30,6 +30,12 @@ export class ResourceCodeLensProvider implements vscode.CodeLensProvider {
         if (resource.status === 'Drifted' || resource.status === 'InSync') {
           lenses.push(new vscode.CodeLens(range, { title: 'Show diff', command: 'youops.showDrift', arguments: [ref] }));
         }
+        // Promotion goes downstream: one lens per environment that promotesFrom this one.
+        const downstream = this.store.state.kind === 'ready' ? this.store.state.config.environments.filter((e) => e.promotesFrom === env) : [];
+        for (const to of downstream) {
+          const promotion = { from: env, to: to.name, resource: `${resource.id.kind}/${resource.id.name}` };
+          lenses.push(new vscode.CodeLens(range, { title: `Promote to ${to.name}`, command: 'youops.promote', arguments: [promotion], tooltip: `Open a pull request that brings ${resource.id.name}'s values from ${env} to ${to.name}` }));
+        }
       }
       const ref = { env: items[0].env, key: items[0].resource.key };
       lenses.push(new vscode.CodeLens(range, { title: 'Open ticket', command: 'youops.openTicket', arguments: [ref] }));

@@ -3,8 +3,8 @@ import type { ResourceRef } from '../store/findResource';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { EnvironmentsTreeProvider } from '../tree/environmentsTreeProvider';
 import type { TreeNode } from '../tree/treeNodes';
+import type { ValidationApi } from '../validation/registerValidation';
 import { createConfig } from './createConfig';
-import { notYetAvailable } from './notYetAvailable';
 import { openConfig } from './openConfig';
 import { revealInTree } from './revealInTree';
 import { revealResource } from './revealResource';
@@ -27,7 +27,11 @@ function envOf(arg: unknown): string | undefined {
   return typeof node?.env === 'string' ? node.env : undefined;
 }
 
-export function registerCommands(store: WorkspaceStore, tree: { view: vscode.TreeView<TreeNode>; provider: EnvironmentsTreeProvider }): vscode.Disposable {
+export function registerCommands(
+  store: WorkspaceStore,
+  tree: { view: vscode.TreeView<TreeNode>; provider: EnvironmentsTreeProvider },
+  validation: ValidationApi,
+): vscode.Disposable {
   const r = vscode.commands.registerCommand;
   return vscode.Disposable.from(
     r('youops.refresh', (arg?: unknown) => store.refresh(envOf(arg))),
@@ -40,12 +44,11 @@ export function registerCommands(store: WorkspaceStore, tree: { view: vscode.Tre
     }),
     r('youops.revealInTree', (ref: ResourceRef) => revealInTree(tree.view, tree.provider, ref)),
     r('youops.showCommit', (ref: { env: string; hash: string }) => showCommit(ref)),
-    r('youops.validateWorkspace', () => validateWorkspace(store)),
+    r('youops.validateWorkspace', () => validateWorkspace(store, validation.diagnostics)),
     r('youops.runOperation', (arg?: unknown) => runOperation(store, arg)),
-    r('youops.openTicket', notYetAvailable('Opening IssueOps tickets')),
-    r('youops.sendChatOpsCommand', notYetAvailable('Sending ChatOps commands')),
-    r('youops.promote', notYetAvailable('Promotion as a pull request')),
-    r('youops.rollback', notYetAvailable('Rollback as a pull request')),
+    // youops.openTicket: registered with the rest of IssueOps in vscode/issueops/registerIssueOps.
+    // youops.sendChatOpsCommand: registered with the rest of ChatOps in vscode/chatops/registerChatOps.
+    // youops.promote, youops.rollback: registered with the rest of GitOps in vscode/gitops/registerGitOps.
     r('youops.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
     ),

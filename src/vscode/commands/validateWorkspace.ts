@@ -1,25 +1,36 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import type { ManifestDiagnostics } from '../validation/manifestDiagnostics';
 
-/** Re-reads youops.yaml and the environments' manifests and reports what is wrong. */
-export async function validateWorkspace(store: WorkspaceStore): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'YouOps: validating workspace' }, () => store.reload({ force: true }));
-  const state = store.state;
-  if (state.kind === 'noFolder' || state.kind === 'noConfig') {
+/** Re-reads youops.yaml, then schema-validates every manifest of every environment, and reports. */
+export async function validateWorkspace(store: WorkspaceStore, diagnostics: ManifestDiagnostics): Promise<void> {
+  const counts = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'YouOps: validating workspace', cancellable: true },
+    async (progress, token) => {
+      await store.reload({ force: true });
+      const state = store.state;
+      if (state.kind !== 'ready' && state.kind !== 'invalid') return undefined;
+      const files = state.kind === 'ready' ? [...new Set(state.environments.flatMap((e) => e.state?.drift.resources.flatMap((r) => (r.resource ? [r.resource.file] : [])) ?? []))] : [];
+      progress.report({ message: `${files.length} manifest file(s)` });
+      const schemaErrors = await diagnostics.validateFiles(files.map((f) => vscode.Uri.file(f)), token);
+      const configErrors = state.problems.filter((p) => p.severity === 'error').length;
+      const manifestErrors = state.kind === 'ready' ? state.environments.flatMap((e) => e.state?.manifestErrors ?? []).filter((e) => e.severity === 'error').length : 0;
+      return { configFile: state.configFile, configErrors, manifestErrors: manifestErrors + schemaErrors, files: files.length };
+    },
+  );
+  if (!counts) {
     void vscode.window.showInformationMessage('No youops.yaml to validate.', 'Create youops.yaml').then((a) => a && vscode.commands.executeCommand('youops.createConfig'));
     return;
   }
-  const configErrors = state.problems.filter((p) => p.severity === 'error').length;
-  const manifestErrors = state.kind === 'ready' ? state.environments.flatMap((e) => e.state?.manifestErrors ?? []).filter((e) => e.severity === 'error').length : 0;
-  const total = configErrors + manifestErrors;
-  if (total === 0) {
-    void vscode.window.showInformationMessage(`YouOps: ${path.basename(state.configFile)} and the environments' manifests are valid.`);
-  } else {
-    const action = await vscode.window.showWarningMessage(
-      `YouOps: ${configErrors} problem(s) in ${path.basename(state.configFile)}, ${manifestErrors} in manifests.`,
-      'Show Problems',
-    );
-    if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const name = path.basename(counts.configFile);
+  if (counts.configErrors + counts.manifestErrors === 0) {
+    void vscode.window.showInformationMessage(`YouOps: ${name} and the environments' manifests are valid (${counts.files} files).`);
+    return;
   }
+  const action = await vscode.window.showWarningMessage(
+    `YouOps: ${counts.configErrors} error(s) in ${name}, ${counts.manifestErrors} in the environments' manifests.`,
+    'Show Problems',
+  );
+  if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

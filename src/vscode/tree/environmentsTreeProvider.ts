@@ -8,6 +8,8 @@ import { relativeTime } from '../../core/text/relativeTime';
 import type { EnvironmentEntry } from '../store/workspaceState';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { STATUS_LABEL, statusIcon } from './statusIcons';
+import { chatOpsNodes, chatOpsTreeItem, type ChatOpsTreeSource } from './chatopsNodes';
+import { isTicketNode, type TicketNodes } from './ticketNodes';
 import type { TreeNode } from './treeNodes';
 import { toVsRange } from '../util/convert';
 import { shortValue } from '../util/shortValue';
@@ -19,8 +21,23 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  private chatops: ChatOpsTreeSource | undefined;
+  private tickets: TicketNodes | undefined;
+
   constructor(private readonly store: WorkspaceStore) {
     store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Shows each environment's last ChatOps command; ChatOps registers itself after the view. */
+  attachChatOps(source: ChatOpsTreeSource): vscode.Disposable {
+    this.chatops = source;
+    return source.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Adds a "Tickets" node per environment; IssueOps registers itself after the view. */
+  attachTickets(source: TicketNodes): vscode.Disposable {
+    this.tickets = source;
+    return source.onDidChange(() => this.changed.fire(undefined));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -57,7 +74,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'history':
         return node.commits.map((c) => ({ type: 'commit', env: node.env, commit: c }));
       default:
-        return [];
+        return this.tickets?.children(node) ?? [];
     }
   }
 
@@ -66,6 +83,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
     switch (node.type) {
       case 'kindGroup':
       case 'history':
+      case 'chatops':
         return { type: 'environment', env: node.env };
       case 'resource':
         return this.kindGroupOf(node.env, node.resource.id.kind);
@@ -74,7 +92,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'commit':
         return { type: 'history', env: node.env, commits: this.store.environment(node.env)?.state?.history ?? [] };
       default:
-        return undefined;
+        return this.tickets?.parent(node);
     }
   }
 
@@ -132,6 +150,11 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
         item.command = { title: 'Show commit', command: 'youops.showCommit', arguments: [{ env: node.env, hash: c.hash }] };
         return item;
       }
+      case 'chatops':
+        return chatOpsTreeItem(node);
+      default:
+        if (isTicketNode(node) && this.tickets) return this.tickets.treeItem(node);
+        return new vscode.TreeItem('');
     }
   }
 
@@ -160,6 +183,8 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
     const byKind = new Map<string, ResourceDrift[]>();
     for (const r of state.drift.resources) byKind.set(r.id.kind, [...(byKind.get(r.id.kind) ?? []), r]);
     for (const [kind, resources] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) nodes.push({ type: 'kindGroup', env: envName, kind, resources });
+    nodes.push(...chatOpsNodes(this.chatops, envName));
+    nodes.push(...(this.tickets?.environmentNodes(envName) ?? []));
     nodes.push({ type: 'history', env: envName, commits: state.history });
     return nodes;
   }

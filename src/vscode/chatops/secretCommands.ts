@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { hostOf, isAcceptableEndpoint } from '../../core/chatops/secretBinding';
+import { transportSettings } from '../../core/chatops/transportSettings';
+import { SLACK_API_URL } from '../../core/chatops/transports/slackWebApi';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import type { ChatOpsController } from './chatOpsController';
+
+/** Set/clear the Slack bot token and webhook URLs: masked input, SecretStorage only, bound to their host. */
+export async function setSlackToken(store: WorkspaceStore, chatops: ChatOpsController): Promise<boolean> {
+  const apiUrl = slackApiUrl(store);
+  if (!isAcceptableEndpoint(apiUrl)) {
+    void vscode.window.showErrorMessage(`chatops.transports.slack.apiUrl (${apiUrl}) must use https; the token is not stored for it.`);
+    return false;
+  }
+  const host = hostOf(apiUrl);
+  const custom = apiUrl !== SLACK_API_URL;
+  const token = await chatops.prompter.input({
+    title: `Slack bot token for ${host}`,
+    prompt: custom
+      ? `youops.yaml sets the Slack API to ${host}, not slack.com: the token will only be sent there. Stored in VS Code's secret storage.`
+      : "The bot's token (xoxb-…), stored in VS Code's secret storage and sent only to slack.com.",
+    placeHolder: 'xoxb-…',
+    password: true,
+    validate: (v) => (v.trim() && !/\s/.test(v.trim()) ? undefined : 'A token is one word without spaces'),
+  });
+  if (!token?.trim()) return false;
+  await chatops.secrets.setSlackToken(token.trim(), apiUrl);
+  void vscode.window.showInformationMessage(`YouOps: Slack bot token stored for ${host}.`);
+  return true;
+}
+
+export async function clearSlackToken(chatops: ChatOpsController): Promise<void> {
+  await chatops.secrets.clearSlackToken();
+  void vscode.window.showInformationMessage('YouOps: Slack bot token removed.');
+}
+
+export async function setWebhookUrl(store: WorkspaceStore, chatops: ChatOpsController, name?: string): Promise<boolean> {
+  const secretName = name ?? (await pickWebhookName(store, chatops));
+  if (!secretName) return false;
+  const url = await chatops.prompter.input({
+    title: `Webhook URL for "${secretName}"`,
+    prompt: "The incoming-webhook URL (it is a secret): stored in VS Code's secret storage, never in settings or logs.",
+    placeHolder: 'https://hooks.slack.com/services/…',
+    password: true,
+    validate: (v) => (isAcceptableEndpoint(v.trim()) ? undefined : 'An https:// URL (http only for localhost)'),
+  });
+  if (!url?.trim()) return false;
+  await chatops.secrets.setWebhookUrl(secretName, url.trim());
+  void vscode.window.showInformationMessage(`YouOps: webhook URL "${secretName}" stored for ${hostOf(url.trim())}.`);
+  return true;
+}
+
+export async function clearWebhookUrl(store: WorkspaceStore, chatops: ChatOpsController, name?: string): Promise<void> {
+  const secretName = name ?? (await pickWebhookName(store, chatops));
+  if (!secretName) return;
+  await chatops.secrets.clearWebhookUrl(secretName);
+  void vscode.window.showInformationMessage(`YouOps: webhook URL "${secretName}" removed.`);
+}
+
+function slackApiUrl(store: WorkspaceStore): string {
+  const s = store.state.kind === 'ready' ? transportSettings(store.state.config.chatops.transports, 'slack') : undefined;
+  return s?.kind === 'slack' ? s.apiUrl : SLACK_API_URL;
+}
+
+/** The name youops.yaml gives (url-secret), or one typed when the config has none. */
+async function pickWebhookName(store: WorkspaceStore, chatops: ChatOpsController): Promise<string | undefined> {
+  const s = store.state.kind === 'ready' ? transportSettings(store.state.config.chatops.transports, 'webhook') : undefined;
+  if (s?.kind === 'webhook') return s.secretName;
+  return chatops.prompter.input({ title: 'Name of the webhook secret', prompt: 'The name youops.yaml refers to as chatops.transports.webhook.url-secret', validate: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'Letters, digits, _ . -') });
+}

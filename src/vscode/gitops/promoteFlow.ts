@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EnvironmentConfig } from '../../core/config/types';
+import { applyPromotion } from '../../core/gitops/applyPromotion';
+import { planPromotion, type PromotionPlan } from '../../core/gitops/promotionPlan';
+import { runPromotion, type ChangeOutcome } from '../../core/gitops/runPromotion';
+import { unifiedDiff } from '../../core/gitops/unifiedDiff';
+import { gitOpsTarget } from './gitOpsArgs';
+import type { GitOpsDeps } from './gitOpsDeps';
+import type { GitOpsPick } from './gitOpsPrompter';
+import { pullRequestAccess } from './pullRequestAccess';
+import { showGitOpsError, showGitOpsOutcome } from './showGitOpsOutcome';
+
+/**
+ * YouOps: Promote… — pick the target (unless started on one), pick the values, see the
+ * exact patch, confirm, and get a pull request. Untrusted workspaces only see the patch.
+ */
+export async function promote(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOutcome | undefined> {
+  const state = deps.store.state;
+  if (state.kind !== 'ready') {
+    await deps.ui().notify('error', state.kind === 'invalid' ? 'Fix the errors in youops.yaml first.' : 'No youops.yaml in this workspace.');
+    return undefined;
+  }
+  const t = gitOpsTarget(deps.store, arg);
+  const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env);
+  if (!target) return undefined;
+  const what = `Promote to ${target.name}`;
+  try {
+    if (!vscode.workspace.isTrusted) return await previewOnly(deps, state.config, state.rootDir, target, t.resource);
+    let noPrReason: string | undefined;
+    const outcome = await runPromotion({
+      config: state.config,
+      configRootDir: state.rootDir,
+      to: target.name,
+      resource: t.resource,
+      select: (plan) => selectChanges(deps, plan),
+      confirm: async (patch, changes) => {
+        await deps.ui().showPatch(`Promote ${target.promotesFrom} → ${target.name}`, patch);
+        const files = new Set(changes.map((c) => path.basename(c.file)));
+        return deps.ui().confirm(
+          target.protected ? `${target.name} is protected. Open a pull request that changes it?` : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
+          `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...files].join(', ')}, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`,
+          'Create Pull Request',
+        );
+      },
+      pullRequests: async () => {
+        const access = await pullRequestAccess(state.rootDir, deps.auth, (m) => deps.log.info(m));
+        noPrReason = access.reason;
+        return access;
+      },
+    });
+    await showGitOpsOutcome(deps, outcome, noPrReason);
+    return outcome;
+  } catch (err) {
+    await showGitOpsError(deps, what, err);
+    return undefined;
+  }
+}
+
+/** The environment to promote into: the one given if it promotes from somewhere, else the one that promotes from it. */
+async function chooseTarget(deps: GitOpsDeps, envs: EnvironmentConfig[], given: string | undefined): Promise<EnvironmentConfig | undefined> {
+  const promotable = envs.filter((e) => e.promotesFrom);
+  if (promotable.length === 0) {
+    await deps.ui().notify('error', 'No environment in youops.yaml has promotesFrom, so there is nothing to promote into.');
+    return undefined;
+  }
+  const givenEnv = envs.find((e) => e.name === given);
+  if (givenEnv?.promotesFrom) return givenEnv;
+  const downstream = given ? promotable.filter((e) => e.promotesFrom === given) : promotable;
+  if (downstream.length === 1) return downstream[0];
+  return deps.ui().pickOne(
+    (downstream.length ? downstream : promotable).map((e) => ({ label: `${e.promotesFrom} → ${e.name}`, description: e.protected ? 'protected' : undefined, value: e })),
+    { title: 'Promote into which environment?' },
+  );
+}
+
+async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<string[] | undefined> {
+  const blocked = plan.changes.filter((c) => c.blocked);
+  for (const c of blocked) deps.log.warn(`${c.label}: ${c.blocked}`);
+  for (const r of plan.notInTarget) deps.log.info(`${r} exists only in ${plan.from}; promotion edits values, add the resource to ${plan.to} by hand`);
+  const items: GitOpsPick<string>[] = plan.changes
+    .filter((c) => !c.blocked)
+    .map((c) => ({ label: c.label, description: `${short(c.to)} → ${short(c.from)}`, detail: `${path.basename(c.file)}:${c.line + 1}`, picked: c.suggested, value: c.id }));
+  const note = blocked.length ? ` (${blocked.length} cannot be edited here: see the YouOps GitOps log)` : '';
+  return deps.ui().pickMany(items, { title: `Promote ${plan.from} → ${plan.to}: which values?${note}`, placeHolder: 'Image tags and versions are preselected' });
+}
+
+/** Untrusted: the plan and patch from the working tree, nothing run or pushed. */
+async function previewOnly(deps: GitOpsDeps, config: Parameters<typeof planPromotion>[0]['config'], rootDir: string, target: EnvironmentConfig, resource?: string): Promise<undefined> {
+  const plan = await planPromotion({ config, rootDir, to: target.name, resource });
+  const ids = await selectChanges(deps, plan);
+  if (!ids?.length) return undefined;
+  const rel = (f: string) => path.relative(rootDir, f).split(path.sep).join('/');
+  const patch = applyPromotion(plan, ids)
+    .map((f) => unifiedDiff(rel(f.file), f.before, f.after))
+    .join('');
+  await deps.ui().showPatch(`Promote ${plan.from} → ${plan.to} (preview)`, patch);
+  await deps.ui().notify('info', 'This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.');
+  return undefined;
+}
+
+function short(v: unknown): string {
+  if (v === undefined) return '(not set)';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}

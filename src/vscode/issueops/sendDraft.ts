@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { GitHubError } from '../../core/github/githubError';
+import type { IssueTemplate } from '../../core/issueops/issueTemplate';
+import { submitTicket } from '../../core/issueops/submitTicket';
+import type { TicketDraft } from '../../core/issueops/ticketDraft';
+import type { IssueOpsDeps } from './openTicket';
+import { showIssueOpsError } from './showIssueOpsError';
+
+/** Drafts being sent right now: a double click or a second command joins the first attempt. */
+const inflight = new Map<string, Promise<void>>();
+
+/**
+ * Sends a draft once. It is saved before the request and removed only after
+ * GitHub confirmed the issue; on failure it stays, with the error, for re-sending.
+ */
+export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
+  const running = inflight.get(draft.id);
+  if (running) return running;
+  const p = send(deps, draft, template).finally(() => inflight.delete(draft.id));
+  inflight.set(draft.id, p);
+  return p;
+}
+
+async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
+  await deps.drafts.save(draft);
+  try {
+    const issue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating the issue in ${draft.repo}…` }, () =>
+      deps.connection.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template)),
+    );
+    await deps.drafts.delete(draft.id);
+    deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
+    void deps.tickets.refresh();
+    // Not awaited: the command is done once GitHub confirmed; the notification stays for the person.
+    void deps.ui.notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser').then((choice) => {
+      if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
+    });
+  } catch (err) {
+    draft.attempts++;
+    draft.lastError = err instanceof Error ? err.message : String(err);
+    await deps.drafts.save(draft);
+    deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);
+    const retryable = !(err instanceof GitHubError && err.kind === 'tooLarge');
+    void showIssueOpsError(err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], deps.ui).then((choice) => {
+      if (choice === 'Re-send') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+      if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+
+export const PREVIEW_SCHEME = 'youops-ticket';
+
+/**
+ * Read-only documents showing a ticket exactly as it will be sent (title, then
+ * the body GitHub receives), refreshed while the person edits the form.
+ */
+export class TicketPreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly contents = new Map<string, string>();
+
+  uriFor(draftId: string, title: string): vscode.Uri {
+    const name = (title || 'New ticket').replace(/[\\/:*?"<>|#]+/g, ' ').trim().slice(0, 60) || 'New ticket';
+    return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${draftId}/${name}.md` });
+  }
+
+  update(uri: vscode.Uri, title: string, repo: string, body: string): void {
+    this.contents.set(uri.path.split('/')[1], `<!-- Preview: issue for ${repo}. Title: ${title} -->\n${body}\n`);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.path.split('/')[1]) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,235 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HistoryEntry } from '../../src/core/chatops/commandHistory';
+import type { ChatOpsPrompter, PickItem } from '../../src/vscode/chatops/chatOpsPrompter';
+import type { YouOpsApi } from '../../src/extension';
+import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fakeSlackServer';
+import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
+import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
+import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
+
+type Question = { kind: 'pick' | 'input' | 'confirm'; title: string; options?: string[]; value?: string; detail?: string };
+type Answer = string | boolean | undefined;
+
+/** Answers the ChatOps questions in order and records what was asked, modal dialogs included. */
+class ScriptedPrompter implements ChatOpsPrompter {
+  readonly asked: Question[] = [];
+  private answers: Array<(q: Question) => Answer> = [];
+
+  script(...answers: Array<Answer | ((q: Question) => Answer)>): this {
+    this.answers = answers.map((a) => (typeof a === 'function' ? a : () => a));
+    this.asked.length = 0;
+    return this;
+  }
+
+  private next(q: Question): Answer {
+    this.asked.push(q);
+    const answer = this.answers.shift();
+    if (!answer) throw new Error(`unexpected question: ${q.kind} "${q.title}"`);
+    return answer(q);
+  }
+
+  async pick<T>(items: PickItem<T>[], options: { title: string }): Promise<T | undefined> {
+    const labels = items.map((i) => i.label.replace(/^\$\([\w-]+\)\s*/, ''));
+    const label = this.next({ kind: 'pick', title: options.title, options: labels });
+    const i = labels.indexOf(String(label));
+    if (label !== undefined && i < 0) throw new Error(`no "${label}" among ${labels.join(', ')}`);
+    return label === undefined ? undefined : items[i].value;
+  }
+
+  async input(options: { title: string; value?: string }): Promise<string | undefined> {
+    const a = this.next({ kind: 'input', title: options.title, value: options.value });
+    return a === true ? options.value : (a as string | undefined);
+  }
+
+  async confirm(message: string, detail: string): Promise<boolean> {
+    return this.next({ kind: 'confirm', title: message, detail }) === true;
+  }
+}
+
+const TOKEN = 'xoxb-extension-host-test';
+const ACCEPT_PREVIEW = true;
+
+describe('ChatOps send flow (real extension host; fake Slack, webhook receiver and a real Hubot on 127.0.0.1)', function () {
+  this.timeout(90_000);
+  let api: YouOpsApi;
+  let slack: FakeSlackServer;
+  let otherSlack: FakeSlackServer;
+  let hook: WebhookReceiver;
+  let hubot: RunningHubot;
+  let configFile: string;
+  let original: string;
+  const prompter = new ScriptedPrompter();
+
+  const writeConfig = async (slackUrl: string) => {
+    const chatops = `
+chatops:
+  transports:
+    slack: { channel: "#shop-deploys", apiUrl: "${slackUrl}", followSeconds: 10, pollSeconds: 0.2 }
+    webhook: { url-secret: team-hook }
+    http: { url: "${hubot.url}" }
+  commands:
+    - name: deploy
+      text: "deploy {{version}} to {{env}}"
+      via: http
+    - name: restart
+      text: "restart {{app}} in {{env}}"
+      via: slack
+      confirm: [staging]
+    - name: announce
+      text: "{{app}} {{version}} is live in {{env}}: {{note}}"
+      via: webhook
+      params:
+        note: { prompt: "Note for the channel" }
+`;
+    fs.writeFileSync(configFile, original.replace(/\nchatops:[\s\S]*?\n(?=operations:)/, `${chatops}\n`));
+    await api.store.reload({ force: true });
+    await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && (s.config.chatops.transports.slack as { apiUrl?: string } | undefined)?.apiUrl === slackUrl);
+  };
+
+  const webKey = (env: string) => api.store.environment(env)!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!.key;
+
+  before(async () => {
+    api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const bot = (text: string) => (/^restart (\S+) in (\S+)$/.test(text) ? [{ text: 'On it…' }, { text: `✅ Restarted ${text.split(' ')[1]}`, afterMs: 300 }] : []);
+    slack = await startFakeSlackServer({ token: TOKEN, channels: { '#shop-deploys': { member: true } }, bot, botName: 'shopbot' });
+    otherSlack = await startFakeSlackServer({ token: TOKEN, channels: { '#shop-deploys': { member: true } }, bot });
+    hook = await startWebhookReceiver();
+    hubot = await startHubot();
+    configFile = path.join(workspaceRoot(), 'youops.yaml');
+    original = fs.readFileSync(configFile, 'utf8');
+    api.chatops.prompter = prompter;
+    await writeConfig(slack.url);
+  });
+
+  after(async () => {
+    if (original !== undefined) {
+      fs.writeFileSync(configFile, original);
+      await api.store.reload({ force: true });
+      await waitForState(api, allRefreshed);
+    }
+    await vscode.workspace.getConfiguration('youops.chatops').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await Promise.all([slack?.close(), otherSlack?.close(), hook?.close(), hubot?.stop()]);
+  });
+
+  it('deploys from a code lens through the real Hubot: context prefilled, exact preview, prod confirmation, answer in the tree and audit log', async () => {
+    prompter.script('deploy', ACCEPT_PREVIEW, true);
+    const entry = (await vscode.commands.executeCommand('youops.sendChatOpsCommand', { env: 'prod', key: webKey('prod') })) as HistoryEntry;
+    const [pick, preview, confirm] = prompter.asked;
+    assert.ok(pick.options!.includes('Free-form message…'));
+    assert.equal(preview.value, 'deploy 1.4.1 to prod', 'version from the image tag, env from the lens');
+    assert.match(preview.title, /^Preview — Enter sends this to bot at 127\.0\.0\.1:\d+$/);
+    assert.equal(confirm.title, 'prod is protected. Send this ChatOps command?');
+    assert.match(confirm.detail!, /^deploy 1\.4\.1 to prod\n\n→ bot at /);
+
+    assert.equal(entry.status, 'success');
+    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), ['hubot: Deploying shop 1.4.1 to prod…', 'hubot: ✅ Deployed shop 1.4.1 to prod']);
+
+    const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const row = api.tree.getChildren(prod).find((n) => n.type === 'chatops')!;
+    const item = api.tree.getTreeItem(row);
+    assert.equal(item.label, 'Last command: deploy 1.4.1 to prod → ✓');
+    assert.match(String(item.description), /^\d+s ago$/);
+
+    const log = fs.readFileSync(api.chatops.audit.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = log.filter((r) => r.id === entry.id);
+    assert.deepEqual(records.map((r) => r.type), ['send', 'result']);
+    assert.equal(records[0].text, 'deploy 1.4.1 to prod');
+    assert.equal(records[1].status, 'success');
+
+    await vscode.commands.executeCommand('youops.chatops.showAuditLog');
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.equal(doc.uri.scheme, 'youops-audit');
+    assert.match(doc.getText(), /sent: deploy 1\.4\.1 to prod\n  outcome: ✓ success/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('sends nothing when the preview is dismissed', async () => {
+    const before = api.chatops.history.all().length;
+    prompter.script('deploy', undefined);
+    const result = await vscode.commands.executeCommand('youops.sendChatOpsCommand', { env: 'dev', key: webKey('dev') });
+    assert.equal(result, undefined);
+    assert.equal(api.chatops.history.all().length, before);
+  });
+
+  it('stores the Slack token masked and bound to the fake Slack host, then restarts from the tree and follows the thread', async () => {
+    prompter.script((q) => (q.kind === 'input' ? TOKEN : undefined));
+    assert.equal(await vscode.commands.executeCommand('youops.chatops.setSlackToken'), true);
+    assert.match(prompter.asked[0].title, /^Slack bot token for 127\.0\.0\.1:\d+$/);
+
+    // The environment row gives only the environment: the app is asked for.
+    prompter.script('restart', 'web', ACCEPT_PREVIEW, true);
+    const entry = (await vscode.commands.executeCommand('youops.sendChatOpsCommand', { type: 'environment', env: 'staging' })) as HistoryEntry;
+    assert.equal(prompter.asked[1].title, 'restart: which resource in staging?');
+    assert.equal(prompter.asked[3].title, 'staging is protected. Send this ChatOps command?', 'staging is in the command’s confirm list');
+    assert.equal(entry.status, 'success');
+    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), ['shopbot: On it…', 'shopbot: ✅ Restarted web']);
+    assert.deepEqual(slack.posted.map((p) => [p.channel, p.text]), [['#shop-deploys', 'restart web in staging']]);
+    assert.ok(slack.requests.every((r) => r.authorization === `Bearer ${TOKEN}`));
+  });
+
+  it('keeps a not_in_channel failure in history and resends it with one click, once', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    prompter.script('restart', 'api', ACCEPT_PREVIEW);
+    const failed = (await vscode.commands.executeCommand('youops.sendChatOpsCommand', { type: 'environment', env: 'dev' })) as HistoryEntry;
+    assert.equal(failed.status, 'error');
+    assert.equal(failed.delivery, 'not-sent');
+    assert.match(failed.error!, /not a member of #shop-deploys \(not_in_channel\): invite it/);
+    assert.equal(api.chatops.history.find(failed.id)?.status, 'error');
+
+    prompter.script();
+    const resent = (await vscode.commands.executeCommand('youops.chatops.resend', { id: failed.id })) as HistoryEntry;
+    assert.equal(prompter.asked.length, 0, 'nothing arrived the first time, so no question');
+    assert.equal(resent.status, 'success');
+    assert.equal(slack.posted.filter((p) => p.text === 'restart api in dev').length, 1);
+  });
+
+  it('asks before resending a command that may have arrived (bot timeout), and sends nothing on No', async () => {
+    await vscode.workspace.getConfiguration('youops.chatops').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    prompter.script('Free-form message…', 'http', 'sleep 2500');
+    const timedOut = (await vscode.commands.executeCommand('youops.sendChatOpsCommand')) as HistoryEntry;
+    assert.equal(timedOut.status, 'error');
+    assert.equal(timedOut.delivery, 'unknown');
+    assert.match(timedOut.error!, /did not answer within 1 s; the message may or may not have arrived/);
+
+    const sendsBefore = fs.readFileSync(api.chatops.audit.file, 'utf8').split('\n').filter((l) => l.includes('"type":"send"')).length;
+    prompter.script(false);
+    assert.equal(await vscode.commands.executeCommand('youops.chatops.resend', { id: timedOut.id }), undefined);
+    assert.equal(prompter.asked[0].title, 'Send this ChatOps command again?');
+    assert.match(prompter.asked[0].detail!, /may have arrived/);
+    const sendsAfter = fs.readFileSync(api.chatops.audit.file, 'utf8').split('\n').filter((l) => l.includes('"type":"send"')).length;
+    assert.equal(sendsAfter, sendsBefore);
+  });
+
+  it('will not hand the stored Slack token to another host that youops.yaml names without confirmation', async () => {
+    await writeConfig(otherSlack.url);
+    try {
+      prompter.script('restart', false);
+      const result = await vscode.commands.executeCommand('youops.sendChatOpsCommand', { type: 'environment', env: 'dev' });
+      assert.equal(result, undefined);
+      const confirm = prompter.asked[1];
+      assert.match(confirm.title, /^Send the Slack bot token to 127\.0\.0\.1:\d+\?$/);
+      assert.match(confirm.detail!, /stored for 127\.0\.0\.1:\d+, but youops\.yaml now points at/);
+      assert.equal(otherSlack.requests.length, 0, 'the other host never saw the token');
+    } finally {
+      await writeConfig(slack.url);
+    }
+  });
+
+  it('posts to a webhook stored in SecretStorage with Slack escaping of the values, and says it cannot read the answer', async () => {
+    prompter.script((q) => (q.kind === 'input' ? `${hook.url}/services/T1/B1/very-secret` : undefined));
+    assert.equal(await vscode.commands.executeCommand('youops.chatops.setWebhookUrl'), true);
+
+    prompter.script('announce', '<!here> & @channel: new <sign-up> flow', ACCEPT_PREVIEW);
+    const entry = (await vscode.commands.executeCommand('youops.sendChatOpsCommand', { env: 'dev', key: webKey('dev') })) as HistoryEntry;
+    assert.equal(prompter.asked[1].title, 'announce: Note for the channel');
+    assert.equal(entry.status, 'sent');
+    assert.doesNotMatch(entry.destination, /very-secret/);
+    const body = hook.received.at(-1)!.body as { text: string };
+    assert.equal(body.text, 'web 1.5.0 is live in dev: &lt;!here&gt; &amp; @\u200bchannel: new &lt;sign-up&gt; flow');
+    assert.doesNotMatch(fs.readFileSync(api.chatops.audit.file, 'utf8'), /very-secret|xoxb-/, 'no secret in the audit log');
+  });
+});

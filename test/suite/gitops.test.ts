@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { YouOpsApi } from '../../src/extension';
+import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
+import type { GitOpsPrompter } from '../../src/vscode/gitops/gitOpsPrompter';
+import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+
+const TOKEN = 'gitops-session-token';
+const ORIGIN_URL = 'https://github.com/acme/shop.git';
+
+/** Answers every GitOps question like a person would, and records what was asked and shown. */
+function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, string> } = {}) {
+  const asked: string[] = [];
+  const patches: string[] = [];
+  const notes: string[] = [];
+  const prompter: GitOpsPrompter = {
+    async pickOne(items, options) {
+      asked.push(`pickOne: ${options.title}`);
+      const key = Object.keys(answers.pick ?? {}).find((k) => options.title.includes(k));
+      return key ? items.find((i) => i.label.includes(answers.pick![key]))?.value : undefined;
+    },
+    async pickMany(items, options) {
+      asked.push(`pickMany: ${options.title} [${items.map((i) => `${i.picked ? 'x' : ' '} ${i.label}`).join(' | ')}]`);
+      return items.filter((i) => i.picked).map((i) => i.value);
+    },
+    async showPatch(title, patch) {
+      asked.push(`patch: ${title}`);
+      patches.push(patch);
+    },
+    async confirm(message) {
+      asked.push(`confirm: ${message}`);
+      return answers.confirm ?? true;
+    },
+    async notify(kind, message) {
+      notes.push(`${kind}: ${message}`);
+      return undefined;
+    },
+  };
+  return { prompter, asked, patches, notes };
+}
+
+describe('GitOps promote and rollback (extension host, demo repo with a bare origin, fake GitHub on 127.0.0.1)', () => {
+  let api: YouOpsApi;
+  let gh: FakeGitHubServer;
+  let bare: string;
+  let root: string;
+  let startHead: string;
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const github = () => vscode.workspace.getConfiguration('youops.github');
+
+  before(async () => {
+    api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    root = workspaceRoot();
+    startHead = git(root, 'rev-parse', 'HEAD').trim();
+    bare = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-origin-')) + '/shop.git';
+    git(os.tmpdir(), 'init', '-q', '--bare', '-b', 'main', bare);
+    git(root, 'config', 'user.name', 'YouOps Test');
+    git(root, 'config', 'user.email', 'test@youops.invalid');
+    git(root, 'remote', 'add', 'origin', ORIGIN_URL);
+    git(root, 'config', `url.${bare}.insteadOf`, ORIGIN_URL);
+    git(root, 'push', '-q', 'origin', 'main');
+    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
+    process.env[TEST_TOKEN_ENV] = TOKEN;
+    await github().update('apiUrl', gh.url, vscode.ConfigurationTarget.Global);
+    await waitFor(() => github().get<string>('apiUrl') === gh.url, 'the apiUrl setting');
+  });
+
+  after(async () => {
+    api.gitops.usePrompterForTests(undefined);
+    delete process.env[TEST_TOKEN_ENV];
+    await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    git(root, 'reset', '-q', '--hard', startHead);
+    git(root, 'remote', 'remove', 'origin');
+    git(root, 'config', '--remove-section', `url.${bare}`);
+    await gh?.close();
+    fs.rmSync(path.dirname(bare), { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('promotes staging → prod from the tree: image preselected, patch shown, protected confirm, PR opened, workspace untouched', async () => {
+    const ui = scriptedPrompter();
+    api.gitops.usePrompterForTests(ui.prompter);
+    const prodWeb = path.join(root, 'envs/prod/web.yaml');
+    const before = fs.readFileSync(prodWeb, 'utf8');
+
+    await vscode.commands.executeCommand('youops.promote', { type: 'environment', env: 'prod' });
+    const outcome = await api.gitops.lastOutcome();
+
+    assert.ok(outcome?.status === 'published', `outcome: ${JSON.stringify(outcome)}; notes: ${ui.notes.join(' / ')}`);
+    assert.match(ui.asked[0], /^pickMany: Promote staging → prod: which values\? \[.*x Deployment web: spec\.template\.spec\.containers\[name=web\]\.image/);
+    assert.match(ui.asked[0], /  Deployment web: spec\.replicas/);
+    assert.equal(ui.asked[1], 'patch: Promote staging → prod');
+    assert.equal(ui.asked[2], 'confirm: prod is protected. Open a pull request that changes it?');
+    assert.match(ui.patches[0], /-          image: ghcr\.io\/acme\/shop-web:1\.4\.1\n\+          image: ghcr\.io\/acme\/shop-web:1\.4\.2\n/);
+
+    const branch = outcome.published.branch;
+    assert.equal(git(bare, 'show', `${branch}:envs/prod/web.yaml`), before.replace('shop-web:1.4.1', 'shop-web:1.4.2'));
+    assert.equal(fs.readFileSync(prodWeb, 'utf8'), before);
+    assert.equal(git(root, 'status', '--porcelain'), '');
+    const pr = gh.repo('acme/shop').issues.find((i) => i.pull?.head === branch);
+    assert.ok(pr);
+    assert.deepEqual(pr.labels, ['youops', 'promotion', 'env:prod']);
+    assert.match(ui.notes.at(-1) ?? '', new RegExp(`^info: Pull request #${pr.number} opened for ${branch.replace(/[.]/g, '\\.')} → main\\.$`));
+  });
+
+  it('offers "Promote to prod" as a code lens on a staging manifest; declining at the patch pushes nothing', async () => {
+    const ui = scriptedPrompter({ confirm: false });
+    api.gitops.usePrompterForTests(ui.prompter);
+    const uri = vscode.Uri.file(path.join(root, 'envs/staging/web.yaml'));
+    await vscode.window.showTextDocument(uri);
+    const lenses = await waitFor(async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return all.filter((l) => l.command?.title === 'Promote to prod').length ? all : undefined;
+    }, 'the Promote to prod lens');
+    const lens = lenses.find((l) => l.command?.title === 'Promote to prod')!;
+    assert.deepEqual(lens.command!.arguments, [{ from: 'staging', to: 'prod', resource: 'Deployment/web' }]);
+    const branchesBefore = git(bare, 'branch', '--list');
+
+    await vscode.commands.executeCommand(lens.command!.command, ...lens.command!.arguments!);
+    const outcome = await api.gitops.lastOutcome();
+
+    assert.deepEqual(outcome, { status: 'cancelled' });
+    assert.equal(ui.asked.length, 3, ui.asked.join('\n'));
+    assert.doesNotMatch(ui.asked[0], /Deployment api/);
+    assert.equal(git(bare, 'branch', '--list'), branchesBefore);
+    assert.equal(git(root, 'worktree', 'list', '--porcelain').match(/^worktree /gm)?.length, 1);
+  });
+
+  it('rolls prod back from a History commit by reverting it, as a PR', async () => {
+    const prodApi = path.join(root, 'envs/prod/api.yaml');
+    const original = fs.readFileSync(prodApi, 'utf8');
+    fs.writeFileSync(prodApi, original.replace('# Orders and catalogue API.', '# Orders and catalogue API (owned by team checkout).'));
+    git(root, 'commit', '-qam', 'prod: api owner note');
+    git(root, 'push', '-q', 'origin', 'main');
+    await vscode.commands.executeCommand('youops.refresh', { env: 'prod' });
+    const commit = await waitFor(() => api.store.environment('prod')?.state?.history.find((c) => c.subject === 'prod: api owner note'), 'the new prod commit in History');
+    const ui = scriptedPrompter({ pick: { 'Roll back prod': 'Revert' } });
+    api.gitops.usePrompterForTests(ui.prompter);
+
+    await vscode.commands.executeCommand('youops.rollback', { type: 'commit', env: 'prod', commit });
+    const outcome = await api.gitops.lastOutcome();
+
+    assert.ok(outcome?.status === 'published', ui.notes.join(' / '));
+    assert.deepEqual(ui.asked, ['pickOne: Roll back prod', 'patch: Roll back prod', 'confirm: prod is protected. Open a pull request that rolls it back?']);
+    assert.equal(git(bare, 'show', `${outcome.published.branch}:envs/prod/api.yaml`), original);
+    const pr = gh.repo('acme/shop').issues.find((i) => i.pull?.head === outcome.published.branch);
+    assert.equal(pr?.title, `Roll back prod: revert ${commit.shortHash} "prod: api owner note"`);
+  });
+});

@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { YouOpsApi } from '../../src/extension';
+import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
+import type { TicketPrompts } from '../../src/vscode/issueops/ticketPrompts';
+import type { TreeNode } from '../../src/vscode/tree/treeNodes';
+import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
+
+const TOKEN = 'fake-session-token';
+
+/**
+ * Scripted answers for the real command flow: each question is matched by its
+ * title/placeholder and answered; everything asked is recorded for assertions.
+ */
+function scriptedPrompts(answers: { input?: Record<string, string>; longText?: Record<string, string>; review?: Array<'create' | 'keep'>; checkAll?: boolean; pick?: Record<string, string> }) {
+  const asked: string[] = [];
+  const notes: Array<{ severity: string; message: string; actions: string[] }> = [];
+  const review = [...(answers.review ?? ['create'])];
+  const prompts: TicketPrompts = {
+    async pick(items, options) {
+      asked.push(`pick: ${options.title ?? options.placeHolder}`);
+      if (/→ acme\/shop-ops$/.test(options.title ?? '')) {
+        const want = review.shift();
+        if (!want) return undefined;
+        return want === 'keep' ? items.find((i) => /Keep as draft/.test(i.label)) : items.find((i) => /Create issue/.test(i.label));
+      }
+      const key = Object.keys(answers.pick ?? {}).find((k) => (options.title ?? options.placeHolder ?? '').includes(k));
+      return key ? items.find((i) => i.label.includes(answers.pick![key])) : undefined;
+    },
+    async pickMany(items, options) {
+      asked.push(`pickMany: ${options.title}`);
+      return answers.checkAll ? items : items.filter((i) => i.picked);
+    },
+    async input(options) {
+      asked.push(`input: ${options.title}`);
+      const key = Object.keys(answers.input ?? {}).find((k) => (options.title ?? '').startsWith(k));
+      return key ? answers.input![key] : options.value;
+    },
+    async longText(label, value) {
+      asked.push(`longText: ${label}`);
+      return answers.longText?.[label] ?? value;
+    },
+    async notify(severity, message, ...actions) {
+      notes.push({ severity, message, actions });
+      return undefined;
+    },
+  };
+  return { prompts, asked, notes };
+}
+
+describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth session)', () => {
+  let api: YouOpsApi;
+  let gh: FakeGitHubServer;
+  const github = () => vscode.workspace.getConfiguration('youops.github');
+
+  before(async () => {
+    api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    gh = await startFakeGitHubServer({
+      tokens: [TOKEN],
+      repos: [{ owner: 'acme', name: 'shop-ops' }],
+      bot: ({ kind, issue, comment }) =>
+        kind === 'issue' ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` } : comment?.body.startsWith('/approve') ? { body: '❌ Approval failed: you are not a maintainer' } : undefined,
+    });
+    // The fake session is honoured only for a loopback API URL (see GitHubAuth).
+    process.env[TEST_TOKEN_ENV] = TOKEN;
+    await github().update('apiUrl', gh.url, vscode.ConfigurationTarget.Global);
+    await waitFor(() => github().get<string>('apiUrl') === gh.url, 'the apiUrl setting');
+  });
+
+  after(async () => {
+    api.issueops.usePromptsForTests(undefined);
+    delete process.env[TEST_TOKEN_ENV];
+    await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await gh?.close();
+  });
+
+  const webRef = () => {
+    const web = api.store.environment('prod')!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!;
+    return { env: 'prod', key: web.key };
+  };
+
+  it('opens a deploy ticket prefilled from a drifted resource, renders it like GitHub and shows it under prod → Tickets', async () => {
+    const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' } });
+    api.issueops.usePromptsForTests(ui.prompts);
+    await vscode.commands.executeCommand('youops.openTicket', webRef());
+
+    // Environment, service and version came from the context: only the required box was asked.
+    assert.deepEqual(ui.asked, ['pick: Open IssueOps ticket in acme/shop-ops — prod', 'pickMany: Checks (required)', 'pick: Deploy request → acme/shop-ops']);
+    const issues = gh.repo('acme/shop-ops').issues;
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0].title, '[deploy] web to prod');
+    assert.deepEqual(issues[0].labels, ['issueops', 'deploy']);
+    const body = issues[0].body!;
+    assert.ok(
+      body.startsWith('### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.1\n\n### Reason\n\nResource: `Deployment shop-prod/web` in prod\n\nDrift found by YouOps:\n- spec.replicas: desired 3, live 2\n\n### Checks\n\n- [X] The version passed staging\n- [X] The change has a rollback plan\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-'),
+      body,
+    );
+    assert.match(ui.notes.at(-1)!.message, /^Created: #1 \[deploy\] web to prod$/);
+    assert.deepEqual(ui.notes.at(-1)!.actions, ['Open in Browser']);
+    assert.deepEqual(api.issueops.drafts.all(), [], 'a sent ticket leaves no draft');
+    assert.ok(gh.requests.every((r) => r.authorized), 'every request carried the session token');
+
+    await api.issueops.tickets.refresh();
+    const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const ticketsNode = api.tree.getChildren(prod).find((n) => n.type === 'tickets')!;
+    assert.ok(ticketsNode, 'prod has a Tickets node');
+    assert.equal(api.tree.getTreeItem(ticketsNode).description, '1 open');
+    const rows = api.tree.getChildren(ticketsNode);
+    const item = api.tree.getTreeItem(rows[0]);
+    assert.equal(item.label, '#1 [deploy] web to prod');
+    assert.equal(item.description, '✅ Deploying. PR: https://github.com/acme/shop-ops/pull/41');
+    assert.equal(item.contextValue, 'youops.ticket.success');
+    const details = api.tree.getChildren(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    assert.deepEqual(details, ['issueops-bot[bot]: ✅ Deploying. PR: https://github.com/acme/shop-ops/pull/41', 'Pull request #41']);
+    const dev = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'dev')!;
+    const devTickets = api.tree.getChildren(api.tree.getChildren(dev).find((n) => n.type === 'tickets')!);
+    assert.equal(api.tree.getTreeItem(devTickets[0]).label, 'No open tickets for dev');
+  });
+
+  it('keeps the draft when GitHub fails, and re-sending (even twice at once) creates exactly one issue', async () => {
+    const before = gh.repo('acme/shop-ops').issues.length;
+    gh.inject({ status: 'primary', match: /^POST \/repos\/acme\/shop-ops\/issues$/, times: 1 });
+    const ui = scriptedPrompts({ input: { 'GitHub handle': '@hubot' } });
+    api.issueops.usePromptsForTests(ui.prompts);
+    await vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'staging' } });
+    assert.deepEqual(ui.asked, ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'], 'the title placeholders were filled from the answers');
+    const error = ui.notes.find((n) => n.severity === 'error')!;
+    assert.match(error.message, /rate limit exhausted; it resets at/);
+    assert.deepEqual(error.actions, ['Re-send', 'Edit Draft']);
+    const [draft] = api.issueops.drafts.all();
+    assert.equal(draft.attempts, 1);
+    assert.deepEqual(draft.values, { who: '@hubot', environment: ['staging'], role: ['view'], duration: '4h' }, 'nothing typed is lost');
+    assert.equal(gh.repo('acme/shop-ops').issues.length, before);
+
+    await Promise.all([
+      vscode.commands.executeCommand('youops.resendTicketDraft', draft.id),
+      vscode.commands.executeCommand('youops.resendTicketDraft', draft.id),
+    ]);
+    const issues = gh.repo('acme/shop-ops').issues;
+    assert.equal(issues.length, before + 1, 'one issue despite the double re-send');
+    assert.equal(issues.at(-1)!.title, '[access] <who> to <environment>'.replace('<who>', '@hubot').replace('<environment>', 'staging'));
+    assert.match(issues.at(-1)!.body!, /^### GitHub handle\n\n@hubot\n\n### Environment\n\nstaging\n\n### Role\n\nview\n\n### Duration\n\n4h\n\n/);
+    assert.deepEqual(api.issueops.drafts.all(), []);
+  });
+
+  it("refuses a body over GitHub's 65,536 characters before sending and keeps it as a draft", async () => {
+    const requestsBefore = gh.requests.length;
+    const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' }, review: ['keep'] });
+    api.issueops.usePromptsForTests(ui.prompts);
+    await vscode.commands.executeCommand('youops.openTicket', webRef());
+    // A huge answer (e.g. pasted logs) in the kept draft.
+    const [draft] = api.issueops.drafts.all();
+    assert.ok(draft, 'kept as a draft');
+    draft.values.reason = 'x'.repeat(70_000);
+    await api.issueops.drafts.save(draft);
+    const ui2 = scriptedPrompts({});
+    api.issueops.usePromptsForTests(ui2.prompts);
+    await vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+    const error = ui2.notes.find((n) => n.severity === 'error')!;
+    assert.match(error.message, /GitHub accepts at most 65,536 \(\d[\d,]* too many\)/);
+    assert.deepEqual(error.actions, ['Edit Draft']);
+    assert.equal(gh.requests.filter((r) => r.method === 'POST').length, gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length, 'nothing was sent');
+    assert.equal(api.issueops.drafts.get(draft.id)?.attempts, 1);
+    await api.issueops.drafts.delete(draft.id);
+  });
+
+  it('runs a comment command on a ticket and follows the bot’s answer', async function () {
+    this.timeout(30_000);
+    const ui = scriptedPrompts({ pick: { 'Comment command': '/approve' } });
+    api.issueops.usePromptsForTests(ui.prompts);
+    const ticket = (api.issueops.tickets.tickets() ?? [])[0];
+    assert.ok(ticket, 'a ticket is loaded');
+    await vscode.commands.executeCommand('youops.runTicketCommand', { type: 'ticket', env: 'prod', number: ticket.issue.number } satisfies TreeNode);
+    const comments = gh.repo('acme/shop-ops').comments.filter((c) => c.issue === ticket.issue.number);
+    assert.match(comments.find((c) => c.user.type === 'User')!.body, /^\/approve\n\n<!-- youops:idempotency-key=c-/);
+    const answer = ui.notes.at(-1)!;
+    assert.equal(answer.severity, 'error');
+    assert.equal(answer.message, `#${ticket.issue.number} — issueops-bot[bot]: ❌ Approval failed: you are not a maintainer`);
+  });
+
+  it('offers to sign in again when GitHub rejects the session (401)', async () => {
+    process.env[TEST_TOKEN_ENV] = 'expired-token';
+    try {
+      const ui = scriptedPrompts({ input: { 'Comment on #1': 'Any news?' } });
+      api.issueops.usePromptsForTests(ui.prompts);
+      await vscode.commands.executeCommand('youops.commentOnTicket', { type: 'ticket', number: 1 });
+      const offer = ui.notes.find((n) => n.actions.includes('Sign in again'));
+      assert.ok(offer, JSON.stringify(ui.notes));
+      assert.match(offer.message, /rejected the sign-in \(401 Bad credentials\)/);
+    } finally {
+      process.env[TEST_TOKEN_ENV] = TOKEN;
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor, workspaceRoot } from './helpers';
+
+/** A Deployment with a misspelt field and a quoted port (shared with the e2e test). */
+const BROKEN_DEPLOYMENT = path.resolve(__dirname, '../../../test/fixtures/manifests/broken-deployment.yaml');
+
+
+describe('schema validation while typing (real extension host)', () => {
+  let uri: vscode.Uri;
+
+  before(async () => {
+    await activateExtension();
+    uri = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'dev', 'broken-deployment.yaml'));
+    fs.copyFileSync(BROKEN_DEPLOYMENT, uri.fsPath);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(uri.fsPath, { force: true });
+  });
+
+  const schemaDiagnostics = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'youops');
+
+  it('puts the misspelt field and the quoted number on their exact ranges', async () => {
+    await vscode.window.showTextDocument(uri);
+    const diags = await waitFor(() => (schemaDiagnostics().length >= 2 ? schemaDiagnostics() : undefined), 'schema diagnostics');
+    const unknown = diags.find((d) => /unknown field "replica"/.test(d.message))!;
+    assert.ok(unknown, diags.map((d) => d.message).join('\n'));
+    assert.match(unknown.message, /did you mean "replicas"\?/);
+    assert.equal(unknown.range.start.line, 5);
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+    const port = diags.find((d) => /containerPort/.test(d.message))!;
+    assert.ok(port, diags.map((d) => d.message).join('\n'));
+    assert.equal(port.range.start.line, 16);
+  });
+
+  it('offers quick fixes that repair both, and the problems clear', async () => {
+    for (const [line, title] of [
+      [5, 'Rename to "replicas"'],
+      [16, 'Convert "8080" to a number'],
+    ] as const) {
+      const d = schemaDiagnostics().find((x) => x.range.start.line === line)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === title && a.edit);
+      assert.ok(fix, `quick fix "${title}" for: ${d.message}; offered: ${actions.map((a) => a.title).join(', ')}`);
+      await vscode.workspace.applyEdit(fix.edit!);
+      await waitFor(() => (schemaDiagnostics().some((x) => x.message === d.message) ? undefined : true), `"${d.message}" to clear`);
+    }
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(text, /^ {2}replicas: 2$/m);
+    assert.match(text, /containerPort: 8080$/m);
+    assert.deepEqual(schemaDiagnostics().map((d) => d.message), []);
+  });
+
+  it('describes a field from the schema on hover', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('replicas'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(text, /spec\.replicas/);
+    assert.match(text, /desired pods/i);
+  });
+});
