@@ -9,7 +9,7 @@ import { registerCommands } from './vscode/commands/registerCommands';
 import { watchConfig } from './vscode/config/configWatcher';
 import { DriftFileDecorationProvider } from './vscode/decorations/driftFileDecorations';
 import { trackDraftDrift } from './vscode/decorations/draftDriftTracker';
-import { showDriftLineDecorations } from './vscode/decorations/driftLineDecorations';
+import { showDriftLineDecorations, type DriftLineDecorations } from './vscode/decorations/driftLineDecorations';
 import { showConfigDiagnostics } from './vscode/diagnostics/configDiagnostics';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './vscode/diff/liveDocumentProvider';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './vscode/history/commitDocumentProvider';
@@ -29,6 +29,7 @@ export interface YouOpsApi {
   tree: EnvironmentsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   validation: ValidationApi;
+  decorations: DriftLineDecorations;
   /** Milliseconds `activate` took (wiring only; the first load runs after it returns). */
   activationMs: number;
   chatops: ChatOpsController;
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
   const documents = new ResourceDocumentProvider(store);
   const view = registerEnvironmentsView(store);
   const validation = registerValidation(context, store);
+  const decorations = showDriftLineDecorations(store);
   context.subscriptions.push(
     store,
     view.disposable,
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     registerArgocdTokenCommands(context.secrets, () => argocdServers(store), () => store.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, documents),
     vscode.workspace.registerTextDocumentContentProvider(DESIRED_SCHEME, documents),
-    showDriftLineDecorations(store),
+    decorations,
     trackDraftDrift(store),
     vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
     vscode.languages.registerCodeLensProvider(YAML_AND_JSON_FILES, new ResourceCodeLensProvider(store)),
@@ -65,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
   const issueops = registerIssueOps(context, store, view.provider);
   const gitops = registerGitOps(context, store);
   void store.reload();
-  return { store, tree: view.provider, treeView: view.view, validation, chatops, issueops, gitops, activationMs: performance.now() - started };
+  return { store, tree: view.provider, treeView: view.view, validation, decorations, chatops, issueops, gitops, activationMs: performance.now() - started };
 }
 
 function argocdServers(store: WorkspaceStore): string[] {

@@ -1,5 +1,5 @@
 import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
-import { DRIFT_HELP, driftCommand } from './commands/driftCommand';
+import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
 import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
@@ -27,7 +27,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value'> }> = {
   envs: { help: ENVS_HELP, run: envsCommand },
-  drift: { help: DRIFT_HELP, run: driftCommand },
+  drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
   validate: { help: VALIDATE_HELP, run: validateCommand },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
 };

@@ -31,6 +31,29 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     assert.ok(titles.includes(`${serviceLine}: ✓ in sync with prod`), titles.join('\n'));
   });
 
+  it('draws the live value after each drifted line of a visible manifest', async () => {
+    const api = await activateExtension();
+    const apiYaml = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'prod', 'api.yaml'));
+    const doc = await vscode.workspace.openTextDocument(apiYaml);
+    await vscode.window.showTextDocument(doc);
+    const drawn = await waitFor(() => {
+      const d = api.decorations.renderedFor(apiYaml.fsPath);
+      return d.length >= 2 ? d : undefined;
+    }, 'decorations on api.yaml');
+    const byText = Object.fromEntries(drawn.map((d) => [d.text, doc.lineAt(d.line).text.trim()]));
+    assert.deepEqual(byText, {
+      '⚠ prod live: ghcr.io/acme/shop-api:2.2.1-hotfix': 'image: ghcr.io/acme/shop-api:2.2.0',
+      '⚠ prod live: stripe': 'PAYMENT_PROVIDER: sandbox',
+    });
+    await vscode.workspace.getConfiguration('youops').update('drift.decorations', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => (api.decorations.renderedFor(apiYaml.fsPath).length === 0 ? true : undefined), 'decorations off by setting');
+    } finally {
+      await vscode.workspace.getConfiguration('youops').update('drift.decorations', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => (api.decorations.renderedFor(apiYaml.fsPath).length === 2 ? true : undefined), 'decorations back');
+  });
+
   it('hovers a drifted line with desired vs live and the actions', async () => {
     const doc = await vscode.workspace.openTextDocument(webYaml);
     const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');

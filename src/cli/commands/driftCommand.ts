@@ -9,7 +9,10 @@ import { cliEvaluationContext } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 
-export const DRIFT_HELP = `youops drift [ENV…] [--format text|json]
+/** `--env NAME` (repeatable through commas) is the same as naming environments positionally. */
+export const DRIFT_OPTIONS = { env: 'value' } as const;
+
+export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json]
 
 Compares each environment's manifests (or only the named ones) with its live state
 and prints every drifted field with its file:line, plus Missing and Extra resources.
@@ -28,13 +31,15 @@ export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number>
   if (args.format !== 'text' && args.format !== 'json') throw new UsageError(`drift supports --format text or json, not ${args.format}`);
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
   const names = config.environments.map((e) => e.name);
-  for (const wanted of args.positionals) {
+  const envOption = typeof args.options.env === 'string' ? args.options.env.split(',').map((n) => n.trim()).filter(Boolean) : [];
+  const requested = [...args.positionals, ...envOption];
+  for (const wanted of requested) {
     if (!names.includes(wanted)) {
       const hint = didYouMean(wanted, names);
       throw new UsageError(`no environment "${wanted}" in youops.yaml${hint ? ` (did you mean "${hint}"?)` : ''}; environments: ${names.join(', ')}`);
     }
   }
-  const selected = args.positionals.length ? config.environments.filter((e) => args.positionals.includes(e.name)) : config.environments;
+  const selected = requested.length ? config.environments.filter((e) => requested.includes(e.name)) : config.environments;
   const ctx = cliEvaluationContext(rootDir);
   const states = await Promise.all(selected.map((env) => evaluateEnvironment(env, config, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;

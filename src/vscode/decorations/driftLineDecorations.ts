@@ -7,7 +7,13 @@ import { shortValue } from '../util/shortValue';
  * Marks each drifted line of a visible manifest: a wavy underline on the key,
  * the live value after the line, and a mark in the overview ruler.
  */
-export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposable {
+export interface DriftLineDecorations extends vscode.Disposable {
+  /** What was last drawn in the editor of `file`: line and after-text per drifted field (read back by tests). */
+  renderedFor(file: string): Array<{ line: number; text: string }>;
+}
+
+export function showDriftLineDecorations(store: WorkspaceStore): DriftLineDecorations {
+  const rendered = new Map<string, Array<{ line: number; text: string }>>();
   const keyType = vscode.window.createTextEditorDecorationType({
     textDecoration: 'underline wavy var(--vscode-editorWarning-foreground)',
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.warningForeground'),
@@ -24,6 +30,7 @@ export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposab
     const liveValues: vscode.DecorationOptions[] = [];
     if (!enabled()) {
       editor.setDecorations(keyType, keys);
+      rendered.delete(editor.document.uri.fsPath);
       return editor.setDecorations(liveValueType, liveValues);
     }
     for (const { env, resource } of store.manifests.inFile(editor.document.uri.fsPath)) {
@@ -39,10 +46,14 @@ export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposab
     }
     editor.setDecorations(keyType, keys);
     editor.setDecorations(liveValueType, liveValues);
+    rendered.set(
+      editor.document.uri.fsPath,
+      liveValues.map((d) => ({ line: d.range.start.line, text: String(d.renderOptions?.after?.contentText ?? '') })),
+    );
   };
   const renderAll = () => vscode.window.visibleTextEditors.forEach(render);
   renderAll();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     keyType,
     liveValueType,
     store.onDidChange(renderAll),
@@ -50,4 +61,5 @@ export function showDriftLineDecorations(store: WorkspaceStore): vscode.Disposab
     vscode.window.onDidChangeVisibleTextEditors(renderAll),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.drift.decorations') && renderAll()),
   );
+  return { renderedFor: (file) => rendered.get(file) ?? [], dispose: () => disposable.dispose() };
 }

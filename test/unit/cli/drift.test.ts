@@ -44,6 +44,20 @@ describe('youops drift', function () {
     assert.equal(extra.file, null);
   });
 
+  it('takes the environments from --env as the issue spells it (comma-separated too)', async () => {
+    const one = await run('drift', '--env', 'prod', '--format', 'json', '--cwd', DEMO);
+    assert.equal(one.code, 1);
+    assert.deepEqual((JSON.parse(one.out) as { environments: Array<{ name: string }> }).environments.map((e) => e.name), ['prod']);
+    const two = await run('drift', '--env=dev,staging', '--format', 'json', '--cwd', DEMO);
+    assert.deepEqual((JSON.parse(two.out) as { environments: Array<{ name: string }> }).environments.map((e) => e.name), ['dev', 'staging']);
+    const bad = await run('drift', '--env', 'prd', '--cwd', DEMO);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /did you mean "prod"/);
+    const foreign = await run('envs', '--env', 'prod', '--cwd', DEMO);
+    assert.equal(foreign.code, 2);
+    assert.match(foreign.err, /unknown option --env for envs/);
+  });
+
   it('exits 0 when the named environments are in sync', async () => {
     const { code, out } = await run('drift', 'dev', '--cwd', DEMO);
     assert.equal(code, 0);
