@@ -18,6 +18,7 @@ import { refreshAutomatically } from './vscode/refresh/autoRefresh';
 import { showEnvironmentStatusBar } from './vscode/statusbar/environmentStatusBar';
 import { WorkspaceStore } from './vscode/store/workspaceStore';
 import { YAML_AND_JSON_FILES } from './vscode/util/documentSelectors';
+import { registerReadOnlyDocuments } from './vscode/util/readOnlyDocuments';
 import { registerValidation, type ValidationApi } from './vscode/validation/registerValidation';
 import type { EnvironmentsTreeProvider } from './vscode/tree/environmentsTreeProvider';
 import type { TreeNode } from './vscode/tree/treeNodes';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
+    registerReadOnlyDocuments(),
     showEnvironmentStatusBar(store),
   );
   const chatops = registerChatOps(context, store, view.provider);

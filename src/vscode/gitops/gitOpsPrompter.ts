@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showReadOnlyDocument } from '../util/readOnlyDocuments';
 
 export interface GitOpsPick<T> extends vscode.QuickPickItem {
   value: T;
@@ -27,9 +28,8 @@ export const windowGitOpsPrompter: GitOpsPrompter = {
   async pickMany(items, options) {
     return (await vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true, matchOnDescription: true }))?.map((i) => i.value);
   },
-  async showPatch(_title, patch) {
-    const doc = await vscode.workspace.openTextDocument({ language: 'diff', content: patch });
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Active });
+  async showPatch(title, patch) {
+    await showReadOnlyDocument(`${title}.diff`, patch, 'diff', { viewColumn: vscode.ViewColumn.Active });
   },
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
