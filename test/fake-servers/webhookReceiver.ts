@@ -11,6 +11,8 @@ export interface WebhookReceiver {
   /** Base URL; any path is accepted (`${url}/services/T/B/secret`). */
   url: string;
   received: ReceivedWebhook[];
+  /** `METHOD path` of every request, valid or not. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -21,8 +23,10 @@ export interface WebhookReceiver {
  */
 export async function startWebhookReceiver(options: { slowMs?: number } = {}): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const requests: string[] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -52,6 +56,7 @@ export async function startWebhookReceiver(options: { slowMs?: number } = {}): P
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    requests,
     close() {
       for (const s of sockets) s.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -2,22 +2,58 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
-import { REPO_ROOT, startCodeServer } from './codeServer';
+import { REPO_ROOT, startCodeServer, type CodeServerOptions } from './codeServer';
+import { createUntrustedWorkspace, untrustedUserSettings } from './untrustedWorkspace';
 import { createDemoWorkspace } from './workspace';
 
 /**
- * Runs the mocha suite in out/test/suite inside code-server's real Node
- * extension host, the way @vscode/test-electron does on desktop: the workbench
- * loads the extension under development and the tests module from the
- * `payload` query parameter and reports back through codeAutomationExit.
+ * Runs a mocha suite (out/test/suite by default, `--suite untrusted` for
+ * out/test/suite-untrusted) inside code-server's real Node extension host, the
+ * way @vscode/test-electron does on desktop: the workbench loads the extension
+ * under development and the tests module from the `payload` query parameter and
+ * reports back through codeAutomationExit.
  */
 const TIMEOUT_MS = Number(process.env.YOUOPS_EXTENSION_TEST_TIMEOUT ?? 300_000);
 
+interface Suite {
+  dir: string;
+  /** Screenshot of the workbench when the suite fails, under .test-artifacts/. */
+  failureShot: string;
+  workspace(): string;
+  server(workspace: string): CodeServerOptions;
+}
+
+const SUITES: Record<string, Suite> = {
+  trusted: { dir: 'suite', failureShot: 'extension-tests-failure.png', workspace: () => createDemoWorkspace(), server: () => ({}) },
+  // Workspace Trust on and the folder never trusted: VS Code web keeps trusted folders in the
+  // browser's storage, empty in each fresh profile, so the folder opens in Restricted Mode. The
+  // startup prompt is a modal nobody answers here (a test workbench even refuses to show it):
+  // `never` opens the folder restricted without asking.
+  untrusted: {
+    dir: 'suite-untrusted',
+    failureShot: 'extension-tests-untrusted-failure.png',
+    workspace: () => createUntrustedWorkspace(),
+    server: (workspace) => ({
+      workspaceTrust: true,
+      settings: { 'security.workspace.trust.startupPrompt': 'never', ...untrustedUserSettings(workspace) },
+    }),
+  },
+};
+
+function suiteFromArgs(argv: string[]): Suite {
+  const i = argv.indexOf('--suite');
+  const name = i >= 0 ? argv[i + 1] : 'trusted';
+  const suite = Object.hasOwn(SUITES, name) ? SUITES[name] : undefined;
+  if (!suite) throw new Error(`unknown --suite "${name}": one of ${Object.keys(SUITES).join(', ')}`);
+  return suite;
+}
+
 async function main(): Promise<number> {
-  const testsPath = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index');
+  const suite = suiteFromArgs(process.argv.slice(2));
+  const testsPath = path.join(REPO_ROOT, 'out', 'test', suite.dir, 'index');
   if (!fs.existsSync(testsPath + '.js')) throw new Error(`${testsPath}.js is missing: run npm run compile-tests`);
-  const workspace = createDemoWorkspace();
-  const server = await startCodeServer();
+  const workspace = suite.workspace();
+  const server = await startCodeServer(suite.server(workspace));
   const browser = await launchBrowser();
   let settle!: (code: number) => void;
   const exited = new Promise<number>((resolve) => (settle = resolve));
@@ -47,7 +83,7 @@ async function main(): Promise<number> {
     );
     const code = await exited;
     if (code !== 0 && process.env.YOUOPS_ARTIFACTS !== '0') {
-      const shot = path.join(REPO_ROOT, '.test-artifacts', 'extension-tests-failure.png');
+      const shot = path.join(REPO_ROOT, '.test-artifacts', suite.failureShot);
       fs.mkdirSync(path.dirname(shot), { recursive: true });
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.error(`screenshot: ${shot}; host log: ${path.join(server.stateDir, 'code-server.log')}`);

@@ -39,16 +39,23 @@ export async function currentBranch(cwd: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * A folder's own .git/config can make read-only commands run programs (gpg.program through
+ * log.showSignature; textconv and external diff drivers in `show`, off by flag below). History
+ * runs in untrusted workspaces too, so they are switched off on the command line, which wins.
+ */
+const NO_REPO_PROGRAMS = ['-c', 'log.showSignature=false'];
+
 function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 8 * 1024 * 1024, timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    execFile('git', [...NO_REPO_PROGRAMS, ...args], { cwd, maxBuffer: 8 * 1024 * 1024, timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
 }
 
 /** The patch of one commit, limited to `paths` (an environment's manifests). */
 export async function commitPatch(cwd: string, hash: string, paths: string[]): Promise<string> {
   if (!/^[0-9a-f]{4,40}$/i.test(hash)) throw new Error(`not a commit hash: ${hash}`);
-  return git(cwd, ['show', '--stat', '--patch', '--format=commit %H%nAuthor: %an <%ae>%nDate:   %aI%n%n    %s%n%n%b', hash, '--', ...paths]);
+  return git(cwd, ['show', '--no-textconv', '--no-ext-diff', '--stat', '--patch', '--format=commit %H%nAuthor: %an <%ae>%nDate:   %aI%n%n    %s%n%n%b', hash, '--', ...paths]);
 }
 
 /** The path of the current HEAD file, so callers can watch it for branch switches and commits. */
