@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { FAKE_OPENAPI_V2 } from './fakeOpenApi';
 
 /** One API resource the fake server serves (what discovery advertises). */
 interface ApiResource {
@@ -33,6 +34,8 @@ export interface FakeKubeApiServerOptions {
   extraResources?: ApiResource[];
   /** Delay every response, to exercise client timeouts. */
   delayMs?: number;
+  /** What `/openapi/v2` answers; default a small document with one built-in and one CRD kind. */
+  openapi?: unknown;
 }
 
 export interface FakeKubeApiServer {
@@ -47,8 +50,8 @@ export interface FakeKubeApiServer {
 /**
  * A loopback HTTP server (127.0.0.1, random port) speaking just enough of the
  * Kubernetes API for a real kubectl: legacy discovery (`/api`, `/apis`, group
- * versions), GET of objects and lists, and 404 Status objects. Anything else
- * (watch, openapi, writes) gets a 404 Status, so an unexpected call shows up in
+ * versions), `/openapi/v2`, GET of objects and lists, and 404 Status objects. Anything
+ * else (watch, writes) gets a 404 or 405 Status, so an unexpected call shows up in
  * `requests` instead of hanging.
  */
 export async function startFakeKubeApiServer(options: FakeKubeApiServerOptions = {}): Promise<FakeKubeApiServer> {
@@ -69,7 +72,7 @@ export async function startFakeKubeApiServer(options: FakeKubeApiServerOptions =
     };
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET') return reply(405, status(405, 'MethodNotAllowed', `${req.method} is not supported by the fake server`));
-    const route = routeRequest(url.pathname, resources, objects);
+    const route = url.pathname === '/openapi/v2' ? ok(options.openapi ?? FAKE_OPENAPI_V2) : routeRequest(url.pathname, resources, objects);
     reply(route.status, route.body);
   });
   server.on('connection', (s) => {

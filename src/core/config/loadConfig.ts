@@ -37,7 +37,8 @@ export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
 
 /** Parses and checks config text; never throws, every problem carries a position. */
 export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
 

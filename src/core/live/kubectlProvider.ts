@@ -1,9 +1,8 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { apiGroup, type ResourceId } from '../manifests/resourceId';
 import { parseLiveObjects } from './parseLiveObjects';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { describeExit, runProcess, withStderr } from './runProcess';
+import { resolveHome } from './runKubectl';
 
 export const DEFAULT_KUBECTL_TIMEOUT_MS = 30_000;
 /** Names per `kubectl get` call: keeps argv far below OS limits on big environments. */
@@ -115,9 +114,4 @@ export function kubectlTarget(id: ResourceId): string {
 
 function targetType(target: string): string {
   return target.slice(0, target.indexOf('/')).split('.')[0];
-}
-
-function resolveHome(p: string, cwd: string): string {
-  if (p === '~' || p.startsWith('~/')) return path.join(os.homedir(), p.slice(1));
-  return path.resolve(cwd, p);
 }

@@ -24,7 +24,8 @@ export function parseManifestText(text: string, file: string, at: { line?: numbe
 
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false, strict: false });
+    // logLevel error: toJS() of collection keys (`? [a, b]`) would otherwise print a process warning per parse.
+    const parsed = parseAllDocuments(text, { prettyErrors: false, strict: false, logLevel: 'error' });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     errors.push({ file, severity: 'error', message: `cannot parse YAML: ${(e as Error).message}` });

@@ -71,7 +71,7 @@ export function hoverAt(
   const localLine = position.line - chunk.startLine;
   if (localLine >= chunkLines.length) return undefined;
   const offset = chunkLines.slice(0, localLine).reduce((n, l) => n + l.length + 1, 0) + position.character;
-  for (const doc of parseAllDocuments(chunk.text, { prettyErrors: false })) {
+  for (const doc of parseAllDocuments(chunk.text, { prettyErrors: false, logLevel: 'error' })) {
     const contents = doc.contents as Node | null;
     if (!contents?.range || offset < contents.range[0] || offset > contents.range[2]) continue;
     const hit = pathAt(contents, offset, []);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
@@ -8,6 +8,8 @@ import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher'
 /**
  * Schema ids: `kind:<apiVersion>/<kind>` (shipped, generated), `builtin:<name>` (shipped,
  * hand-written), `file:<absolute path>` and `url:<http(s) url>` (user associations, modelines).
+ * A file id may end in a JSON pointer fragment (`…/cluster.json#/definitions/com.example.v1.Widget`),
+ * which is how schemas read from a cluster are referenced: one file, one definition per kind.
  */
 export type SchemaId = string;
 
@@ -64,11 +66,15 @@ export class SchemaStore {
   private readonly fetcher: SchemaFetcher;
   private readonly cacheDir?: string;
   private readonly kindSchemas: Record<string, string>;
+  /** Ids of kindSchemas → their `apiVersion/kind`, so messages name the kind rather than a cache path. */
+  private readonly kindLabels = new Map<SchemaId, string>();
   private index?: Record<string, KindEntry>;
   private readonly ajvByFile = new Map<string, Ajv>();
   private readonly rawFiles = new Map<string, { definitions: Record<string, unknown> }>();
   private readonly compiled = new Map<SchemaId, CompiledSchema>();
   private readonly pending = new Map<SchemaId, Promise<CompiledSchema>>();
+  /** One ajv per schema file referenced with fragments: kinds of one cluster share compiled definitions. */
+  private readonly ajvByExternalFile = new Map<string, Promise<{ ajv: Ajv; $id: string }>>();
 
   constructor(options: SchemaStoreOptions = {}) {
     this.schemasDir = options.schemasDir ?? findSchemasDir();
@@ -81,7 +87,11 @@ export class SchemaStore {
   kindSchemaId(apiVersion: string, kind: string): SchemaId | undefined {
     const key = `${apiVersion}/${kind}`;
     const override = this.kindSchemas[key];
-    if (override) return externalId(override, process.cwd());
+    if (override) {
+      const id = externalId(override, process.cwd());
+      this.kindLabels.set(id, key);
+      return id;
+    }
     if (BUILTIN_KINDS[key]) return BUILTIN_KINDS[key];
     return this.kindIndex()[key] ? `kind:${key}` : undefined;
   }
@@ -114,6 +124,7 @@ export class SchemaStore {
   /** Forget user schemas (after a schema file changed or the associations changed). */
   clearExternal(): void {
     for (const id of [...this.compiled.keys()]) if (id.startsWith('file:') || id.startsWith('url:')) this.compiled.delete(id);
+    this.ajvByExternalFile.clear();
   }
 
   /** The raw JSON of a schema for description lookups: the generated file and its root def. */
@@ -127,9 +138,12 @@ export class SchemaStore {
       const b = BUILTIN_SCHEMAS[id.slice(8)];
       return b ? { document: readJson(path.join(this.schemasDir, b.file)), rootPointer: '' } : undefined;
     }
-    const file = id.startsWith('file:') ? id.slice(5) : undefined;
-    if (file && fs.existsSync(file)) return { document: readJson(file), rootPointer: '' };
-    return undefined;
+    if (!id.startsWith('file:')) return undefined;
+    const { file, fragment } = splitFragment(id.slice(5));
+    if (!fs.existsSync(file)) return undefined;
+    // Generated layouts (cluster schemas) keep descriptions in descriptions/<same name>.
+    const descriptionsFile = path.join(path.dirname(file), 'descriptions', path.basename(file));
+    return { document: readJson(file), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
   }
 
   private remember(c: CompiledSchema): CompiledSchema {
@@ -179,15 +193,38 @@ export class SchemaStore {
   private async compileExternal(id: SchemaId): Promise<CompiledSchema> {
     const label = id.replace(/^(file|url):/, '');
     try {
+      const { file, fragment } = splitFragment(label);
+      if (id.startsWith('file:') && fragment) {
+        const { ajv, $id } = await this.externalFileAjv(file);
+        const validate = ajv.getSchema(`${$id}#${fragment}`);
+        if (!validate) throw new Error(`${fragment} not found in ${file}`);
+        return { id, label: this.kindLabels.get(id) ?? label, validate };
+      }
       const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await fs.promises.readFile(label, 'utf8'));
       if (typeof schema !== 'object' || schema === null) throw new Error('not a JSON Schema object');
       const ajv = newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri));
       const copy = { ...(schema as Record<string, unknown>) };
       if (typeof copy.$schema === 'string' && /draft-0[346]/.test(copy.$schema)) delete copy.$schema; // ajv 8 reads them as draft-07
-      return { id, label, validate: await ajv.compileAsync(copy) };
+      return { id, label: this.kindLabels.get(id) ?? label, validate: await ajv.compileAsync(copy) };
     } catch (err) {
       return { id, label, error: `schema ${label} could not be used: ${(err as Error).message}` };
     }
+  }
+
+  private externalFileAjv(file: string): Promise<{ ajv: Ajv; $id: string }> {
+    let p = this.ajvByExternalFile.get(file);
+    if (!p) {
+      p = fs.promises.readFile(file, 'utf8').then((text) => {
+        const schema = JSON.parse(text) as Record<string, unknown>;
+        const $id = typeof schema.$id === 'string' ? schema.$id : pathToFileURL(file).href;
+        const ajv = newAjv(schema.$schema as string | undefined);
+        ajv.addSchema({ ...schema, $id } as AnySchema);
+        return { ajv, $id };
+      });
+      p.catch(() => this.ajvByExternalFile.delete(file)); // a later attempt may find the file repaired
+      this.ajvByExternalFile.set(file, p);
+    }
+    return p;
   }
 
   /** Remote `$ref`s of user schemas go through the same cache and fetcher. */
@@ -202,6 +239,13 @@ export function externalId(schema: string, baseDir: string): SchemaId {
   if (/^https?:\/\//i.test(schema)) return `url:${schema}`;
   if (/^file:\/\//i.test(schema)) return `file:${fileURLToPath(schema)}`;
   return `file:${path.resolve(baseDir, schema)}`;
+}
+
+/** `/a/b.json#/definitions/X` → file and pointer; no fragment → pointer ''. */
+function splitFragment(location: string): { file: string; fragment: string } {
+  const hash = location.lastIndexOf('#');
+  if (hash < 0 || location[hash + 1] !== '/') return { file: location, fragment: '' };
+  return { file: location.slice(0, hash), fragment: location.slice(hash + 1) };
 }
 
 function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>): Ajv {

@@ -58,7 +58,8 @@ async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
   let documents = 0;
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (err) {
     return { diagnostics: [diag(new LineIndex(text).rangeOf(0, 0), 'error', `YAML: ${(err as Error).message}`, '', 'yaml-syntax')], documents: 1 };

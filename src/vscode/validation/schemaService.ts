@@ -34,7 +34,7 @@ export class SchemaService implements vscode.Disposable {
     return this.ensure().store;
   }
 
-  /** Cluster CRD schemas (apiVersion/kind → file) take precedence over the shipped ones. */
+  /** Cluster schemas (apiVersion/kind → `cluster.json#/definitions/…`, see loadClusterSchemas) take precedence over the shipped ones. */
   setKindSchemas(kindSchemas: Record<string, string>): void {
     void this.context.workspaceState.update('youops.clusterSchemas', kindSchemas);
     this.reset();
