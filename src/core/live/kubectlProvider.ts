@@ -1,10 +1,8 @@
 import { apiGroup, type ResourceId } from '../manifests/resourceId';
 import { parseLiveObjects } from './parseLiveObjects';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
-import { describeExit, runProcess, withStderr } from './runProcess';
-import { resolveHome } from './runKubectl';
+import { execKubectl } from './runKubectl';
 
-export const DEFAULT_KUBECTL_TIMEOUT_MS = 30_000;
 /** Names per `kubectl get` call: keeps argv far below OS limits on big environments. */
 const MAX_NAMES_PER_CALL = 200;
 
@@ -70,35 +68,12 @@ export class KubectlProvider implements LiveStateProvider {
     targets: string[],
     signal?: AbortSignal,
   ): Promise<{ ok: true; objects: LiveObject[] } | { ok: false; stderr: string; message: string }> {
-    const { context, kubeconfig, cwd, env } = this.options;
-    const timeoutMs = this.options.timeoutMs ?? DEFAULT_KUBECTL_TIMEOUT_MS;
-    const program = this.options.kubectlPath || 'kubectl';
-    // `--flag=value` so a value starting with `-` from youops.yaml cannot become another flag.
-    const args = [
-      ...(kubeconfig ? [`--kubeconfig=${resolveHome(kubeconfig, cwd)}`] : []),
-      ...(context ? [`--context=${context}`] : []),
-      ...(namespace ? [`--namespace=${namespace}`] : []),
-      `--request-timeout=${Math.max(1, Math.floor(timeoutMs / 1000))}s`,
-      'get',
-      '--output=json',
-      '--ignore-not-found',
-      '--',
-      ...targets,
-    ];
+    const { context, kubeconfig, cwd, env, kubectlPath } = this.options;
     const where = [context && `context ${context}`, namespace && `namespace ${namespace}`].filter(Boolean).join(', ');
     const label = `kubectl get (${targets.length} object${targets.length === 1 ? '' : 's'}${where ? `, ${where}` : ''})`;
-    const result = await runProcess({
-      provider: this.name,
-      program,
-      args,
-      label,
-      cwd,
-      env,
-      signal,
-      timeoutMs: timeoutMs + 5_000, // kubectl's own --request-timeout should fire first, with a better message
-      notFoundMessage: `kubectl not found at "${program}" (install kubectl or set youops.kubectl.path)`,
-    });
-    if (result.code !== 0) return { ok: false, stderr: result.stderr, message: withStderr(describeExit(label, result), result.stderr) };
+    const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--ignore-not-found', '--', ...targets];
+    const result = await execKubectl(args, label, { kubectlPath, kubeconfig, context, cwd, env, signal, timeoutMs: this.options.timeoutMs });
+    if (result.failure) return { ok: false, stderr: result.stderr, message: result.failure };
     const parsed = parseLiveObjects(result.stdout, `output of ${label}`);
     if (parsed.error) throw new LiveStateError(this.name, `kubectl printed invalid JSON: ${parsed.error}`);
     return { ok: true, objects: parsed.objects };

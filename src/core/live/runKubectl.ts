@@ -17,15 +17,24 @@ export interface KubectlCallOptions {
   signal?: AbortSignal;
 }
 
+/** What one kubectl call printed; `failure` describes a non-zero exit with the end of stderr. */
+export interface KubectlResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  failure?: string;
+}
+
 /**
- * One kubectl call that must succeed: its stdout, or a LiveStateError naming the call with the
- * end of stderr (where kubectl says "Unable to connect to the server", "context … does not exist").
+ * Runs kubectl with the user's kubeconfig and context, kubectl's own request timeout and a
+ * kill timer behind it. Callers that can recover from a failure (an unknown resource type)
+ * read `failure`; the others use runKubectl.
  */
-export async function runKubectl(args: string[], label: string, options: KubectlCallOptions): Promise<string> {
+export async function execKubectl(args: string[], label: string, options: KubectlCallOptions): Promise<KubectlResult> {
   const { kubeconfig, context, cwd, env, signal } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_KUBECTL_CALL_TIMEOUT_MS;
   const program = options.kubectlPath || 'kubectl';
-  // `--flag=value` so a value starting with `-` cannot become another flag.
+  // `--flag=value` so a value starting with `-` (e.g. from youops.yaml) cannot become another flag.
   const fullArgs = [
     ...(kubeconfig ? [`--kubeconfig=${resolveHome(kubeconfig, cwd)}`] : []),
     ...(context ? [`--context=${context}`] : []),
@@ -43,7 +52,16 @@ export async function runKubectl(args: string[], label: string, options: Kubectl
     timeoutMs: timeoutMs + 5_000, // kubectl's own --request-timeout should fire first, with a better message
     notFoundMessage: `kubectl not found at "${program}" (install kubectl or set youops.kubectl.path)`,
   });
-  if (result.code !== 0) throw new LiveStateError('kubectl', withStderr(describeExit(label, result), result.stderr));
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr, failure: result.code !== 0 ? withStderr(describeExit(label, result), result.stderr) : undefined };
+}
+
+/**
+ * One kubectl call that must succeed: its stdout, or a LiveStateError naming the call with the
+ * end of stderr (where kubectl says "Unable to connect to the server", "context … does not exist").
+ */
+export async function runKubectl(args: string[], label: string, options: KubectlCallOptions): Promise<string> {
+  const result = await execKubectl(args, label, options);
+  if (result.failure) throw new LiveStateError('kubectl', result.failure);
   return result.stdout;
 }
 
