@@ -8,8 +8,8 @@ import { unifiedDiff } from '../../core/gitops/unifiedDiff';
 import { gitOpsTarget } from './gitOpsArgs';
 import type { GitOpsDeps } from './gitOpsDeps';
 import type { GitOpsPick } from './gitOpsPrompter';
-import { pullRequestAccess } from './pullRequestAccess';
-import { showGitOpsError, showGitOpsOutcome } from './showGitOpsOutcome';
+import { pullRequestSteps } from './pullRequestSteps';
+import { showGitOpsError } from './showGitOpsOutcome';
 
 /**
  * YouOps: Promote… — pick the target (unless started on one), pick the values, see the
@@ -27,29 +27,23 @@ export async function promote(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOu
   const what = `Promote to ${target.name}`;
   try {
     if (!vscode.workspace.isTrusted) return await previewOnly(deps, state.config, state.rootDir, target, t.resource);
-    let noPrReason: string | undefined;
+    const steps = pullRequestSteps(deps, state.rootDir);
     const outcome = await runPromotion({
       config: state.config,
       configRootDir: state.rootDir,
       to: target.name,
       resource: t.resource,
       select: (plan) => selectChanges(deps, plan),
-      confirm: async (patch, changes) => {
-        await deps.ui().showPatch(`Promote ${target.promotesFrom} → ${target.name}`, patch);
-        const files = new Set(changes.map((c) => path.basename(c.file)));
-        return deps.ui().confirm(
+      confirm: (patch, changes) =>
+        steps.confirmPatch(
+          `Promote ${target.promotesFrom} → ${target.name}`,
+          patch,
           target.protected ? `${target.name} is protected. Open a pull request that changes it?` : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
-          `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...files].join(', ')}, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`,
-          'Create Pull Request',
-        );
-      },
-      pullRequests: async () => {
-        const access = await pullRequestAccess(state.rootDir, deps.auth, (m) => deps.log.info(m));
-        noPrReason = access.reason;
-        return access;
-      },
+          `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
+        ),
+      pullRequests: () => steps.pullRequests(),
     });
-    await showGitOpsOutcome(deps, outcome, noPrReason);
+    await steps.finish(outcome);
     return outcome;
   } catch (err) {
     await showGitOpsError(deps, what, err);

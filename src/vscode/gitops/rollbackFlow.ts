@@ -6,8 +6,8 @@ import type { ChangeOutcome } from '../../core/gitops/runPromotion';
 import { relativeTime } from '../../core/text/relativeTime';
 import { gitOpsTarget } from './gitOpsArgs';
 import type { GitOpsDeps } from './gitOpsDeps';
-import { pullRequestAccess } from './pullRequestAccess';
-import { showGitOpsError, showGitOpsOutcome } from './showGitOpsOutcome';
+import { pullRequestSteps } from './pullRequestSteps';
+import { showGitOpsError } from './showGitOpsOutcome';
 
 /**
  * YouOps: Roll Back… — from a History commit (or a picked one): revert that commit's change
@@ -44,28 +44,23 @@ export async function rollback(deps: GitOpsDeps, arg?: unknown): Promise<ChangeO
   );
   if (!mode) return undefined;
   try {
-    let noPrReason: string | undefined;
+    const steps = pullRequestSteps(deps, state.rootDir);
     const outcome = await runRollback({
       config: state.config,
       configRootDir: state.rootDir,
       env: env.name,
       commit: commit as CommitInfo,
       mode,
-      confirm: async (patch, files) => {
-        await deps.ui().showPatch(`Roll back ${env.name}`, patch);
-        return deps.ui().confirm(
+      confirm: (patch, files) =>
+        steps.confirmPatch(
+          `Roll back ${env.name}`,
+          patch,
           env.protected ? `${env.name} is protected. Open a pull request that rolls it back?` : `Open a pull request that rolls back ${env.name}?`,
-          `${files.length} file${files.length === 1 ? '' : 's'} change, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`,
-          'Create Pull Request',
-        );
-      },
-      pullRequests: async () => {
-        const access = await pullRequestAccess(state.rootDir, deps.auth, (m) => deps.log.info(m));
-        noPrReason = access.reason;
-        return access;
-      },
+          `${files.length} file${files.length === 1 ? '' : 's'} change`,
+        ),
+      pullRequests: () => steps.pullRequests(),
     });
-    await showGitOpsOutcome(deps, outcome, noPrReason);
+    await steps.finish(outcome);
     return outcome;
   } catch (err) {
     await showGitOpsError(deps, `Roll back ${env.name}`, err);

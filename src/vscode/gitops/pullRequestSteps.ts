@@ -1,0 +1,29 @@
+import type { ChangeOutcome } from '../../core/gitops/runPromotion';
+import type { GitOpsDeps } from './gitOpsDeps';
+import { pullRequestAccess } from './pullRequestAccess';
+import { showGitOpsOutcome } from './showGitOpsOutcome';
+
+/**
+ * What promote and rollback share once the change is computed: the patch and the
+ * question before anything is pushed, pull-request access, and the outcome (with
+ * why no pull request was opened, when none could be).
+ */
+export function pullRequestSteps(deps: GitOpsDeps, rootDir: string) {
+  let noPrReason: string | undefined;
+  return {
+    async confirmPatch(title: string, patch: string, question: string, summary: string): Promise<boolean> {
+      await deps.ui().showPatch(title, patch);
+      return deps.ui().confirm(
+        question,
+        `${summary}, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`,
+        'Create Pull Request',
+      );
+    },
+    async pullRequests() {
+      const access = await pullRequestAccess(rootDir, deps.auth, (m) => deps.log.info(m));
+      noPrReason = access.reason;
+      return access;
+    },
+    finish: (outcome: ChangeOutcome) => showGitOpsOutcome(deps, outcome, noPrReason),
+  };
+}
