@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { startHubot } from '../fake-servers/hubot/startHubot';
 import { REPO_ROOT, startCodeServer } from './codeServer';
 import { createDemoWorkspace } from './workspace';
 
@@ -17,9 +18,14 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   const port = Number(process.env.YOUOPS_DEMO_PORT ?? 0) || undefined;
   const server = await startCodeServer({ stateDir: hostDir, vsixFiles: [path.join(REPO_ROOT, `youops-${version}.vsix`)], port });
+  // The demo's `release` ChatOps command goes to a Hubot on 127.0.0.1:8080 (see examples/demo/youops.yaml).
+  const hubot = await startHubot({ port: 8080 }).catch((err: Error) => {
+    console.warn(`(ChatOps over http will not answer: could not start Hubot on 127.0.0.1:8080: ${err.message.split('\n')[0]})`);
+    return undefined;
+  });
   const url = server.folderUrl(workspace);
-  console.log(`\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}; Ctrl+C stops the server)\n`);
-  const stop = () => void server.stop().then(() => process.exit(0));
+  console.log(`\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}${hubot ? `; Hubot answers ChatOps at ${hubot.url}` : ''}; Ctrl+C stops everything)\n`);
+  const stop = () => void Promise.all([server.stop(), hubot?.stop()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   await new Promise(() => undefined);

@@ -14,18 +14,18 @@ export interface RunningHubot {
 }
 
 /**
- * Starts a real Hubot (npm `hubot`) as its own process on 127.0.0.1 with a random port:
+ * Starts a real Hubot (npm `hubot`) as its own process on 127.0.0.1 (random port unless given):
  * the YouOpsHttp adapter and the shop scripts, in an empty working directory so nothing
  * else is loaded.
  */
-export async function startHubot(options: { name?: string; timeoutMs?: number } = {}): Promise<RunningHubot> {
+export async function startHubot(options: { name?: string; timeoutMs?: number; port?: number } = {}): Promise<RunningHubot> {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-hubot-'));
   const child = spawn(
     process.execPath,
     [HUBOT_BIN, '--file', path.join(HERE, 'adapters', 'YouOpsHttp.mjs'), '--name', options.name ?? 'hubot', '--require', path.join(HERE, 'scripts')],
     {
       cwd,
-      env: { ...process.env, EXPRESS_PORT: '0', EXPRESS_BIND_ADDRESS: '127.0.0.1', HUBOT_LOG_LEVEL: 'warn', ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...process.env, EXPRESS_PORT: String(options.port ?? 0), EXPRESS_BIND_ADDRESS: '127.0.0.1', HUBOT_LOG_LEVEL: 'warn', ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
