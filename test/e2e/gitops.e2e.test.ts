@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { waitForWorkbench } from '../host/browser';
+import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
 import { WorkbenchSession } from './workbench';
 
 const TOKEN = 'fake-e2e-gitops-token';
@@ -15,49 +13,28 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
   this.timeout(180_000);
   let session: WorkbenchSession;
   let gh: FakeGitHubServer;
-  let holder: string;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let bare: string;
 
   before(async () => {
     gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
     process.env[TOKEN_ENV] = TOKEN;
     session = await WorkbenchSession.open();
     // The demo repo gets an origin that looks like GitHub; insteadOf sends pushes to a bare repo on disk.
-    holder = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-e2e-origin-'));
-    const bare = path.join(holder, 'shop.git');
-    git(holder, 'init', '-q', '--bare', '-b', 'main', bare);
-    const ws = session.workspace;
-    git(ws, 'config', 'user.name', 'YouOps E2E');
-    git(ws, 'config', 'user.email', 'e2e@youops.invalid');
-    git(ws, 'remote', 'add', 'origin', ORIGIN_URL);
-    git(ws, 'config', `url.${bare}.insteadOf`, ORIGIN_URL);
-    git(ws, 'push', '-q', 'origin', 'main');
-    const settingsFile = path.join(session.server.stateDir, 'user-data', 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'youops.github.apiUrl': gh.url }, null, 2));
-    await session.page.reload();
-    await waitForWorkbench(session.page);
+    bare = addBareOrigin(session.workspace, ORIGIN_URL, { name: 'YouOps E2E', email: 'e2e@youops.invalid' });
+    await session.useGitHubApi(gh.url);
   });
 
   after(async () => {
     delete process.env[TOKEN_ENV];
     await session?.close();
     await gh?.close();
-    if (holder) fs.rmSync(holder, { recursive: true, force: true });
+    deleteBareOrigin(bare);
   });
 
   it('promotes web from staging to prod with the "Promote to prod" lens: values, patch, protected confirmation, pull request', async () => {
     const { page } = session;
     await session.openYouOpsView();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('envs/staging/web.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'web.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Promote to prod' }).first();
-    await lens.waitFor({ state: 'visible', timeout: 30_000 });
-    await lens.click();
+    await session.clickCodeLens('envs/staging/web.yaml', 'Promote to prod');
 
     // The values that differ, the image tag preselected; the person accepts the selection.
     const widget = page.locator('.quick-input-widget');
@@ -82,7 +59,6 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
     await session.screenshot('gitops-03-pull-request-opened');
     const pr = gh.repo('acme/shop').issues[0];
     assert.match(pr.title, /^Promote staging → prod: Deployment web: spec\.template\.spec\.containers\[name=web\]\.image = ghcr\.io\/acme\/shop-web:1\.4\.2$/);
-    const bare = path.join(holder, 'shop.git');
     const pushed = git(bare, 'show', `${pr.pull!.head}:envs/prod/web.yaml`);
     assert.equal(pushed, fs.readFileSync(path.join(session.workspace, 'envs/prod/web.yaml'), 'utf8').replace('shop-web:1.4.1', 'shop-web:1.4.2'));
     assert.equal(git(session.workspace, 'status', '--porcelain'), '');

@@ -1,8 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { waitForWorkbench } from '../host/browser';
 import { WorkbenchSession } from './workbench';
 
 const TOKEN = 'fake-e2e-session-token';
@@ -22,13 +19,7 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
     // code-server's extension host inherits this; YouOps honours it only for a loopback API URL.
     process.env[TOKEN_ENV] = TOKEN;
     session = await WorkbenchSession.open();
-    // youops.github.apiUrl is application-scoped: it lives in the user settings, which VS Code watches.
-    const settingsFile = path.join(session.server.stateDir, 'user-data', 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'youops.github.apiUrl': gh.url }, null, 2));
-    // Reload so the workbench starts with the setting, as after a person edited it and reopened the window.
-    await session.page.reload();
-    await waitForWorkbench(session.page);
+    await session.useGitHubApi(gh.url);
   });
 
   after(async () => {
@@ -40,15 +31,7 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
   it('opens a ticket from the "Open ticket" code lens of a drifted manifest and shows it in the tree', async () => {
     const { page } = session;
     await session.openYouOpsView();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('envs/prod/web.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'web.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Open ticket' }).first();
-    await lens.waitFor({ state: 'visible', timeout: 30_000 });
-    await lens.click();
+    await session.clickCodeLens('envs/prod/web.yaml', 'Open ticket');
 
     // Template chooser, then the only question the context could not answer: the required checkbox.
     const widget = page.locator('.quick-input-widget');

@@ -66,6 +66,26 @@ export class WorkbenchSession {
     await this.page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
   }
 
+  /**
+   * Points YouOps at a (fake) GitHub API. youops.github.apiUrl is application-scoped, so it goes in the
+   * user settings; the reload starts the workbench with it, as after a person edited it and reopened the window.
+   */
+  async useGitHubApi(url: string): Promise<void> {
+    const settingsFile = path.join(this.server.stateDir, 'user-data', 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'youops.github.apiUrl': url }, null, 2));
+    await this.page.reload();
+    await waitForWorkbench(this.page);
+  }
+
+  /** Opens `file` and clicks its code lens titled `title`, once the lens has rendered. */
+  async clickCodeLens(file: string, title: string): Promise<void> {
+    await this.quickOpen(file);
+    const lens = this.page.locator('.codelens-decoration a', { hasText: title }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    await lens.click();
+  }
+
   async openYouOpsView(): Promise<Locator> {
     const view = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: 'Environments' }) });
     // Clicking the icon of the view that is already showing would close the sidebar.

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback, replyJson } from './httpServer';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
 
 export interface FakeArgoApp {
@@ -37,17 +37,9 @@ export interface FakeArgoCdServer {
  */
 export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): Promise<FakeArgoCdServer> {
   const requests: FakeArgoCdServer['requests'] = [];
-  const sockets = new Set<Socket>();
   const handler: http.RequestListener = (req, res) => {
     requests.push({ path: req.url ?? '', authorization: req.headers.authorization });
-    const reply = (status: number, body: unknown): void => {
-      const send = (): void => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (options.delayMs) setTimeout(send, options.delayMs);
-      else send();
-    };
+    const reply = (status: number, body: unknown): void => replyJson(res, status, body, options.delayMs);
     if (options.failWith) return reply(options.failWith, { error: 'injected failure', code: 13, message: 'injected failure' });
     if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
       return reply(401, { error: 'invalid session: token has invalid claims: token is expired', code: 16, message: 'invalid session: token has invalid claims: token is expired' });
@@ -81,19 +73,10 @@ export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): P
     });
   };
   const server = options.tls ? https.createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, handler) : http.createServer(handler);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

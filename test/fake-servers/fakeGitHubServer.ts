@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './httpServer';
 
 /**
  * A GitHub-REST-compatible HTTP server on 127.0.0.1 (random port) for tests of
@@ -114,7 +114,6 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
   const forbidden = new Set((options.forbiddenRepos ?? []).map((r) => r.toLowerCase()));
   const failures: Array<InjectedFailure & { left: number }> = [];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const limit = options.rateLimit ?? 5000;
   let remaining = limit;
   const resetAt = () => Math.floor(Date.now() / 1000) + 3600;
@@ -405,12 +404,8 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       }
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listener = await listenOnLoopback(server);
+  baseUrl = `http://127.0.0.1:${listener.port}`;
 
   const getRepo = (fullName: string): FakeRepo => {
     const r = repos.get(fullName.toLowerCase());
@@ -429,11 +424,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       if (!issue) throw new Error(`fake GitHub has no issue #${n} in ${fullName}`);
       return addComment(repo, issue, body, user);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: listener.close,
   };
 }
 

@@ -1,8 +1,8 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FAKE_OPENAPI_V2 } from './fakeOpenApi';
+import { listenOnLoopback, replyJson } from './httpServer';
 
 /** One API resource the fake server serves (what discovery advertises). */
 interface ApiResource {
@@ -58,29 +58,17 @@ export async function startFakeKubeApiServer(options: FakeKubeApiServerOptions =
   const resources = [...BUILTIN_RESOURCES, ...(options.extraResources ?? [])];
   const objects = (options.objects ?? []) as Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>;
   const requests: string[] = [];
-  const sockets = new Set<import('node:net').Socket>();
 
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
-    const reply = (status: number, body: unknown): void => {
-      const send = (): void => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (options.delayMs) setTimeout(send, options.delayMs);
-      else send();
-    };
+    const reply = (status: number, body: unknown): void => replyJson(res, status, body, options.delayMs);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET') return reply(405, status(405, 'MethodNotAllowed', `${req.method} is not supported by the fake server`));
     const route = url.pathname === '/openapi/v2' ? ok(options.openapi ?? FAKE_OPENAPI_V2) : routeRequest(url.pathname, resources, objects);
     reply(route.status, route.body);
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listener = await listenOnLoopback(server);
+  const url = `http://127.0.0.1:${listener.port}`;
 
   return {
     url,
@@ -111,11 +99,7 @@ users:
       );
       return file;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: listener.close,
   };
 }
 

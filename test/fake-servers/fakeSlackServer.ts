@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './httpServer';
 
 export interface FakeSlackReply {
   text: string;
@@ -55,7 +55,6 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
   const threads = new Map<string, StoredMessage[]>();
   const failures = new Map<string, { error: string; retryAfter?: number }>();
   const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
   let clock = Math.floor(Date.now() / 1000);
   let seq = 0;
   const nextTs = () => `${clock}.${String(++seq).padStart(6, '0')}`;
@@ -119,14 +118,9 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
       }
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url: `http://127.0.0.1:${listener.port}/api/`,
     requests,
     posted,
     failNext(method, error, retryAfterSeconds) {
@@ -134,8 +128,7 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
     },
     close() {
       for (const t of timers) clearTimeout(t);
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return listener.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './httpServer';
 
 export interface ReceivedWebhook {
   path: string;
@@ -24,7 +24,6 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(options: { slowMs?: number } = {}): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
@@ -47,19 +46,11 @@ export async function startWebhookReceiver(options: { slowMs?: number } = {}): P
       answer(200, 'ok');
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     received,
     requests,
-    close() {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }

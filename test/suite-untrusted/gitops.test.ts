@@ -1,55 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsApi } from '../../src/extension';
-import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { GitOpsPrompter } from '../../src/vscode/gitops/gitOpsPrompter';
-import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from '../suite/helpers';
+import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { stopFakeGitHub, useFakeGitHub } from '../suite/fixtures/fakeGitHub';
+import { recordingGitOpsPrompter } from '../suite/fixtures/recordingPrompts';
+import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 const TOKEN = 'untrusted-gitops-token';
 const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Says yes to everything, so only Workspace Trust can stop a push; records what was asked and shown. */
-function yesToEverything() {
-  const asked: string[] = [];
-  const patches: string[] = [];
-  const notes: string[] = [];
-  const prompter: GitOpsPrompter = {
-    async pickOne(items, options) {
-      asked.push(`pickOne: ${options.title}`);
-      return items[0]?.value;
-    },
-    async pickMany(items, options) {
-      asked.push(`pickMany: ${options.title}`);
-      return items.filter((i) => i.picked).map((i) => i.value);
-    },
-    async showPatch(title, patch) {
-      asked.push(`patch: ${title}`);
-      patches.push(patch);
-    },
-    async confirm(message) {
-      asked.push(`confirm: ${message}`);
-      return true;
-    },
-    async notify(kind, message) {
-      notes.push(`${kind}: ${message}`);
-      return undefined;
-    },
-  };
-  return { prompter, asked, patches, notes };
-}
+const yesToEverything = () => recordingGitOpsPrompter({ pickOne: (items) => items[0], confirm: true });
 
 describe('GitOps in an untrusted folder: promote only shows the patch, rollback refuses', () => {
   let api: YouOpsApi;
   let gh: FakeGitHubServer;
   let bare: string;
   let root: string;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const github = () => vscode.workspace.getConfiguration('youops.github');
   /** Everything a push could change: the bare origin's refs. */
   const originRefs = () => git(bare, 'for-each-ref', '--format=%(refname) %(objectname)');
 
@@ -57,23 +27,14 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
     api = await activateExtension();
     await waitForState(api, allRefreshed);
     root = workspaceRoot();
-    bare = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-origin-')) + '/shop.git';
-    git(os.tmpdir(), 'init', '-q', '--bare', '-b', 'main', bare);
-    git(root, 'remote', 'add', 'origin', ORIGIN_URL);
-    git(root, 'config', `url.${bare}.insteadOf`, ORIGIN_URL);
-    git(root, 'push', '-q', 'origin', 'main');
-    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
-    process.env[TEST_TOKEN_ENV] = TOKEN;
-    await github().update('apiUrl', gh.url, vscode.ConfigurationTarget.Global);
-    await waitFor(() => github().get<string>('apiUrl') === gh.url, 'the apiUrl setting');
+    bare = addBareOrigin(root, ORIGIN_URL);
+    gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });
   });
 
   after(async () => {
     api.gitops.usePrompterForTests(undefined);
-    delete process.env[TEST_TOKEN_ENV];
-    await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
-    await gh?.close();
-    if (bare) fs.rmSync(path.dirname(bare), { recursive: true, force: true });
+    await stopFakeGitHub(gh);
+    deleteBareOrigin(bare);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsApi } from '../../src/extension';
-import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { GitOpsPrompter } from '../../src/vscode/gitops/gitOpsPrompter';
-import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
+import { recordingGitOpsPrompter } from './fixtures/recordingPrompts';
 import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'gitops-session-token';
@@ -15,33 +14,13 @@ const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Answers every GitOps question like a person would, and records what was asked and shown. */
 function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, string> } = {}) {
-  const asked: string[] = [];
-  const patches: string[] = [];
-  const notes: string[] = [];
-  const prompter: GitOpsPrompter = {
-    async pickOne(items, options) {
-      asked.push(`pickOne: ${options.title}`);
-      const key = Object.keys(answers.pick ?? {}).find((k) => options.title.includes(k));
-      return key ? items.find((i) => i.label.includes(answers.pick![key]))?.value : undefined;
+  return recordingGitOpsPrompter({
+    confirm: answers.confirm ?? true,
+    pickOne: (items, title) => {
+      const key = Object.keys(answers.pick ?? {}).find((k) => title.includes(k));
+      return key ? items.find((i) => i.label.includes(answers.pick![key])) : undefined;
     },
-    async pickMany(items, options) {
-      asked.push(`pickMany: ${options.title} [${items.map((i) => `${i.picked ? 'x' : ' '} ${i.label}`).join(' | ')}]`);
-      return items.filter((i) => i.picked).map((i) => i.value);
-    },
-    async showPatch(title, patch) {
-      asked.push(`patch: ${title}`);
-      patches.push(patch);
-    },
-    async confirm(message) {
-      asked.push(`confirm: ${message}`);
-      return answers.confirm ?? true;
-    },
-    async notify(kind, message) {
-      notes.push(`${kind}: ${message}`);
-      return undefined;
-    },
-  };
-  return { prompter, asked, patches, notes };
+  });
 }
 
 describe('GitOps promote and rollback (extension host, demo repo with a bare origin, fake GitHub on 127.0.0.1)', () => {
@@ -50,36 +29,23 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
   let bare: string;
   let root: string;
   let startHead: string;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const github = () => vscode.workspace.getConfiguration('youops.github');
 
   before(async () => {
     api = await activateExtension();
     await waitForState(api, allRefreshed);
     root = workspaceRoot();
     startHead = git(root, 'rev-parse', 'HEAD').trim();
-    bare = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-origin-')) + '/shop.git';
-    git(os.tmpdir(), 'init', '-q', '--bare', '-b', 'main', bare);
-    git(root, 'config', 'user.name', 'YouOps Test');
-    git(root, 'config', 'user.email', 'test@youops.invalid');
-    git(root, 'remote', 'add', 'origin', ORIGIN_URL);
-    git(root, 'config', `url.${bare}.insteadOf`, ORIGIN_URL);
-    git(root, 'push', '-q', 'origin', 'main');
-    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
-    process.env[TEST_TOKEN_ENV] = TOKEN;
-    await github().update('apiUrl', gh.url, vscode.ConfigurationTarget.Global);
-    await waitFor(() => github().get<string>('apiUrl') === gh.url, 'the apiUrl setting');
+    bare = addBareOrigin(root, ORIGIN_URL, { name: 'YouOps Test', email: 'test@youops.invalid' });
+    gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });
   });
 
   after(async () => {
     api.gitops.usePrompterForTests(undefined);
-    delete process.env[TEST_TOKEN_ENV];
-    await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await stopFakeGitHub(gh);
     git(root, 'reset', '-q', '--hard', startHead);
     git(root, 'remote', 'remove', 'origin');
     git(root, 'config', '--remove-section', `url.${bare}`);
-    await gh?.close();
-    fs.rmSync(path.dirname(bare), { recursive: true, force: true });
+    deleteBareOrigin(bare);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -1,17 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+import { runTestsIn } from './mochaRunner';
 
 /**
  * Entry point the extension host loads as extensionTestsPath (code-server here,
  * desktop VS Code through .vscode-test.mjs): runs every *.test.js beside it.
  */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  const grep = process.env.YOUOPS_TEST_GREP;
-  if (grep) mocha.grep(grep);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
-  return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
-  });
+  return runTestsIn(__dirname, 'extension');
 }

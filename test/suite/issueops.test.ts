@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { YouOpsApi } from '../../src/extension';
 import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { TicketPrompts } from '../../src/vscode/issueops/ticketPrompts';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
-import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
+import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
+import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
+import { recordingTicketPrompts } from './fixtures/recordingPrompts';
+import { activateExtension, allRefreshed, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
 
@@ -14,12 +15,9 @@ const TOKEN = 'fake-session-token';
  * title/placeholder and answered; everything asked is recorded for assertions.
  */
 function scriptedPrompts(answers: { input?: Record<string, string>; longText?: Record<string, string>; review?: Array<'create' | 'keep'>; checkAll?: boolean; pick?: Record<string, string> }) {
-  const asked: string[] = [];
-  const notes: Array<{ severity: string; message: string; actions: string[] }> = [];
   const review = [...(answers.review ?? ['create'])];
-  const prompts: TicketPrompts = {
+  return recordingTicketPrompts({
     async pick(items, options) {
-      asked.push(`pick: ${options.title ?? options.placeHolder}`);
       if (/→ acme\/shop-ops$/.test(options.title ?? '')) {
         const want = review.shift();
         if (!want) return undefined;
@@ -28,53 +26,37 @@ function scriptedPrompts(answers: { input?: Record<string, string>; longText?: R
       const key = Object.keys(answers.pick ?? {}).find((k) => (options.title ?? options.placeHolder ?? '').includes(k));
       return key ? items.find((i) => i.label.includes(answers.pick![key])) : undefined;
     },
-    async pickMany(items, options) {
-      asked.push(`pickMany: ${options.title}`);
+    async pickMany(items) {
       return answers.checkAll ? items : items.filter((i) => i.picked);
     },
     async input(options) {
-      asked.push(`input: ${options.title}`);
       const key = Object.keys(answers.input ?? {}).find((k) => (options.title ?? '').startsWith(k));
       return key ? answers.input![key] : options.value;
     },
     async longText(label, value) {
-      asked.push(`longText: ${label}`);
       return answers.longText?.[label] ?? value;
     },
-    async notify(severity, message, ...actions) {
-      notes.push({ severity, message, actions });
-      return undefined;
-    },
-  };
-  return { prompts, asked, notes };
+  });
 }
 
 describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth session)', () => {
   let api: YouOpsApi;
   let gh: FakeGitHubServer;
-  const github = () => vscode.workspace.getConfiguration('youops.github');
 
   before(async () => {
     api = await activateExtension();
     await waitForState(api, allRefreshed);
-    gh = await startFakeGitHubServer({
-      tokens: [TOKEN],
+    gh = await useFakeGitHub(TOKEN, {
       repos: [{ owner: 'acme', name: 'shop-ops' }],
       bot: ({ kind, issue, comment }) =>
         kind === 'issue' ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` } : comment?.body.startsWith('/approve') ? { body: '❌ Approval failed: you are not a maintainer' } : undefined,
     });
-    // The fake session is honoured only for a loopback API URL (see GitHubAuth).
-    process.env[TEST_TOKEN_ENV] = TOKEN;
-    await github().update('apiUrl', gh.url, vscode.ConfigurationTarget.Global);
-    await waitFor(() => github().get<string>('apiUrl') === gh.url, 'the apiUrl setting');
   });
 
   after(async () => {
     api.issueops.usePromptsForTests(undefined);
-    delete process.env[TEST_TOKEN_ENV];
-    await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await gh?.close();
+    await stopFakeGitHub(gh);
   });
 
   const webRef = () => {

@@ -1,57 +1,34 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { listKubectlContexts } from '../../../src/core/live/kubectlContexts';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { loadClusterSchemas } from '../../../src/core/validation/clusterSchemas';
 import { SchemaStore } from '../../../src/core/validation/schemaStore';
 import { validateText } from '../../../src/core/validation/validateText';
-import { startFakeKubeApiServer, type FakeKubeApiServer } from '../../fake-servers/fakeKubeApiServer';
+import { freePort, useRealKubectl } from './realKubectl';
 
 describe('cluster schemas through kubectl (real kubectl, fake Kubernetes API server)', function () {
   this.timeout(30_000);
-  let dir: string;
-  let server: FakeKubeApiServer | undefined;
-
-  before(() => {
-    try {
-      execFileSync('kubectl', ['version', '--client'], { timeout: 10_000, stdio: 'ignore' });
-    } catch (e) {
-      throw new Error(`these tests run the real kubectl, which is not usable here (${(e as Error).message}); install kubectl on PATH`);
-    }
-  });
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-cluster-openapi-'));
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  /** Hermetic: kubectl's cache in the temp folder, not ~/.kube/cache. */
-  const env = () => ({ ...process.env, KUBECACHEDIR: path.join(dir, 'cache') });
+  const kubectl = useRealKubectl('youops-cluster-openapi-');
 
   it('lists the kubeconfig contexts with the current one', async () => {
-    server = await startFakeKubeApiServer();
-    const kubeconfig = await server.writeKubeconfig(dir, { context: 'fake-cluster' });
+    const server = await kubectl.start();
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir, { context: 'fake-cluster' });
     const extra = (await fs.readFile(kubeconfig, 'utf8')).replace('contexts:\n', 'contexts:\n  - name: other\n    context:\n      cluster: fake\n      user: fake\n');
     await fs.writeFile(kubeconfig, extra);
-    assert.deepEqual(await listKubectlContexts({ kubeconfig, cwd: dir, env: env() }), { contexts: ['fake-cluster', 'other'], current: 'fake-cluster' });
+    assert.deepEqual(await listKubectlContexts({ kubeconfig, cwd: kubectl.dir, env: kubectl.env() }), { contexts: ['fake-cluster', 'other'], current: 'fake-cluster' });
     // A relative kubeconfig resolves against cwd; no current-context is an ordinary state.
     await fs.writeFile(kubeconfig, extra.replace(/^current-context: .*$/m, ''));
-    assert.deepEqual(await listKubectlContexts({ kubeconfig: 'kubeconfig', cwd: dir, env: env() }), { contexts: ['fake-cluster', 'other'], current: undefined });
+    assert.deepEqual(await listKubectlContexts({ kubeconfig: 'kubeconfig', cwd: kubectl.dir, env: kubectl.env() }), { contexts: ['fake-cluster', 'other'], current: undefined });
   });
 
   it('reads /openapi/v2 of the chosen context into a per-context cache that validates the CRD kind', async () => {
-    server = await startFakeKubeApiServer();
-    const kubeconfig = await server.writeKubeconfig(dir, { context: 'fake-cluster' });
+    const server = await kubectl.start();
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir, { context: 'fake-cluster' });
     const steps: string[] = [];
-    const cacheDir = path.join(dir, 'cluster-schemas');
-    const loaded = await loadClusterSchemas({ kubeconfig, context: 'fake-cluster', cwd: dir, env: env(), cacheDir, progress: (s) => steps.push(s) });
+    const cacheDir = path.join(kubectl.dir, 'cluster-schemas');
+    const loaded = await loadClusterSchemas({ kubeconfig, context: 'fake-cluster', cwd: kubectl.dir, env: kubectl.env(), cacheDir, progress: (s) => steps.push(s) });
     assert.ok(server.requests.some((r) => r.startsWith('GET /openapi/v2?')), server.requests.join('\n'));
     assert.deepEqual(loaded.kinds, ['example.com/v1/Widget', 'v1/ConfigMap']);
     assert.deepEqual(loaded.crdKinds, ['example.com/v1/Widget']);
@@ -70,22 +47,22 @@ describe('cluster schemas through kubectl (real kubectl, fake Kubernetes API ser
 
     // Loading again replaces the folder's content (no stale files from an older cluster).
     await fs.writeFile(path.join(loaded.dir, 'stale.json'), '{}');
-    await loadClusterSchemas({ kubeconfig, context: 'fake-cluster', cwd: dir, env: env(), cacheDir });
+    await loadClusterSchemas({ kubeconfig, context: 'fake-cluster', cwd: kubectl.dir, env: kubectl.env(), cacheDir });
     assert.deepEqual((await fs.readdir(loaded.dir)).sort(), ['cluster.json', 'descriptions', 'index.json']);
   });
 
   it('fails clearly when kubectl is missing, the context is unknown, the cluster unreachable or the answer is no OpenAPI', async () => {
-    const cacheDir = path.join(dir, 'cluster-schemas');
-    server = await startFakeKubeApiServer({ openapi: { swagger: '2.0', definitions: {} } });
-    const kubeconfig = await server.writeKubeconfig(dir, { context: 'fake-cluster' });
-    const load = (o: { kubectlPath?: string; kubeconfig?: string; context: string }) => loadClusterSchemas({ kubeconfig, cwd: dir, env: env(), cacheDir, timeoutMs: 5_000, ...o });
+    const cacheDir = path.join(kubectl.dir, 'cluster-schemas');
+    const server = await kubectl.start({ openapi: { swagger: '2.0', definitions: {} } });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir, { context: 'fake-cluster' });
+    const load = (o: { kubectlPath?: string; kubeconfig?: string; context: string }) => loadClusterSchemas({ kubeconfig, cwd: kubectl.dir, env: kubectl.env(), cacheDir, timeoutMs: 5_000, ...o });
     const rejects = (p: Promise<unknown>, pattern: RegExp) =>
       assert.rejects(p, (e: Error) => {
         assert.match(e.message, pattern);
         return true;
       });
 
-    await rejects(load({ kubectlPath: path.join(dir, 'no-kubectl'), context: 'fake-cluster' }), /kubectl not found at ".*no-kubectl" \(install kubectl or set youops\.kubectl\.path\)/);
+    await rejects(load({ kubectlPath: path.join(kubectl.dir, 'no-kubectl'), context: 'fake-cluster' }), /kubectl not found at ".*no-kubectl" \(install kubectl or set youops\.kubectl\.path\)/);
     await rejects(load({ context: 'nope' }), /kubectl get --raw \/openapi\/v2 \(context nope\) exited with code 1:\n.*context "nope" does not exist/);
     await rejects(load({ context: 'fake-cluster' }), /kubectl get --raw \/openapi\/v2 \(context fake-cluster\) returned no OpenAPI v2 definitions/);
 
@@ -94,15 +71,6 @@ describe('cluster schemas through kubectl (real kubectl, fake Kubernetes API ser
     const unreachable = load({ context: 'fake-cluster' });
     await rejects(unreachable, /exited with code 1:\n.*(was refused|Unable to connect)/);
     await unreachable.catch((e) => assert.ok(e instanceof LiveStateError));
-    assert.deepEqual(await fs.readdir(dir).then((l) => l.filter((f) => f.startsWith('cluster-schemas'))), [], 'nothing written on failure');
+    assert.deepEqual(await fs.readdir(kubectl.dir).then((l) => l.filter((f) => f.startsWith('cluster-schemas'))), [], 'nothing written on failure');
   });
 });
-
-/** A loopback port nothing listens on (bound, then released). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}

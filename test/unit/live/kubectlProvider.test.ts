@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubectlProvider, kubectlTarget, type KubectlProviderOptions } from '../../../src/core/live/kubectlProvider';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
 import type { ManifestResource } from '../../../src/core/manifests/manifestResource';
-import { startFakeKubeApiServer, type FakeKubeApiServer } from '../../fake-servers/fakeKubeApiServer';
+import { freePort, useRealKubectl } from './realKubectl';
 
 const clusterObjects = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
@@ -32,33 +29,15 @@ function isLiveError(pattern: RegExp) {
 
 describe('KubectlProvider (real kubectl)', function () {
   this.timeout(30_000);
-  let dir: string;
-  let server: FakeKubeApiServer | undefined;
+  const kubectl = useRealKubectl('youops-kubectl-');
 
-  before(() => {
-    try {
-      execFileSync('kubectl', ['version', '--client'], { timeout: 10_000, stdio: 'ignore' });
-    } catch (e) {
-      throw new Error(`these tests run the real kubectl, which is not usable here (${(e as Error).message}); install kubectl on PATH`);
-    }
-  });
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-kubectl-'));
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  /** Hermetic: discovery cache in the temp folder, not ~/.kube/cache. */
   function provider(options: Partial<KubectlProviderOptions>): KubectlProvider {
-    return new KubectlProvider({ cwd: dir, env: { ...process.env, KUBECACHEDIR: path.join(dir, 'cache') }, ...options });
+    return new KubectlProvider({ cwd: kubectl.dir, env: kubectl.env(), ...options });
   }
 
   it('fetches desired objects with one kubectl get per namespace; absent ones are not returned (fake Kubernetes API server on 127.0.0.1)', async () => {
-    server = await startFakeKubeApiServer({ objects: clusterObjects });
-    const kubeconfig = await server.writeKubeconfig(dir);
+    const server = await kubectl.start({ objects: clusterObjects });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir);
     const resources = desired(`
 apiVersion: apps/v1
 kind: Deployment
@@ -81,8 +60,8 @@ kind: Namespace
 metadata: { name: shop }
 `);
     // A wrapper that logs each invocation, to count kubectl processes.
-    const log = path.join(dir, 'calls.log');
-    const wrapper = path.join(dir, 'kubectl-wrapper.sh');
+    const log = path.join(kubectl.dir, 'calls.log');
+    const wrapper = path.join(kubectl.dir, 'kubectl-wrapper.sh');
     await fs.writeFile(wrapper, `#!/bin/sh\necho "$*" >> '${log}'\nexec kubectl "$@"\n`, { mode: 0o755 });
     const state = await provider({ kubectlPath: wrapper, kubeconfig: path.basename(kubeconfig) }).fetch({ resources }); // kubeconfig relative to cwd
     const calls = (await fs.readFile(log, 'utf8')).trim().split('\n');
@@ -97,8 +76,8 @@ metadata: { name: shop }
   });
 
   it('uses the context, its namespace, or the configured namespace for resources that name none (fake Kubernetes API server on 127.0.0.1)', async () => {
-    server = await startFakeKubeApiServer({ objects: clusterObjects });
-    const kubeconfig = await server.writeKubeconfig(dir, { context: 'staging', namespace: 'other' });
+    const server = await kubectl.start({ objects: clusterObjects });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir, { context: 'staging', namespace: 'other' });
     const resources = desired('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
     const fromContext = await provider({ kubeconfig, context: 'staging' }).fetch({ resources });
     assert.deepEqual((fromContext.objects[0].object as { data: unknown }).data, { a: 'other' });
@@ -107,8 +86,8 @@ metadata: { name: shop }
   });
 
   it('treats kinds the server does not know (CRD not installed) as missing, still fetching the rest (fake Kubernetes API server on 127.0.0.1)', async () => {
-    server = await startFakeKubeApiServer({ objects: clusterObjects });
-    const kubeconfig = await server.writeKubeconfig(dir);
+    const server = await kubectl.start({ objects: clusterObjects });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir);
     const resources = desired(`
 apiVersion: example.com/v1
 kind: Widget
@@ -123,31 +102,28 @@ metadata: { name: cfg, namespace: shop }
   });
 
   it('reports a wrong context with kubectl’s stderr (fake Kubernetes API server on 127.0.0.1)', async () => {
-    server = await startFakeKubeApiServer({ objects: clusterObjects });
-    const kubeconfig = await server.writeKubeconfig(dir);
+    const server = await kubectl.start({ objects: clusterObjects });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir);
     await assert.rejects(provider({ kubeconfig, context: 'nope' }).fetch({ resources: desired('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\n') }), isLiveError(/exited with code 1:\n.*context "nope" does not exist/));
   });
 
   it('times out against a server that does not answer (fake Kubernetes API server on 127.0.0.1)', async () => {
-    server = await startFakeKubeApiServer({ objects: clusterObjects, delayMs: 20_000 });
-    const kubeconfig = await server.writeKubeconfig(dir);
+    const server = await kubectl.start({ objects: clusterObjects, delayMs: 20_000 });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir);
     const started = Date.now();
     await assert.rejects(provider({ kubeconfig, timeoutMs: 1_000 }).fetch({ resources: desired('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\n') }), isLiveError(/kubectl get \(1 object, namespace shop\)/));
     assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started}ms`);
   });
 
   it('reports an unreachable cluster with kubectl’s stderr', async () => {
-    const probe = net.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const kubeconfig = path.join(dir, 'kubeconfig');
+    const port = await freePort();
+    const kubeconfig = path.join(kubectl.dir, 'kubeconfig');
     await fs.writeFile(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\nusers: [{name: u, user: {}}]\n`);
     await assert.rejects(provider({ kubeconfig, timeoutMs: 5_000 }).fetch({ resources: desired('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\n') }), isLiveError(/refused/));
   });
 
   it('says so when kubectl is not installed, and runs nothing for an empty environment', async () => {
-    const missing = provider({ kubectlPath: path.join(dir, 'no-such-kubectl') });
+    const missing = provider({ kubectlPath: path.join(kubectl.dir, 'no-such-kubectl') });
     await assert.rejects(missing.fetch({ resources: desired('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n') }), isLiveError(/kubectl not found at ".*no-such-kubectl" \(install kubectl or set youops.kubectl.path\)/));
     assert.deepEqual((await missing.fetch({ resources: [] })).objects, []);
   });
