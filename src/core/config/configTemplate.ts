@@ -1,6 +1,15 @@
-/** A starting youops.yaml: one environment per folder found, or dev/staging/prod. */
+/** Where an environment usually sits on the promotion path, from its name. */
+const STAGES: RegExp[] = [/^(dev|develop|development|local|sandbox)/, /^(test|qa|int|integration|ci)/, /^(stag|stage|preprod|pre-prod|uat)/, /^(prod|production|live)/];
+
+function stageOf(folder: string): number {
+  const name = folder.split('/').pop()!.toLowerCase();
+  const i = STAGES.findIndex((re) => re.test(name));
+  return i < 0 ? 1.5 : i; // unknown names go between test and staging
+}
+
+/** A starting youops.yaml: one environment per folder found (in promotion order), or dev/staging/prod. */
 export function configTemplate(envFolders: string[]): string {
-  const folders = envFolders.length ? envFolders : ['envs/dev', 'envs/staging', 'envs/prod'];
+  const folders = envFolders.length ? [...envFolders].sort((a, b) => stageOf(a) - stageOf(b) || a.localeCompare(b)) : ['envs/dev', 'envs/staging', 'envs/prod'];
   const envs = folders
     .map((folder, i) => {
       const name = folder.split('/').pop()!;

@@ -142,6 +142,11 @@ operations:
       assert.ok(r.config!.environments.length >= 2);
     }
     assert.equal(parseConfigText(configTemplate(['envs/dev', 'envs/prod'])).config!.environments[1].protected, true);
+    const ordered = parseConfigText(configTemplate(['clusters/prod', 'clusters/dev', 'clusters/staging', 'clusters/qa', 'clusters/eu-demo'])).config!;
+    assert.deepEqual(
+      ordered.environments.map((e) => [e.name, e.promotesFrom ?? null]),
+      [['dev', null], ['qa', 'dev'], ['eu-demo', 'qa'], ['staging', 'eu-demo'], ['prod', 'staging']],
+    );
   });
 
   it('parses durations', () => {
