@@ -7,7 +7,7 @@ import type { ChatOpsPrompter } from '../../src/vscode/chatops/chatOpsPrompter';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
-/** Any question means the flow got past the trust check: fail loudly, answer nothing. */
+/** Any question or ChatOps notification means the flow got past the trust check: fail loudly, answer nothing. */
 const asked: string[] = [];
 const refusingPrompter: ChatOpsPrompter = {
   async pick(_items, options) {
@@ -21,6 +21,10 @@ const refusingPrompter: ChatOpsPrompter = {
   async confirm(message) {
     asked.push(`confirm: ${message}`);
     return false;
+  },
+  async notify(_severity, message) {
+    asked.push(`notify: ${message}`);
+    return undefined;
   },
 };
 

@@ -3,51 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../src/core/chatops/commandHistory';
-import type { ChatOpsPrompter, PickItem } from '../../src/vscode/chatops/chatOpsPrompter';
 import type { YouOpsApi } from '../../src/extension';
 import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fakeSlackServer';
 import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
+import { ScriptedPrompter } from './fixtures/scriptedChatOpsPrompter';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
-
-type Question = { kind: 'pick' | 'input' | 'confirm'; title: string; options?: string[]; value?: string; detail?: string };
-type Answer = string | boolean | undefined;
-
-/** Answers the ChatOps questions in order and records what was asked, modal dialogs included. */
-class ScriptedPrompter implements ChatOpsPrompter {
-  readonly asked: Question[] = [];
-  private answers: Array<(q: Question) => Answer> = [];
-
-  script(...answers: Array<Answer | ((q: Question) => Answer)>): this {
-    this.answers = answers.map((a) => (typeof a === 'function' ? a : () => a));
-    this.asked.length = 0;
-    return this;
-  }
-
-  private next(q: Question): Answer {
-    this.asked.push(q);
-    const answer = this.answers.shift();
-    if (!answer) throw new Error(`unexpected question: ${q.kind} "${q.title}"`);
-    return answer(q);
-  }
-
-  async pick<T>(items: PickItem<T>[], options: { title: string }): Promise<T | undefined> {
-    const labels = items.map((i) => i.label.replace(/^\$\([\w-]+\)\s*/, ''));
-    const label = this.next({ kind: 'pick', title: options.title, options: labels });
-    const i = labels.indexOf(String(label));
-    if (label !== undefined && i < 0) throw new Error(`no "${label}" among ${labels.join(', ')}`);
-    return label === undefined ? undefined : items[i].value;
-  }
-
-  async input(options: { title: string; value?: string }): Promise<string | undefined> {
-    const a = this.next({ kind: 'input', title: options.title, value: options.value });
-    return a === true ? options.value : (a as string | undefined);
-  }
-
-  async confirm(message: string, detail: string): Promise<boolean> {
-    return this.next({ kind: 'confirm', title: message, detail }) === true;
-  }
-}
 
 const TOKEN = 'xoxb-extension-host-test';
 const ACCEPT_PREVIEW = true;

@@ -75,23 +75,24 @@ export class ChatOpsController implements vscode.Disposable {
     const last = entry.replies.at(-1);
     const answer = last ? ` — ${last.author}: ${oneLine(last.text)}` : '';
     const head = `${STATUS_SYMBOL[entry.status]} ${entry.text}`;
-    let shown: Thenable<string | undefined>;
+    let shown: Promise<string | undefined>;
     switch (entry.status) {
       case 'success':
       case 'answered':
-        shown = vscode.window.showInformationMessage(`${head}${answer}`, 'Show Log');
+        shown = this.prompter.notify('info', `${head}${answer}`, 'Show Log');
         break;
       case 'sent':
-        shown = vscode.window.showInformationMessage(`${head} — sent to ${entry.destination}; webhooks cannot read the answer, watch the channel.`, 'Show Log');
+        shown = this.prompter.notify('info', `${head} — sent to ${entry.destination}; webhooks cannot read the answer, watch the channel.`, 'Show Log');
         break;
       case 'failure':
-        shown = vscode.window.showErrorMessage(`${head}${answer}`, 'Show Log', 'Resend…');
+        shown = this.prompter.notify('error', `${head}${answer}`, 'Show Log', 'Resend…');
         break;
       case 'no-answer':
-        shown = vscode.window.showWarningMessage(`${head} — no answer from the bot in ${entry.destination}${entry.error ? ` (${entry.error})` : ''}.`, 'Show Log', 'Resend…');
+        shown = this.prompter.notify('warning', `${head} — no answer from the bot in ${entry.destination}${entry.error ? ` (${entry.error})` : ''}.`, 'Show Log', 'Resend…');
         break;
       default:
-        shown = vscode.window.showErrorMessage(
+        shown = this.prompter.notify(
+          'error',
           `Not sent: ${entry.text} — ${entry.error}${entry.delivery === 'unknown' ? ' Check the channel before resending.' : ''}`,
           ...(entry.error?.includes('Set Slack Bot Token') ? ['Set Slack Bot Token'] : []),
           entry.delivery === 'not-sent' ? 'Resend' : 'Resend…',

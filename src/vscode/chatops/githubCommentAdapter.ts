@@ -34,6 +34,16 @@ export async function githubCommentPort(config: YouOpsConfig, rootDir: string, i
   return { port: githubClientCommentPort(client, repo), issue: number };
 }
 
+/** "Sign in again" after GitHub rejected the session: a new one replaces it; false when the person gave up. */
+export async function signInToGitHubAgain(): Promise<boolean> {
+  const auth = new GitHubAuth();
+  try {
+    return (await auth.session('reauth')) !== undefined;
+  } finally {
+    auth.dispose();
+  }
+}
+
 async function repoOf(config: YouOpsConfig, rootDir: string, host: string): Promise<RepoRef> {
   const configured = config.issueops.repo ? parseRepo(config.issueops.repo, host) : undefined;
   if (configured) return { ...configured, host };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { asChatOpsError } from '../../core/chatops/chatOpsError';
+import { asChatOpsError, type ChatOpsErrorCode } from '../../core/chatops/chatOpsError';
 import { needsConfirmation, feedbackPatternsFor, planParameters } from '../../core/chatops/commandCatalogue';
 import { contextFromResource, type CommandContext } from '../../core/chatops/commandContext';
 import type { HistoryEntry } from '../../core/chatops/commandHistory';
@@ -11,10 +11,13 @@ import { relativeTime } from '../../core/text/relativeTime';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { ChatOpsController } from './chatOpsController';
 import { createTransport, type CreatedTransport } from './createTransport';
+import { signInToGitHubAgain } from './githubCommentAdapter';
 import { parseSendArgs } from './sendArgs';
 
 /** A second send of the same message within this window asks first: lenses are easy to double-click. */
 const RECENT_MS = 10 * 60_000;
+const SIGN_IN = 'Sign in to GitHub';
+const SIGN_IN_AGAIN = 'Sign in again';
 
 type Ready = Extract<WorkspaceStore['state'], { kind: 'ready' }>;
 
@@ -51,13 +54,8 @@ export async function sendChatOpsCommand(store: WorkspaceStore, chatops: ChatOps
   try {
     created = await createTransport(config, via, chatops.secrets, chatops.user, state.rootDir);
   } catch (err) {
-    const e = asChatOpsError(err);
-    const fix = e.code === 'no-secret' ? (via === 'slack' ? 'Set Slack Bot Token' : 'Set Webhook URL') : undefined;
-    // Not awaited: the flow ends here, the button (if any) starts the fix later.
-    void vscode.window.showErrorMessage(`Cannot send via ${via}: ${e.message}`, ...(fix ? [fix] : [])).then((choice) => {
-      if (choice === 'Set Slack Bot Token') void vscode.commands.executeCommand('youops.chatops.setSlackToken');
-      if (choice === 'Set Webhook URL') void vscode.commands.executeCommand('youops.chatops.setWebhookUrl');
-    });
+    // Nothing was sent: after a new GitHub sign-in the same command starts over (preview included).
+    reportSetupFailure(chatops, `Cannot send via ${via}`, via, err, () => sendChatOpsCommand(store, chatops, arg));
     return undefined;
   }
 
@@ -122,9 +120,31 @@ async function sendAndNotify(
     void chatops.notify(entry, (e) => resendEntry(store, chatops, e));
     return entry;
   } catch (err) {
-    void vscode.window.showErrorMessage(`YouOps: ${asChatOpsError(err).message}`);
+    void chatops.prompter.notify('error', `YouOps: ${asChatOpsError(err).message}`);
     return undefined;
   }
+}
+
+/**
+ * A transport that could not be set up, with the fix as a button. Not awaited: the flow ends
+ * here and the button starts the fix later; `retry` runs after a GitHub sign-in.
+ */
+function reportSetupFailure(chatops: ChatOpsController, what: string, via: string, err: unknown, retry: () => unknown): void {
+  const e = asChatOpsError(err);
+  const fix = fixFor(via, e.code);
+  void chatops.prompter.notify('error', `${what}: ${e.message}`, ...(fix ? [fix] : [])).then(async (choice) => {
+    if (choice === 'Set Slack Bot Token') void vscode.commands.executeCommand('youops.chatops.setSlackToken');
+    if (choice === 'Set Webhook URL') void vscode.commands.executeCommand('youops.chatops.setWebhookUrl');
+    // A plain sign-in happens when the transport is created again; a rejected session is replaced first.
+    if (choice === SIGN_IN || (choice === SIGN_IN_AGAIN && (await signInToGitHubAgain()))) await retry();
+  });
+}
+
+function fixFor(via: string, code: ChatOpsErrorCode): string | undefined {
+  // The github transport has no secret of its own: it uses VS Code's GitHub sign-in.
+  if (via === 'github') return code === 'invalid_auth' ? SIGN_IN_AGAIN : code === 'no-secret' ? SIGN_IN : undefined;
+  if (code !== 'no-secret') return undefined;
+  return via === 'slack' ? 'Set Slack Bot Token' : 'Set Webhook URL';
 }
 
 /** "Resend" from a notification, the tree or the history list: the same text, the same transport. */
@@ -135,7 +155,8 @@ export async function resendEntry(store: WorkspaceStore, chatops: ChatOpsControl
   try {
     created = await createTransport(state.config, entry.via, chatops.secrets, chatops.user, state.rootDir);
   } catch (err) {
-    return void vscode.window.showErrorMessage(`Cannot resend via ${entry.via}: ${asChatOpsError(err).message}`);
+    reportSetupFailure(chatops, `Cannot resend via ${entry.via}`, entry.via, err, () => resendEntry(store, chatops, entry));
+    return undefined;
   }
   const command = state.config.chatops.commands.find((c) => c.name === entry.command);
   const envConfig = state.config.environments.find((e) => e.name === entry.env);

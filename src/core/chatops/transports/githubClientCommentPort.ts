@@ -38,7 +38,8 @@ async function mapErrors<T>(call: () => Promise<T>, posting: boolean): Promise<T
     if (!(err instanceof GitHubError)) throw err;
     switch (err.kind) {
       case 'unauthorized':
-        return Promise.reject(new ChatOpsError('invalid_auth', `${err.message} — sign in to GitHub again`));
+        // The client's message already says to sign in again.
+        return Promise.reject(new ChatOpsError('invalid_auth', err.message));
       case 'rateLimited':
         return Promise.reject(new ChatOpsError('ratelimited', err.message, 'not-sent', err.resetAt ? Math.max(0, Math.ceil((err.resetAt.getTime() - Date.now()) / 1000)) : undefined));
       case 'network':
