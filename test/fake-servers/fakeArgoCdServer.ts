@@ -5,6 +5,8 @@ import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
 
 export interface FakeArgoApp {
   name: string;
+  /** Namespace of the Application; default `argocd` (Argo CD's own), as served without `?appNamespace=`. */
+  namespace?: string;
   sync?: string;
   health?: string;
   /** Managed resources: live and target objects (null = absent on that side). */
@@ -32,8 +34,9 @@ export interface FakeArgoCdServer {
 
 /**
  * A loopback server (127.0.0.1, random port) speaking the two Argo CD REST calls YouOps
- * makes: `GET /api/v1/applications/{app}` and `.../managed-resources`, with Argo CD's
- * shapes (liveState/targetState as JSON strings, `"null"` when absent) and errors.
+ * makes: `GET /api/v1/applications/{app}` and `.../managed-resources` (both with an
+ * optional `?appNamespace=`), with Argo CD's shapes (liveState/targetState as JSON
+ * strings, `"null"` when absent) and errors, and Secret values masked as Argo CD masks them.
  */
 export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): Promise<FakeArgoCdServer> {
   const requests: FakeArgoCdServer['requests'] = [];
@@ -45,12 +48,15 @@ export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): P
       return reply(401, { error: 'invalid session: token has invalid claims: token is expired', code: 16, message: 'invalid session: token has invalid claims: token is expired' });
     }
     const match = /^\/api\/v1\/applications\/([^/?]+)(\/managed-resources)?(?:\?.*)?$/.exec(req.url ?? '');
-    const app = match && options.apps.find((a) => a.name === decodeURIComponent(match[1]));
+    // Apps in any namespace: `?appNamespace=` selects one; without it Argo CD looks in its own.
+    const appNamespace = new URL(req.url ?? '/', 'http://x').searchParams.get('appNamespace') || 'argocd';
+    const app = match && options.apps.find((a) => a.name === decodeURIComponent(match[1]) && (a.namespace ?? 'argocd') === appNamespace);
     // Argo CD answers 403 for apps that do not exist, so callers cannot probe names.
     if (!app) return reply(403, { error: 'permission denied', code: 7, message: 'permission denied' });
     if (match[2]) {
       return reply(200, {
-        items: app.resources.map((r) => {
+        items: app.resources.map((resource) => {
+          const r = { ...resource, ...hideSecretData(resource.target, resource.live) };
           const meta = (obj: unknown): Record<string, string> => ((obj as { metadata?: Record<string, string> } | null)?.metadata ?? {});
           const source = r.live ?? r.target;
           const apiVersion = (source as { apiVersion?: string } | null)?.apiVersion ?? '';
@@ -67,7 +73,7 @@ export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): P
       });
     }
     return reply(200, {
-      metadata: { name: app.name, namespace: 'argocd' },
+      metadata: { name: app.name, namespace: app.namespace ?? 'argocd' },
       spec: { project: 'default' },
       status: { sync: { status: app.sync ?? 'Synced', revision: 'abc123' }, health: { status: app.health ?? 'Healthy' } },
     });
@@ -79,4 +85,32 @@ export async function startFakeArgoCdServer(options: FakeArgoCdServerOptions): P
     requests,
     close,
   };
+}
+
+/**
+ * Argo CD's HideSecretData (gitops-engine pkg/diff): Secrets get stringData folded into
+ * data, then every data value replaced by a run of `+` — 8 for the first distinct value of
+ * a key, 12 for the next… — so target and live share a mask exactly when their values agree.
+ */
+function hideSecretData(target: unknown, live: unknown): { target: unknown; live: unknown } {
+  const secrets = [target, live].map((o) => {
+    const obj = o as { kind?: string; data?: Record<string, string>; stringData?: Record<string, string> } | null | undefined;
+    if (obj?.kind !== 'Secret') return undefined;
+    const data: Record<string, string> = { ...obj.data };
+    for (const [k, v] of Object.entries(obj.stringData ?? {})) data[k] = Buffer.from(v).toString('base64');
+    const { stringData: _folded, ...rest } = obj;
+    return { ...rest, data };
+  });
+  if (!secrets.some(Boolean)) return { target, live };
+  const keys = new Set(secrets.flatMap((s) => Object.keys(s?.data ?? {})));
+  for (const key of keys) {
+    const masks = new Map<string, string>();
+    for (const s of secrets) {
+      if (!s || !(key in s.data)) continue;
+      const value = s.data[key];
+      if (!masks.has(value)) masks.set(value, '+'.repeat(8 + 4 * masks.size));
+      s.data[key] = masks.get(value)!;
+    }
+  }
+  return { target: secrets[0] ?? target, live: secrets[1] ?? live };
 }

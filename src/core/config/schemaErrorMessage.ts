@@ -78,6 +78,7 @@ function patternHint(pointer: string, pattern: string): string {
   if (/^\/operations\//.test(pointer)) return 'is not a channel: use gitops, issueops:<template> or chatops:<command>';
   if (pointer.endsWith('/refresh')) return 'is not a duration: use e.g. 30s, 5m, 1h or 0';
   if (pointer.endsWith('/repo')) return 'is not a repository: use owner/name';
+  if (pointer.endsWith('/appNamespace')) return 'is not a Kubernetes namespace name: lowercase letters, digits and -';
   return `does not match ${pattern}`;
 }
 

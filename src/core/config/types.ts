@@ -10,7 +10,7 @@ export type LiveSource =
   | { provider: 'gitRef'; ref: string; path?: string }
   | { provider: 'command'; argv: string[]; timeoutMs?: number }
   | { provider: 'kubectl'; context?: string; namespace?: string; kubeconfig?: string }
-  | { provider: 'argocd'; server: string; app: string; insecure?: boolean };
+  | { provider: 'argocd'; server: string; app: string; appNamespace?: string; insecure?: boolean };
 
 export type LiveProviderName = LiveSource['provider'];
 

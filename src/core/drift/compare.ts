@@ -20,6 +20,8 @@ export interface DiffOptions {
   kind: string;
   apiVersion: string;
   ignore: readonly DriftIgnoreRule[];
+  /** Pointers whose live value the source hides (LiveObject.hiddenPaths): never reported. */
+  hidden?: ReadonlySet<string>;
 }
 
 /**
@@ -34,8 +36,11 @@ export function diffObjects(desired: unknown, live: unknown, opts: DiffOptions):
   const aliases: Array<string | undefined> = [];
 
   const report = (desiredValue: unknown, liveValue: unknown): void => {
+    const path = pointerFromSegments(segments);
+    // A hidden live value is unknown, not different: checked only on report, so the walk stays cheap.
+    if (opts.hidden?.has(path)) return;
     drifts.push({
-      path: pointerFromSegments(segments),
+      path,
       desired: desiredValue,
       live: liveValue,
       reason: liveValue === undefined ? 'missing' : 'changed',

@@ -14,6 +14,10 @@ export interface ResourceDrift {
   /** The live object; absent for Missing/Unknown. */
   live?: unknown;
   fields: Array<FieldDrift & { location?: FieldLocation }>;
+  /** Fields whose live value the source hides (LiveObject.hiddenPaths); kept so a re-compare of a draft skips them too. */
+  hiddenPaths?: readonly string[];
+  /** The source's rendering of the desired object (LiveObject.target). */
+  target?: unknown;
 }
 
 export interface EnvironmentDrift {
@@ -57,10 +61,20 @@ export function computeEnvironmentDrift(
   const resources: ResourceDrift[] = desired.map((resource) => {
     const match = index.find(resource.id);
     if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
-    const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore }).map(
+    const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
+    const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore, hidden }).map(
       (drift) => ({ ...drift, location: resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path) }),
     );
-    return { key: resource.key, id: resource.id, status: fields.length ? 'Drifted' : 'InSync', resource, live: match.object, fields };
+    return {
+      key: resource.key,
+      id: resource.id,
+      status: fields.length ? 'Drifted' : 'InSync',
+      resource,
+      live: match.object,
+      fields,
+      ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
+      ...(match.target !== undefined ? { target: match.target } : {}),
+    };
   });
 
   if (live.complete) {
@@ -74,7 +88,7 @@ export function computeEnvironmentDrift(
     for (const object of index.unmatched()) {
       const ns = object.id.namespace;
       const inScope = ns ? namespaces.has(ns) : clusterKinds.has(object.id.kind);
-      if (inScope && !isGenerated(object)) resources.push({ key: object.key, id: object.id, status: 'Extra', live: object.object, fields: [] });
+      if (inScope && !isGenerated(object)) resources.push({ key: object.key, id: object.id, status: 'Extra', live: object.object, fields: [], ...(object.target !== undefined ? { target: object.target } : {}) });
     }
   }
 

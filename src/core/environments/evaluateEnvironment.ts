@@ -4,8 +4,8 @@ import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
 import { createLiveProvider } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
-import { loadManifests } from '../manifests/loadManifests';
 import type { EnvironmentState } from './environmentState';
+import { loadDesiredState, type DesiredState } from './loadDesiredState';
 
 export interface EvaluationContext {
   /** Folder the config's relative paths are resolved against. */
@@ -20,13 +20,25 @@ export interface EvaluationContext {
   signal?: AbortSignal;
 }
 
-/** Desired state from Git, live state from the environment's provider, and the drift between. */
+/**
+ * Desired state from Git (the working tree, or the environment's `branch`), live state
+ * from the environment's provider, and the drift between.
+ */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
-  const [manifests, history, branch] = await Promise.all([
-    loadManifests(ctx.rootDir, env.manifests),
-    recentCommits(ctx.rootDir, env.manifests.map(globBase)),
-    currentBranch(ctx.rootDir),
-  ]);
+  const paths = env.manifests.map(globBase);
+  // History at HEAD can start right away unless the environment has a branch of its own.
+  const [branch, headHistory] = await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
+  let desired: DesiredState;
+  try {
+    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal);
+  } catch (err) {
+    // Without desired state there is nothing to compare: the environment shows the reason.
+    const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
+    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift.ignore);
+    return { config: env, drift, manifestErrors: [], history: headHistory ?? [], branch };
+  }
+  const { manifests, desiredRef } = desired;
+  const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
 
   let live: LiveState | LiveStateError | undefined;
   if (env.live) {
@@ -46,7 +58,15 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   }
   const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
   const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
-  return { config: env, drift, manifestErrors: manifests.errors, history, branch, ...(liveSummary ? { liveSummary } : {}) };
+  return {
+    config: env,
+    drift,
+    manifestErrors: manifests.errors,
+    history,
+    branch: desiredRef?.branch ?? branch,
+    ...(desiredRef ? { desiredRef } : {}),
+    ...(liveSummary ? { liveSummary } : {}),
+  };
 }
 
 /** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */

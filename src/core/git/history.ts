@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { readOnlyGit } from './readOnlyGit';
 
 export interface CommitInfo {
   hash: string;
@@ -11,12 +11,16 @@ export interface CommitInfo {
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
-/** Recent commits that touched `paths` (relative to `cwd`); empty outside a Git repository. */
-export async function recentCommits(cwd: string, paths: string[], limit = 10): Promise<CommitInfo[]> {
+/**
+ * Recent commits that touched `paths` (relative to `cwd`); empty outside a Git repository.
+ * `commit` (a resolved hash, e.g. of an environment's branch) starts the walk instead of HEAD.
+ */
+export async function recentCommits(cwd: string, paths: string[], limit = 10, commit?: string): Promise<CommitInfo[]> {
   const format = ['%H', '%h', '%s', '%an', '%aI'].join(FIELD) + RECORD;
+  if (commit !== undefined && !/^[0-9a-f]{4,64}$/i.test(commit)) throw new Error(`not a commit hash: ${commit}`);
   let out: string;
   try {
-    out = await git(cwd, ['log', `-n${limit}`, `--format=${format}`, '--', ...paths]);
+    out = await git(cwd, ['log', `-n${limit}`, `--format=${format}`, ...(commit ? [commit] : []), '--', ...paths]);
   } catch {
     return [];
   }
@@ -39,17 +43,8 @@ export async function currentBranch(cwd: string): Promise<string | undefined> {
   }
 }
 
-/**
- * A folder's own .git/config can make read-only commands run programs (gpg.program through
- * log.showSignature; textconv and external diff drivers in `show`, off by flag below). History
- * runs in untrusted workspaces too, so they are switched off on the command line, which wins.
- */
-const NO_REPO_PROGRAMS = ['-c', 'log.showSignature=false'];
-
 function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', [...NO_REPO_PROGRAMS, ...args], { cwd, maxBuffer: 8 * 1024 * 1024, timeout: 15_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
-  });
+  return readOnlyGit(cwd, args);
 }
 
 /** The patch of one commit, limited to `paths` (an environment's manifests). */

@@ -1,4 +1,5 @@
 import { isRecord, resourceIdOf, resourceKey } from '../manifests/resourceId';
+import { maskedSecretPaths } from './argocdMaskedSecrets';
 import { HttpTransportError, httpGetJson, type HttpResponse } from './httpGetJson';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 
@@ -8,6 +9,8 @@ export interface ArgoCdProviderOptions {
   /** `https://argocd.example.com` (a bare host means https), optionally with a path prefix. */
   server: string;
   app: string;
+  /** Namespace of the Application resource when it is not Argo CD's own ("apps in any namespace"). */
+  appNamespace?: string;
   insecure?: boolean;
   /** Bearer token; asked for on every fetch so a renewed token is picked up. */
   getToken?: () => Promise<string | undefined>;
@@ -18,7 +21,10 @@ export interface ArgoCdProviderOptions {
  * Live state as Argo CD sees it: `GET /api/v1/applications/{app}` for sync and health,
  * `GET /api/v1/applications/{app}/managed-resources` for each object's live state.
  * Complete: Argo CD lists every object it tracks for the app, so tracked objects
- * absent from the manifests (e.g. awaiting prune) are Extra.
+ * absent from the manifests (e.g. awaiting prune) are Extra. Masked Secret values are
+ * marked hidden (see argocdMaskedSecrets); Argo CD's targetState (its Helm/Kustomize
+ * rendering) rides along as LiveObject.target for display, while drift stays against
+ * the manifests in the workspace.
  */
 export class ArgoCdProvider implements LiveStateProvider {
   readonly name = 'argocd';
@@ -38,27 +44,36 @@ export class ArgoCdProvider implements LiveStateProvider {
   async fetch(request: LiveFetchRequest): Promise<LiveState> {
     const token = await this.options.getToken?.();
     const appPath = `/api/v1/applications/${encodeURIComponent(this.options.app)}`;
+    // Without it Argo CD looks in its own namespace only: the same app name may exist in several.
+    const query = this.options.appNamespace ? `?appNamespace=${encodeURIComponent(this.options.appNamespace)}` : '';
     // Both in parallel: one round trip of latency instead of two.
-    const [app, managed] = await Promise.all([this.get(appPath, token, request.signal), this.get(`${appPath}/managed-resources`, token, request.signal)]);
+    const [app, managed] = await Promise.all([this.get(appPath + query, token, request.signal), this.get(`${appPath}/managed-resources${query}`, token, request.signal)]);
 
     const objects: LiveObject[] = [];
     const items = isRecord(managed) && Array.isArray(managed.items) ? managed.items : undefined;
     if (!items) throw new LiveStateError(this.name, `Argo CD at ${this.base} returned managed resources without "items"`);
     for (const item of items) {
       if (!isRecord(item) || typeof item.liveState !== 'string') continue;
-      let object: unknown;
-      try {
-        object = JSON.parse(item.liveState);
-      } catch {
-        throw new LiveStateError(this.name, `Argo CD returned invalid liveState JSON for ${String(item.kind)} ${String(item.name)}`);
-      }
+      const object = this.parseState(item, 'liveState');
       const id = resourceIdOf(object); // "null" = tracked but absent live: Missing
-      if (id) objects.push({ id, key: resourceKey(id), object });
+      if (!id) continue;
+      const target = typeof item.targetState === 'string' ? this.parseState(item, 'targetState') : null;
+      const hiddenPaths = maskedSecretPaths(object);
+      objects.push({ id, key: resourceKey(id), object, ...(hiddenPaths.length ? { hiddenPaths } : {}), ...(target !== null ? { target } : {}) });
     }
     const status = isRecord(app) && isRecord(app.status) ? app.status : {};
     const sync = isRecord(status.sync) && typeof status.sync.status === 'string' ? status.sync.status : undefined;
     const health = isRecord(status.health) && typeof status.health.status === 'string' ? status.health.status : undefined;
     return { objects, complete: true, fetchedAt: new Date(), summary: { sync, health } };
+  }
+
+  /** Argo CD sends each state as a JSON string, `"null"` when absent on that side. */
+  private parseState(item: Record<string, unknown>, field: 'liveState' | 'targetState'): unknown {
+    try {
+      return JSON.parse(item[field] as string);
+    } catch {
+      throw new LiveStateError(this.name, `Argo CD returned invalid ${field} JSON for ${String(item.kind)} ${String(item.name)}`);
+    }
   }
 
   private async get(apiPath: string, token: string | undefined, signal?: AbortSignal): Promise<unknown> {
@@ -85,17 +100,22 @@ export class ArgoCdProvider implements LiveStateProvider {
       throw new LiveStateError(
         this.name,
         token
-          ? `${where} rejected the token (HTTP ${res.status}): token expired or invalid, or it has no access to app "${this.options.app}"${detail ? ` — ${detail}` : ''}`
+          ? `${where} rejected the token (HTTP ${res.status}): token expired or invalid, or it has no access to app "${this.appLabel()}"${detail ? ` — ${detail}` : ''}`
           : `${where} needs a token (HTTP ${res.status}): none is set`,
       );
     }
-    if (res.status === 404) throw new LiveStateError(this.name, `${where}: application "${this.options.app}" not found`);
+    if (res.status === 404) throw new LiveStateError(this.name, `${where}: application "${this.appLabel()}" not found`);
     if (res.status < 200 || res.status >= 300) {
       const detail = serverMessage(res);
       throw new LiveStateError(this.name, `${where} answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`);
     }
     if (res.json === undefined) throw new LiveStateError(this.name, `${where} did not return JSON (is "server" the Argo CD API URL?)`);
     return res.json;
+  }
+
+  /** `ns/app` when appNamespace is set, as Argo CD writes qualified app names. */
+  private appLabel(): string {
+    return this.options.appNamespace ? `${this.options.appNamespace}/${this.options.app}` : this.options.app;
   }
 }
 

@@ -41,6 +41,7 @@ export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext)
       return new ArgoCdProvider({
         server: source.server,
         app: source.app,
+        appNamespace: source.appNamespace,
         insecure: source.insecure,
         getToken: token !== undefined ? async () => token : getToken && (() => getToken(source.server)),
       });

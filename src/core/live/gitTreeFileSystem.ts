@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { readOnlyGit } from '../git/readOnlyGit';
 import type { ManifestDirEntry, ManifestFileStat, ManifestFileSystem } from '../manifests/manifestFileSystem';
 import { LiveStateError } from './provider';
 
@@ -14,11 +14,11 @@ interface TreeFile {
 /**
  * The files of one commit, addressed by working-tree paths, so loadManifests reads
  * a tag or branch exactly as it reads the checkout. The tree is listed once
- * (`git ls-tree -r`); blobs are read on demand (`git cat-file blob`).
+ * (`git ls-tree -r`); blobs are read on demand (`git cat-file blob`). Only read-only
+ * plumbing runs, through readOnlyGit, so it is safe in untrusted workspaces.
  */
 export class GitTreeFileSystem implements ManifestFileSystem {
   private constructor(
-    private readonly git: SimpleGit,
     /** Working-tree folder the absolute paths given to this file system are under. */
     private readonly rootDir: string,
     /** rootDir relative to the repository top, `/`-separated ('' at the top). */
@@ -26,32 +26,45 @@ export class GitTreeFileSystem implements ManifestFileSystem {
     private readonly files: Map<string, TreeFile>,
     private readonly dirs: Map<string, ManifestDirEntry[]>,
     readonly commit: string,
+    /** The ref that named the commit (the first of the candidates that exists). */
+    readonly ref: string,
+    private readonly signal?: AbortSignal,
   ) {}
 
-  /** Throws LiveStateError when rootDir is not in a Git repository or `ref` names no commit. */
-  static async open(rootDir: string, ref: string, signal?: AbortSignal): Promise<GitTreeFileSystem> {
-    if (ref === '' || ref.startsWith('-')) throw new LiveStateError('gitRef', `"${ref}" is not a valid Git ref`);
-    let git: SimpleGit;
-    try {
-      git = simpleGit({ baseDir: rootDir, timeout: { block: GIT_TIMEOUT_MS }, ...(signal ? { abort: signal } : {}) });
-    } catch (e) {
-      throw new LiveStateError('gitRef', `cannot use Git in ${rootDir}: ${(e as Error).message}`);
-    }
+  /**
+   * Opens the first of `ref` (one ref or candidates in order) that names a commit.
+   * Throws LiveStateError when rootDir is not in a Git repository or no candidate exists.
+   */
+  static async open(rootDir: string, ref: string | readonly string[], signal?: AbortSignal): Promise<GitTreeFileSystem> {
+    const candidates = typeof ref === 'string' ? [ref] : ref;
+    const bad = candidates.find((r) => r === '' || r.startsWith('-'));
+    if (bad !== undefined || candidates.length === 0) throw new LiveStateError('gitRef', `"${bad ?? ''}" is not a valid Git ref`);
+    const git = (args: string[], maxBuffer?: number) => readOnlyGit(rootDir, args, { timeoutMs: GIT_TIMEOUT_MS, signal, maxBuffer });
     let top: string;
     try {
-      top = (await git.revparse(['--show-toplevel'])).trim();
+      top = (await git(['rev-parse', '--show-toplevel'])).trim();
     } catch (e) {
-      throw new LiveStateError('gitRef', `${rootDir} is not in a Git repository: ${firstLine(e)}`);
+      throw new LiveStateError('gitRef', `${rootDir} is not in a Git repository: ${gitMessage(e)}`);
     }
-    let commit: string;
-    try {
-      commit = (await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
-    } catch {
-      commit = '';
+    let commit = '';
+    let found = '';
+    for (const candidate of candidates) {
+      try {
+        commit = (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`])).trim();
+      } catch {
+        commit = '';
+      }
+      if (commit) {
+        found = candidate;
+        break;
+      }
     }
-    if (!commit) throw new LiveStateError('gitRef', `Git ref "${ref}" not found: no branch, tag or commit of that name in ${top} (fetch it first?)`);
+    if (!commit) {
+      const names = candidates.map((c) => `"${c}"`).join(' or ');
+      throw new LiveStateError('gitRef', `Git ref ${names} not found: no branch, tag or commit of that name in ${top} (fetch it first?)`);
+    }
 
-    const listing = await git.raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
+    const listing = await git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit], 256 * 1024 * 1024);
     const files = new Map<string, TreeFile>();
     const dirs = new Map<string, ManifestDirEntry[]>([['', []]]);
     for (const record of listing.split('\0')) {
@@ -66,7 +79,7 @@ export class GitTreeFileSystem implements ManifestFileSystem {
     }
     const realRoot = await fs.realpath(rootDir).catch(() => rootDir);
     const rootRel = path.relative(top, realRoot).split(path.sep).join('/');
-    return new GitTreeFileSystem(git, rootDir, rootRel, files, dirs, commit);
+    return new GitTreeFileSystem(rootDir, rootRel, files, dirs, commit, found, signal);
   }
 
   async stat(p: string): Promise<ManifestFileStat | undefined> {
@@ -88,7 +101,11 @@ export class GitTreeFileSystem implements ManifestFileSystem {
     const rel = this.toRepoPath(p);
     const file = rel === undefined ? undefined : this.files.get(rel);
     if (!file) throw new Error(`${p} does not exist at ${this.commit.slice(0, 12)}`);
-    return this.git.raw(['cat-file', 'blob', file.oid]);
+    try {
+      return await readOnlyGit(this.rootDir, ['cat-file', 'blob', file.oid], { timeoutMs: GIT_TIMEOUT_MS, signal: this.signal, maxBuffer: file.size + 1024 * 1024 });
+    } catch (e) {
+      throw new Error(`cannot read ${rel} at ${this.commit.slice(0, 12)}: ${gitMessage(e)}`);
+    }
   }
 
   /** Absolute working-tree path → path in the tree, or undefined outside the repository. */
@@ -118,6 +135,11 @@ function addToDirs(dirs: Map<string, ManifestDirEntry[]>, file: string): void {
   }
 }
 
-function firstLine(e: unknown): string {
-  return String((e as Error).message ?? e).trim().split('\n')[0];
+/** git's own complaint (stderr) rather than Node's "Command failed: git -c …" preamble. */
+function gitMessage(e: unknown): string {
+  const stderr = (e as { stderr?: unknown }).stderr;
+  const text = typeof stderr === 'string' && stderr.trim() ? stderr : String((e as Error).message ?? e);
+  const lines = text.trim().split('\n');
+  // Warnings may come first; the fatal line says what failed.
+  return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0];
 }

@@ -6,6 +6,14 @@ export interface LiveObject {
   id: ResourceId;
   key: string;
   object: unknown;
+  /**
+   * JSON pointers (into the desired document) whose live value the source hides, e.g.
+   * Argo CD's masked Secret data: unknown, so the drift engine does not compare them.
+   * Set only by the provider that knows its source masks (argocd).
+   */
+  hiddenPaths?: readonly string[];
+  /** The source's rendering of the desired object (Argo CD's targetState, after Helm/Kustomize); shown, not compared. */
+  target?: unknown;
 }
 
 export interface LiveState {

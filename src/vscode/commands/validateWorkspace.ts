@@ -11,7 +11,9 @@ export async function validateWorkspace(store: WorkspaceStore, diagnostics: Mani
       await store.reload({ force: true });
       const state = store.state;
       if (state.kind !== 'ready' && state.kind !== 'invalid') return undefined;
-      const files = state.kind === 'ready' ? [...new Set(state.environments.flatMap((e) => e.state?.drift.resources.flatMap((r) => (r.resource ? [r.resource.file] : [])) ?? []))] : [];
+      // Environments read from another branch are left out: their files are not the working tree's.
+      const fromWorkingTree = state.kind === 'ready' ? state.environments.filter((e) => !e.state?.desiredRef) : [];
+      const files = [...new Set(fromWorkingTree.flatMap((e) => e.state?.drift.resources.flatMap((r) => (r.resource ? [r.resource.file] : [])) ?? []))];
       progress.report({ message: `${files.length} manifest file(s)` });
       const schemaErrors = await diagnostics.validateFiles(files.map((f) => vscode.Uri.file(f)), token);
       const configErrors = state.problems.filter((p) => p.severity === 'error').length;

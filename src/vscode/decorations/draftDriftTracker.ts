@@ -20,7 +20,7 @@ export function trackDraftDrift(store: WorkspaceStore): vscode.Disposable {
     const state = store.state;
     if (state.kind !== 'ready') return;
     // Environments that deploy this file, by the last saved state (the draft may have removed every resource).
-    const envs = state.environments.filter((e) => e.state?.drift.resources.some((r) => r.resource?.file === file));
+    const envs = state.environments.filter((e) => !e.state?.desiredRef && e.state?.drift.resources.some((r) => r.resource?.file === file));
     if (envs.length === 0) return;
     const parser = parsers.get(file) ?? new IncrementalManifestParser();
     parsers.set(file, parser);
@@ -32,7 +32,9 @@ export function trackDraftDrift(store: WorkspaceStore): vscode.Disposable {
         parsed.resources.forEach((resource) => items.push({ env: env.name, resource: { key: resource.key, id: resource.id, status: drift.status, resource, fields: [] } }));
         continue;
       }
-      const live: LiveObject[] = drift.resources.filter((r) => r.live !== undefined).map((r) => ({ id: r.id, key: r.key, object: r.live }));
+      const live: LiveObject[] = drift.resources
+        .filter((r) => r.live !== undefined)
+        .map((r) => ({ id: r.id, key: r.key, object: r.live, hiddenPaths: r.hiddenPaths, target: r.target }));
       const result = computeEnvironmentDrift(parsed.resources, { objects: live, complete: false, fetchedAt: new Date() }, state.config.drift.ignore);
       for (const resource of result.resources) if (resource.resource) items.push({ env: env.name, resource });
     }

@@ -18,6 +18,8 @@ export class ManifestIndex {
     for (const [file, items] of drafts) this.byFile.set(file, items);
     if (state.kind !== 'ready') return;
     for (const entry of state.environments) {
+      // Read from another branch: its lines do not describe the working-tree file, which may not even exist.
+      if (entry.state?.desiredRef) continue;
       for (const resource of entry.state?.drift.resources ?? []) {
         const file = resource.resource?.file;
         if (!file || drafts.has(file)) continue;

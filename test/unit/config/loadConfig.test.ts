@@ -51,6 +51,21 @@ environments:
     assert.deepEqual(r.config!.environments[1].manifests, ['b', 'b2/**/*.yaml']);
   });
 
+  it('reads appNamespace of an argocd source and rejects a value that is no namespace name', () => {
+    const r = parseConfigText(`version: 1
+environments:
+  - { name: a, manifests: a, live: { argocd: { server: "https://argocd.example.com", app: shop, appNamespace: team-a, insecure: true } } }
+`);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.config!.environments[0].live, { provider: 'argocd', server: 'https://argocd.example.com', app: 'shop', appNamespace: 'team-a', insecure: true });
+    const bad = parseConfigText('version: 1\nenvironments:\n  - { name: a, manifests: a, live: { argocd: { server: "https://argocd.example.com", app: shop, appNamespace: Team_A } } }\n');
+    assert.equal(bad.config, undefined);
+    assert.deepEqual(
+      bad.problems.map((p) => p.message),
+      ['environments[0].live.argocd.appNamespace: "Team_A" is not a Kubernetes namespace name: lowercase letters, digits and -'],
+    );
+  });
+
   it('puts an unknown field on its key with a did-you-mean', () => {
     const text = 'version: 1\nenvironments:\n  - name: dev\n    manifest: envs/dev\n';
     const r = parseConfigText(text);

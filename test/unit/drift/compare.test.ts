@@ -149,4 +149,14 @@ describe('diffObjects', () => {
     const drifts = diffObjects({ kind: 'X', spec: { a: { b: 1 } } }, { kind: 'X', spec: { a: 'text' } }, { kind: 'X', apiVersion: 'v1', ignore: [] });
     assert.deepEqual(drifts, [{ path: '/spec/a', desired: { b: 1 }, live: 'text', reason: 'changed' }]);
   });
+
+  it('skips only the fields a provider marks hidden; an unmarked plus run is an ordinary value', () => {
+    const secret: DiffOptions = { kind: 'Secret', apiVersion: 'v1', ignore: [] };
+    const desired = { kind: 'Secret', data: { a: 'YQ==', b: 'Yg==' }, stringData: { c: 'see' } };
+    const live = { kind: 'Secret', data: { a: '++++++++', b: '++++++++', c: '++++++++' } };
+    const hidden = new Set(['/data/a', '/stringData/c']);
+    assert.deepEqual(diffObjects(desired, live, { ...secret, hidden }).map((d) => d.path), ['/data/b']);
+    // A snapshot or kubectl object is never marked: its values are what the cluster holds.
+    assert.deepEqual(diffObjects(desired, live, secret).map((d) => d.path), ['/data/a', '/data/b', '/stringData/c']);
+  });
 });

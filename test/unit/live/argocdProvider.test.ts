@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
+import { computeEnvironmentDrift } from '../../../src/core/drift/environmentDrift';
 import { ArgoCdProvider } from '../../../src/core/live/argocdProvider';
+import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { startFakeArgoCdServer, type FakeArgoCdServer } from '../../fake-servers/fakeArgoCdServer';
 
@@ -40,6 +42,56 @@ describe('ArgoCdProvider', () => {
       ['/api/v1/applications/shop', '/api/v1/applications/shop/managed-resources'],
     );
     assert.ok(server.requests.every((r) => r.authorization === 'Bearer secret-token'));
+  });
+
+  it('does not report masked Secret values as drift, but still what Argo CD shows (fake Argo CD server on 127.0.0.1)', async () => {
+    const desiredText = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: db',
+      '  namespace: shop',
+      '  labels: { tier: db }',
+      'data:',
+      '  password: cGFzcw==',
+      '  missing: eA==',
+      'stringData:',
+      '  user: admin',
+      '',
+    ].join('\n');
+    const [desired] = parseManifestText(desiredText, 'secret.yaml').resources;
+    // Live differs in the password value too: Argo CD hides that, so it cannot count either way.
+    const live = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop', labels: { tier: 'cache' } }, data: { password: 'b3RoZXI=', user: 'YWRtaW4=' } };
+    server = await startFakeArgoCdServer({ apps: [{ name: 'shop', resources: [{ live, target: desired.object }] }] });
+    const state = await new ArgoCdProvider({ server: server.url, app: 'shop' }).fetch({ resources: [desired] });
+    const [object] = state.objects;
+    // What Argo CD sends: equal values share a mask length (user), different ones do not (password).
+    assert.deepEqual((object.object as { data: unknown }).data, { password: '++++++++++++', user: '++++++++' });
+    assert.deepEqual(object.hiddenPaths, ['/data/password', '/stringData/password', '/data/user', '/stringData/user']);
+    assert.deepEqual((object.target as { data: unknown }).data, { password: '++++++++', missing: '++++++++', user: '++++++++' }); // targetState, stringData folded in
+
+    const drift = computeEnvironmentDrift([desired], state, []);
+    const fields = drift.resources[0].fields.map((f) => [f.path, f.live]);
+    assert.deepEqual(fields, [
+      ['/metadata/labels/tier', 'cache'],
+      ['/data/missing', undefined], // absent live is known, not masked
+    ]);
+    assert.deepEqual(drift.resources[0].hiddenPaths, object.hiddenPaths);
+    assert.ok(drift.resources[0].target);
+  });
+
+  it('asks for an app in another namespace with appNamespace on both calls (fake Argo CD server on 127.0.0.1)', async () => {
+    server = await startFakeArgoCdServer({ apps: [{ name: 'shop', namespace: 'team-a', health: 'Degraded', resources: [{ live: web }] }] });
+    const state = await new ArgoCdProvider({ server: server.url, app: 'shop', appNamespace: 'team-a' }).fetch({ resources: [] });
+    assert.deepEqual(state.objects.map((o) => o.id.name), ['web']);
+    assert.equal(state.summary?.health, 'Degraded');
+    assert.deepEqual(server.requests.map((r) => r.path).sort(), ['/api/v1/applications/shop/managed-resources?appNamespace=team-a', '/api/v1/applications/shop?appNamespace=team-a']);
+    // Without it Argo CD looks in its own namespace, where there is no such app.
+    await assert.rejects(new ArgoCdProvider({ server: server.url, app: 'shop', getToken: async () => 't' }).fetch({ resources: [] }), isLiveError(/no access to app "shop"/));
+    await assert.rejects(
+      new ArgoCdProvider({ server: server.url, app: 'shop', appNamespace: 'team-b', getToken: async () => 't' }).fetch({ resources: [] }),
+      isLiveError(/no access to app "team-b\/shop"/),
+    );
   });
 
   it('reports an expired or invalid token on 401 (fake Argo CD server on 127.0.0.1)', async () => {
