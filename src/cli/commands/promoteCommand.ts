@@ -20,7 +20,9 @@ export const PROMOTE_HELP = `youops promote --to ENV [--from ENV] [--resource ki
 Promotes what differs between two environments' manifests (default source: the
 target's promotesFrom) by editing the target's files in place, comments and
 formatting kept; kustomize images: overrides are edited where they are set.
-By default only image tags and versions are promoted; --all takes every value.
+By default only image tags and versions are promoted; --all takes every value
+and adds the resources only the source has (their documents copied into the
+target's folder, namespace adapted, listed in its kustomization.yaml).
 
 --dry-run   print the patch (git apply reads it) for the working tree; push nothing
 otherwise   commit on a new branch youops/promote-… in a temporary worktree, push it
@@ -115,5 +117,5 @@ function nothing(plan: PromotionPlan, io: CliIo): number {
 }
 
 function changeJson(c: PromotionChange): unknown {
-  return { id: c.id, label: c.label, from: c.from ?? null, to: c.to ?? null, file: c.file, line: c.line + 1 };
+  return { id: c.id, label: c.label, from: c.from ?? null, to: c.to ?? null, file: c.file, line: c.line + 1, ...(c.adds ? { adds: c.adds } : {}) };
 }

@@ -1,15 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
+import { kustomizationEntries } from '../manifests/kustomization';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { GitOpsError } from './gitOpsError';
 import { readKustomizeImages } from './kustomizeImages';
-import { valueAt, type PromotionChange, type PromotionPlan } from './promotionPlan';
+import { valueAt, type ChangeCheck, type PromotionPlan } from './promotionPlan';
 import { applyTextEdits, type TextEdit } from './textEdits';
 
 /** One target file's text before and after the promotion. */
 export interface FileChange {
   file: string;
-  before: string;
+  /** undefined: the promotion creates the file. */
+  before: string | undefined;
   after: string;
+}
+
+interface Pending {
+  edit: TextEdit;
+  check?: ChangeCheck;
+  label: string;
 }
 
 /**
@@ -23,34 +31,48 @@ export function applyPromotion(plan: PromotionPlan, selectedIds: readonly string
   if (blocked) throw new GitOpsError('notEditable', `${blocked.label} cannot be promoted: ${blocked.blocked ?? 'no edit'}`);
   if (selected.length === 0) throw new GitOpsError('nothingToDo', 'no change selected');
 
-  const byFile = new Map<string, PromotionChange[]>();
-  for (const c of selected) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
+  const byFile = new Map<string, Pending[]>();
+  for (const c of selected) {
+    for (const fe of [{ file: c.file, edit: c.edit as TextEdit, check: c.check }, ...(c.also ?? [])]) {
+      const pending = byFile.get(fe.file) ?? [];
+      // Two new resources in one new file list it in the kustomization once.
+      if (!pending.some((p) => isDeepStrictEqual(p.edit, fe.edit))) pending.push({ edit: fe.edit, check: fe.check, label: c.label });
+      byFile.set(fe.file, pending);
+    }
+  }
   const out: FileChange[] = [];
-  for (const [file, changes] of byFile) {
-    const before = plan.texts.get(file);
+  for (const [file, pending] of byFile) {
+    const isNew = plan.newFiles.has(file);
+    const before = isNew ? '' : plan.texts.get(file);
     if (before === undefined) throw new Error(`no text of ${file} in the plan`);
-    const after = applyTextEdits(before, changes.map((c) => c.edit as TextEdit));
-    for (const c of changes) verify(file, after, c);
-    if (after !== before) out.push({ file, before, after });
+    const after = applyTextEdits(before, pending.map((p) => p.edit));
+    for (const p of pending) verify(file, after, p);
+    if (isNew || after !== before) out.push({ file, before: isNew ? undefined : before, after });
   }
   return out;
 }
 
-function verify(file: string, text: string, c: PromotionChange): void {
-  const check = c.check;
+function verify(file: string, text: string, p: Pending): void {
+  const check = p.check;
   if (!check) return;
   let actual: unknown;
+  let expected: unknown;
   if (check.kind === 'kustomizeImage') {
     actual = readKustomizeImages(text).find((i) => i.name === check.name)?.[check.field];
+    expected = check.value;
+  } else if (check.kind === 'kustomizationResource') {
+    actual = kustomizationEntries(text).local.includes(check.entry);
+    expected = true;
   } else {
     const parsed = parseManifestText(text, file);
-    const resource = parsed.resources.find((r) => r.key === check.resourceKey && r.docIndex === check.docIndex);
+    const resource = parsed.resources.find((r) => r.key === check.resourceKey && (check.kind === 'resource' || r.docIndex === check.docIndex));
     if (parsed.errors.some((e) => e.severity === 'error') || !resource) {
-      throw new GitOpsError('notEditable', `editing ${c.label} would break ${file}; nothing was changed`);
+      throw new GitOpsError('notEditable', `editing ${p.label} would break ${file}; nothing was changed`);
     }
-    actual = valueAt(resource.object, check.pointer);
+    actual = check.kind === 'resource' ? resource.object : valueAt(resource.object, check.pointer);
+    expected = check.value;
   }
-  if (!isDeepStrictEqual(actual, check.value)) {
-    throw new GitOpsError('notEditable', `editing ${c.label} in place did not give ${JSON.stringify(check.value)} (got ${JSON.stringify(actual)}); edit it by hand`);
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new GitOpsError('notEditable', `editing ${p.label} in place did not give ${JSON.stringify(expected)} (got ${JSON.stringify(actual)}); edit it by hand`);
   }
 }

@@ -11,10 +11,14 @@ export interface ChangeText {
 }
 
 export function promotionText(from: string, to: string, changes: PromotionChange[], files: string[]): ChangeText {
-  const title = changes.length === 1 ? `Promote ${from} → ${to}: ${changes[0].label} = ${short(changes[0].from)}` : `Promote ${from} → ${to} (${changes.length} changes)`;
-  const rows = changes.map((c) => `| ${cell(c.label)} | ${cell(short(c.to))} | ${cell(short(c.from))} |`);
+  // A new resource's label says what happens; its value is a whole object.
+  const now = (c: PromotionChange) => (c.adds ? `(not in ${to})` : short(c.to));
+  const becomes = (c: PromotionChange) => (c.adds ? `added, as in ${from}` : short(c.from));
+  const only = changes[0];
+  const title = changes.length === 1 ? `Promote ${from} → ${to}: ${only.label}${only.adds ? '' : ` = ${short(only.from)}`}` : `Promote ${from} → ${to} (${changes.length} changes)`;
+  const rows = changes.map((c) => `| ${cell(c.label)} | ${cell(now(c))} | ${cell(becomes(c))} |`);
   const body = [
-    `Promotes ${changes.length === 1 ? 'this value' : 'these values'} from **${from}** to **${to}**:`,
+    `Promotes ${changes.length === 1 ? (only.adds ? 'this resource' : 'this value') : 'these changes'} from **${from}** to **${to}**:`,
     '',
     `| Field | ${to} now | becomes (as in ${from}) |`,
     '| --- | --- | --- |',
@@ -24,7 +28,7 @@ export function promotionText(from: string, to: string, changes: PromotionChange
     '',
     '_Opened by YouOps: the files were edited in place, comments and formatting kept._',
   ].join('\n');
-  const commitBody = changes.map((c) => `- ${c.label}: ${short(c.to)} → ${short(c.from)}`).join('\n');
+  const commitBody = changes.map((c) => (c.adds ? `- ${c.label}` : `- ${c.label}: ${short(c.to)} → ${short(c.from)}`)).join('\n');
   return { title, body, labels: ['youops', 'promotion', `env:${to}`], commitMessage: `${title}\n\n${commitBody}\n` };
 }
 

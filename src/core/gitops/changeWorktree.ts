@@ -83,6 +83,7 @@ export class ChangeWorktree {
   }
 
   async writeFile(worktreePath: string, text: string): Promise<void> {
+    await fs.mkdir(path.dirname(worktreePath), { recursive: true });
     await fs.writeFile(worktreePath, text, 'utf8');
   }
 

@@ -1,8 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
 import { pointerSegments } from '../manifests/jsonPointer';
-import type { ManifestResource } from '../manifests/manifestResource';
+import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
+import { parseManifestText } from '../manifests/parseManifestText';
+import { blockScalarCandidates } from './blockScalarText';
 import { GitOpsError } from './gitOpsError';
-import { offsetAt, type TextEdit } from './textEdits';
+import { applyTextEdits, offsetAt, type TextEdit } from './textEdits';
 import { indentBlock, yamlValueText } from './yamlValueText';
 
 /**
@@ -10,18 +13,20 @@ import { indentBlock, yamlValueText } from './yamlValueText';
  * the field), computed from the field locations parseManifestText reported for `text`.
  * Existing values are replaced in place; a missing key is inserted after its last
  * sibling of a block map, a missing list item after the last item of a block list.
- * Anything else (flow maps, anchors, block scalars, first keys of list items) is
- * refused with a reason rather than guessed.
+ * A block scalar (| or >) is rewritten as a block in its own style when YAML reads that back
+ * as the value, else as a quoted string. Anything else (flow maps, anchors and aliases,
+ * first keys of list items) is refused with a reason rather than guessed.
  */
 export function fieldEdit(text: string, resource: ManifestResource, pointer: string, oldValue: unknown, value: unknown): TextEdit {
   const loc = resource.fields.get(pointer);
-  if (loc && value !== undefined) return replaceValue(text, loc.valueRange, oldValue, value);
+  if (loc && value !== undefined) return replaceValue(text, resource, pointer, loc, oldValue, value);
   if (loc) return removeField(text, loc.keyRange, loc.valueRange, pointer);
   if (value === undefined) throw new GitOpsError('notEditable', `${pointer} is not set, nothing to remove`);
   return insertField(text, resource, pointer, value);
 }
 
-function replaceValue(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, oldValue: unknown, value: unknown): TextEdit {
+function replaceValue(text: string, resource: ManifestResource, pointer: string, loc: FieldLocation, oldValue: unknown, value: unknown): TextEdit {
+  const range = loc.valueRange;
   const start = offsetAt(text, range.start);
   const end = offsetAt(text, range.end);
   const old = text.slice(start, end);
@@ -29,10 +34,31 @@ function replaceValue(text: string, range: { start: { line: number; character: n
     throw new GitOpsError('notEditable', 'the value is a YAML anchor or alias shared with other fields; edit it by hand');
   }
   if (old.includes('{{')) throw new GitOpsError('templated', 'the value is a template expression ({{ … }}); change it where the template gets its values');
+  if (/^[|>]/.test(old)) {
+    // The key's column, or the dash's for a list item: what the block's indentation is relative to.
+    const isItem = /^\d+$/.test(pointerSegments(pointer).pop() ?? '');
+    const parentIndent = isItem ? text.slice(lineStart(text, start), start).lastIndexOf('-') : loc.keyRange.start.character;
+    // Blank lines after a clipped or stripped block lie outside its range; a kept block would take them in.
+    const blankEnd = end + /^(?:[ \t]*\n)*/.exec(text.slice(end))![0].length;
+    for (const newText of blockScalarCandidates(text.slice(start, blankEnd), oldValue, value, Math.max(parentIndent, 0))) {
+      const edit = { start, end: blankEnd, newText };
+      if (readsBack(applyTextEdits(text, [edit]), resource, pointer, value)) return edit;
+    }
+    throw new GitOpsError('notEditable', 'the new value cannot be written in place of the block scalar (| or >); edit it by hand');
+  }
   let newText = yamlValueText(old, oldValue, value, range.start.character);
   // An empty value (`key:`) sits right after the colon.
   if (old === '' && text[start - 1] === ':') newText = ' ' + newText;
   return { start, end, newText };
+}
+
+/** True when `text` parses and its copy of `resource` holds `value` at `pointer`. */
+function readsBack(text: string, resource: ManifestResource, pointer: string, value: unknown): boolean {
+  const parsed = parseManifestText(text, resource.file);
+  const again = parsed.resources.find((r) => r.key === resource.key && r.docIndex === resource.docIndex);
+  if (!again || parsed.errors.some((e) => e.severity === 'error')) return false;
+  const actual = pointerSegments(pointer).reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), again.object);
+  return isDeepStrictEqual(actual, value);
 }
 
 function removeField(text: string, keyRange: ManifestResource['range'], valueRange: ManifestResource['range'], pointer: string): TextEdit {

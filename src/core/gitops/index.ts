@@ -4,8 +4,9 @@ export { changeBranchName, promotionText, rollbackText, type ChangeText, type Ro
 export { fieldEdit } from './fieldEdit';
 export { GitOpsError, type GitOpsErrorKind } from './gitOpsError';
 export { kustomizeImageEdit, parseImage, readKustomizeImages, type KustomizeImage } from './kustomizeImages';
+export { kustomizationResourceEdit } from './kustomizeResources';
 export { compareUrl, originRepo } from './originRepo';
-export { planPromotion, valueAt, type PlanPromotionOptions, type PromotionChange, type PromotionPlan } from './promotionPlan';
+export { planPromotion, valueAt, type FileEdit, type PlanPromotionOptions, type PromotionChange, type PromotionPlan } from './promotionPlan';
 export { publishChange, type PublishedChange } from './publishChange';
 export { gitHubPullRequestPort, type ChangePullRequest, type OpenedPullRequest, type PullRequestPort } from './pullRequestPort';
 export { applyRollback, environmentPathspecs } from './rollbackChange';

@@ -10,12 +10,23 @@ import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
 import { fieldEdit } from './fieldEdit';
 import { IMAGE_FIELDS, kustomizeImageEdit, parseImage, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
+import { newResourceChange, type NewFilesFolder } from './newResource';
 import type { TextEdit } from './textEdits';
 
 /** What a change must leave in the file; applyPromotion re-reads the result to check it. */
 export type ChangeCheck =
   | { kind: 'field'; resourceKey: string; docIndex: number; pointer: string; value: unknown }
-  | { kind: 'kustomizeImage'; name: string; field: ImageField; value: string };
+  | { kind: 'kustomizeImage'; name: string; field: ImageField; value: string }
+  /** The file holds this resource (by key), exactly this object. */
+  | { kind: 'resource'; resourceKey: string; value: unknown }
+  | { kind: 'kustomizationResource'; entry: string };
+
+/** An edit of one file, with what it must leave there. */
+export interface FileEdit {
+  file: string;
+  edit: TextEdit;
+  check?: ChangeCheck;
+}
 
 export interface PromotionChange {
   /** Stable across plans of the same state: selections refer to it. */
@@ -24,7 +35,7 @@ export interface PromotionChange {
   label: string;
   /** Value in the source environment: what the target gets (undefined: removed). */
   from: unknown;
-  /** Current value in the target environment (undefined: not set). */
+  /** Current value in the target environment (undefined: not set, or the whole resource is new and `from` is its object). */
   to: unknown;
   /** Absolute path of the target file the change edits. */
   file: string;
@@ -36,16 +47,20 @@ export interface PromotionChange {
   blocked?: string;
   edit?: TextEdit;
   check?: ChangeCheck;
+  /** Edits of other files the change needs: a new file's entry in the kustomization. */
+  also?: FileEdit[];
+  /** Set when the change adds a resource only the source has; newFile: `file` does not exist yet. */
+  adds?: { newFile: boolean };
 }
 
 export interface PromotionPlan {
   from: string;
   to: string;
   changes: PromotionChange[];
-  /** Target file texts the edits were computed against. */
+  /** Target file texts the edits were computed against ('' for new files). */
   texts: Map<string, string>;
-  /** Resources of the source the target does not have: promotion edits values, it does not add objects. */
-  notInTarget: string[];
+  /** Target files that new resources would create. */
+  newFiles: Set<string>;
 }
 
 export interface PlanPromotionOptions {
@@ -64,6 +79,7 @@ export interface PlanPromotionOptions {
  * Everything that differs between the source and the target environment, as edits of
  * the target's files. Values are edited where they live: an image overridden by the
  * target kustomization's `images:` is changed there, not in the resource it patches.
+ * Resources only the source has are added (not suggested: new objects deserve a look).
  * Values in files another environment also reads, templated or generated files are
  * listed as blocked with the reason.
  */
@@ -95,11 +111,23 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
 
   const comparison = compareEnvironments(fromResources, toResources, { ignore: config.drift.ignore });
   const changes: PromotionChange[] = [];
-  const notInTarget: string[] = [];
   const overridden = (image: unknown) => typeof image === 'string' && [...fromImages, ...toImages].some((i) => i.name === parseImage(image).repo);
 
+  const added = comparison.resources.filter((rc) => rc.status === 'OnlyInFrom' && rc.from);
+  const newResources = {
+    from: source.name,
+    to: target.name,
+    pairs: (filter && added.length ? compareEnvironments(fromManifests.resources, toManifests.resources, { ignore: config.drift.ignore }) : comparison).resources,
+    folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
+    targetFiles: new Set(toManifests.resources.map((r) => r.file)),
+    readTarget: read,
+    readSource: (file: string) => fsys.readFile(file),
+    exists: async (file: string) => (await fsys.stat(file)) !== undefined,
+    blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
+    newFiles: new Map<string, string>(),
+  };
   for (const rc of comparison.resources) {
-    if (rc.status === 'OnlyInFrom') notInTarget.push(`${rc.kind} ${rc.name}`);
+    if (rc.status === 'OnlyInFrom' && rc.from) changes.push(await newResourceChange(rc.from, newResources));
     if (rc.status !== 'Different' || !rc.from || !rc.to) continue;
     for (const d of rc.fields) {
       // kustomize replaces these images; the images: comparison below promotes them where they live.
@@ -116,7 +144,9 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
       changes.push(imageChange(toKustomization.file, text, c));
     }
   }
-  return { from: source.name, to: target.name, changes, texts, notInTarget };
+  const newFiles = new Set(changes.filter((c) => c.adds?.newFile && !c.blocked).map((c) => c.file));
+  for (const f of newFiles) texts.set(f, '');
+  return { from: source.name, to: target.name, changes, texts, newFiles };
 }
 
 async function fieldChange(
@@ -259,6 +289,21 @@ async function overlayKustomization(rootDir: string, env: EnvironmentConfig, fsy
 async function overlayImages(rootDir: string, env: EnvironmentConfig, fsys: ManifestFileSystem): Promise<KustomizeImage[]> {
   const k = await overlayKustomization(rootDir, env, fsys);
   return k ? readKustomizeImages(k.text) : [];
+}
+
+/**
+ * The folder of the target's manifests that new files go into: the first folder entry no
+ * other environment reads files from (a shared base would hand them to that one too).
+ */
+async function newFilesFolder(rootDir: string, env: EnvironmentConfig, fsys: ManifestFileSystem, sharedFiles: Map<string, string>): Promise<NewFilesFolder> {
+  for (const entry of env.manifests) {
+    const dir = path.resolve(rootDir, entry);
+    if (!(await fsys.stat(dir))?.isDirectory) continue;
+    const other = [...sharedFiles].find(([file]) => path.dirname(file) === dir);
+    if (other) continue;
+    return { dir, kustomization: await findKustomization(dir, fsys) };
+  }
+  return { problem: `${env.name}'s manifests have no folder of their own to add a file to; add it by hand` };
 }
 
 /** file → environment name, for every manifest file an environment other than `target` reads. */

@@ -1,18 +1,15 @@
 import { parse, stringify } from 'yaml';
-import { GitOpsError } from './gitOpsError';
 
 /**
  * The source text for `value` where `oldSource` stood, in the same style: a quoted
  * scalar stays quoted the same way, a plain one stays plain when YAML reads it back
  * as the same value, a flow list stays flow, a block collection stays block at
  * `column`. Nothing around the value is touched, so comments and layout survive.
+ * Block scalars (| or >) are blockScalarCandidates' job.
  */
 export function yamlValueText(oldSource: string, oldValue: unknown, value: unknown, column: number): string {
   const trailing = /\n*$/.exec(oldSource)![0];
   const old = oldSource.slice(0, oldSource.length - trailing.length);
-  if (old.startsWith('|') || old.startsWith('>')) {
-    throw new GitOpsError('notEditable', 'the value is a block scalar (| or >); YouOps does not rewrite multi-line values, edit it by hand');
-  }
   const isBlockCollection = oldValue !== null && typeof oldValue === 'object' && !/^[[{]/.test(old);
   if (value !== null && typeof value === 'object') {
     if (isBlockCollection) return indentBlock(stringify(value, { lineWidth: 0 }).replace(/\n$/, ''), column) + trailing;

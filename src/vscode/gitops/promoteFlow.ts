@@ -71,10 +71,15 @@ async function chooseTarget(deps: GitOpsDeps, envs: EnvironmentConfig[], given: 
 async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<string[] | undefined> {
   const blocked = plan.changes.filter((c) => c.blocked);
   for (const c of blocked) deps.log.warn(`${c.label}: ${c.blocked}`);
-  for (const r of plan.notInTarget) deps.log.info(`${r} exists only in ${plan.from}; promotion edits values, add the resource to ${plan.to} by hand`);
   const items: GitOpsPick<string>[] = plan.changes
     .filter((c) => !c.blocked)
-    .map((c) => ({ label: c.label, description: `${short(c.to)} → ${short(c.from)}`, detail: `${path.basename(c.file)}:${c.line + 1}`, picked: c.suggested, value: c.id }));
+    .map((c) => ({
+      label: c.label,
+      description: c.adds ? `only in ${plan.from}: add it` : `${short(c.to)} → ${short(c.from)}`,
+      detail: `${path.basename(c.file)}:${c.line + 1}`,
+      picked: c.suggested,
+      value: c.id,
+    }));
   const note = blocked.length ? ` (${blocked.length} cannot be edited here: see the YouOps GitOps log)` : '';
   return deps.ui().pickMany(items, { title: `Promote ${plan.from} → ${plan.to}: which values?${note}`, placeHolder: 'Image tags and versions are preselected' });
 }

@@ -81,12 +81,87 @@ describe('editing YAML values in the source (gitops/fieldEdit)', () => {
     assert.equal(out, DEPLOYMENT.replace('              memory: 512Mi\n', ''));
   });
 
-  it('refuses template expressions, anchors and block scalars instead of guessing', () => {
+  it('refuses template expressions and anchored or aliased values (block scalars too) instead of guessing', () => {
     const templated = DEPLOYMENT.replace('ghcr.io/acme/web:1.4.1', '"ghcr.io/acme/web:{{ .Values.tag }}"');
     refused(() => edit(templated, '/spec/template/spec/containers/0/image', 'ghcr.io/acme/web:1.4.2'), 'templated', /template expression/);
     const anchored = DEPLOYMENT.replace('replicas: 3', 'replicas: &r 3');
     refused(() => edit(anchored, '/spec/replicas', 2), 'notEditable', /anchor/);
-    const block = DEPLOYMENT.replace('value: info', 'value: |\n                multi\n                line');
-    refused(() => edit(block, '/spec/template/spec/containers/0/env/0/value', 'x'), 'notEditable', /block scalar/);
+    const anchoredBlock = DEPLOYMENT.replace('value: info', 'value: &motd |\n                multi\n                line');
+    refused(() => edit(anchoredBlock, '/spec/template/spec/containers/0/env/0/value', 'x\n'), 'notEditable', /anchor or alias/);
+    const aliased = CONFIG.replace('  last: end\n', '  again: *s\n  last: end\n').replace('script: |', 'script: &s |');
+    refused(() => edit(aliased, '/data/again', 'x\n'), 'notEditable', /anchor or alias/);
+  });
+});
+
+const CONFIG = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app
+data:
+  script: |  # run at start
+    set -e
+    echo hi
+
+  motd: >-
+    Welcome to the
+    shop.
+  indented: |2
+      two extra
+    base
+  keep: |+
+    a
+
+  items:
+    - |
+      first
+    - x
+  last: end
+`;
+
+describe('replacing block scalars (| and >) in the source (gitops/fieldEdit)', () => {
+  const script = (body: string, header = '|') => CONFIG.replace('  script: |  # run at start\n    set -e\n    echo hi\n', `  script: ${header}  # run at start\n${body}`);
+
+  it('rewrites a literal block in place: header, comment, indentation and the blank line after it kept', () => {
+    assert.equal(edit(CONFIG, '/data/script', 'set -eu\necho bye\n'), script('    set -eu\n    echo bye\n'));
+  });
+
+  it('changes only the chomping indicator when the new value ends differently', () => {
+    assert.equal(edit(CONFIG, '/data/script', 'x\ny'), script('    x\n    y\n', '|-'));
+    // Keep chomping would read the blank line after the block as part of the value: it goes.
+    assert.equal(edit(CONFIG, '/data/script', 'a\n\n\n'), script('    a\n\n\n', '|+').replace('    a\n\n\n\n', '    a\n\n\n'));
+    assert.equal(edit(CONFIG, '/data/keep', 'b\n'), CONFIG.replace('  keep: |+\n    a\n\n', '  keep: |+\n    b\n'));
+    assert.equal(edit(CONFIG, '/data/keep', 'b'), CONFIG.replace('  keep: |+\n    a\n\n', '  keep: |-\n    b\n'));
+  });
+
+  it('writes a folded block so that YAML folds it back to the value: single breaks doubled, indented lines as they are', () => {
+    assert.equal(
+      edit(CONFIG, '/data/motd', 'Welcome to the new shop.\nSee you.\n\nBye'),
+      CONFIG.replace('    Welcome to the\n    shop.\n', '    Welcome to the new shop.\n\n    See you.\n\n\n    Bye\n'),
+    );
+    assert.equal(edit(CONFIG, '/data/motd', 'one long line that YAML must not fold'), CONFIG.replace('    Welcome to the\n    shop.\n', '    one long line that YAML must not fold\n'));
+  });
+
+  it('keeps an indentation indicator and its indentation; adds one when the value starts with spaces', () => {
+    assert.equal(edit(CONFIG, '/data/indented', '    four\n  two\n'), CONFIG.replace('      two extra\n    base\n', '        four\n      two\n'));
+    assert.equal(edit(CONFIG, '/data/script', '  indented first\nnext\n'), script('      indented first\n    next\n', '|2'));
+    assert.equal(edit(CONFIG, '/data/motd', '  code\ntext'), CONFIG.replace('  motd: >-\n    Welcome to the\n    shop.\n', '  motd: >2-\n      code\n    text\n'));
+  });
+
+  it('rewrites a block that is a list item, lined up with its dash', () => {
+    assert.equal(edit(CONFIG, '/data/items/0', 'second\nline\n'), CONFIG.replace('    - |\n      first\n', '    - |\n      second\n      line\n'));
+  });
+
+  it('falls back to a double-quoted string when the block style cannot hold the value', () => {
+    assert.equal(edit(CONFIG, '/data/script', 'bell\x07\n'), CONFIG.replace('  script: |  # run at start\n    set -e\n    echo hi\n', '  script: "bell\\u0007\\n"  # run at start\n'));
+    assert.equal(edit(CONFIG, '/data/script', ''), CONFIG.replace('  script: |  # run at start\n    set -e\n    echo hi\n', '  script: ""  # run at start\n'));
+    assert.equal(edit(CONFIG, '/data/script', 42), CONFIG.replace('  script: |  # run at start\n    set -e\n    echo hi\n', '  script: 42  # run at start\n'));
+    // A value starting with spaces needs an indentation indicator, which only goes up to 9.
+    const deep = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  s: |\n             a\n';
+    assert.equal(edit(deep, '/data/s', ' b\n'), deep.replace('  s: |\n             a\n', '  s: " b\\n"\n'));
+  });
+
+  it('keeps a block at the end of a file without a final newline without one', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  s: |-\n    a\n    b';
+    assert.equal(edit(text, '/data/s', 'c'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  s: |-\n    c');
   });
 });

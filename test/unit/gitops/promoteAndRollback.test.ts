@@ -12,6 +12,7 @@ import { runPromotion, type PromotionRun } from '../../../src/core/gitops/runPro
 import { runRollback } from '../../../src/core/gitops/runRollback';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../../fake-servers/fakeGitHubServer';
 import { createGitFixture, type GitFixture } from './gitFixture';
+import { NEW_RESOURCES, NEW_RESOURCES_PROMOTED } from './newResourceTree';
 
 const NOW = new Date('2025-03-04T05:06:07Z');
 const BRANCH = 'youops/promote-staging-to-prod-20250304-050607';
@@ -222,5 +223,50 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       const picked = runPromotion(promotion({ select: async (plan) => plan.changes.filter((c) => c.label.endsWith('.image')).map((c) => c.id) }));
       await fails(picked, 'notEditable', /containers\[name=web\]\.image cannot be promoted: the value is a template expression/);
     });
+  });
+});
+
+describe('promote resources only the source has as a pull request (real Git: bare origin, clone, fake GitHub on 127.0.0.1)', function () {
+  this.timeout(30_000);
+  let fx: GitFixture;
+  let github: FakeGitHubServer;
+
+  beforeEach(async () => {
+    fx = createGitFixture(NEW_RESOURCES);
+    github = await startFakeGitHubServer({ tokens: ['t0ken'], repos: [{ owner: 'acme', name: 'shop' }] });
+  });
+
+  afterEach(async () => {
+    await github.close();
+    fx.dispose();
+  });
+
+  it('commits the new file, the appended document and the kustomization entry byte for byte, and names them in the PR', async () => {
+    const config = (await loadConfigFile(path.join(fx.clone, 'youops.yaml'))).config!;
+    const repo = (await originRepo(fx.clone))!;
+    let shownPatch = '';
+    const outcome = await runPromotion({
+      config,
+      configRootDir: fx.clone,
+      to: 'prod',
+      now: NOW,
+      select: async (plan) => plan.changes.filter((c) => c.adds).map((c) => c.id),
+      confirm: async (patch) => ((shownPatch = patch), true),
+      pullRequests: async () => ({ port: gitHubPullRequestPort(new GitHubClient({ token: 't0ken', baseUrl: github.url, retries: 0 }), repo) }),
+    });
+
+    assert.ok(outcome.status === 'published');
+    assert.deepEqual(outcome.files, ['envs/prod/web.yaml', 'envs/prod/cache.yaml', 'envs/prod/kustomization.yaml', 'envs/prod/monitor.yaml']);
+    for (const [file, text] of Object.entries(NEW_RESOURCES_PROMOTED)) assert.equal(fx.originFile(BRANCH, file), text, file);
+    assert.equal(fx.git(fx.clone, 'status', '--porcelain'), '');
+    assert.ok(!fs.existsSync(path.join(fx.clone, 'envs/prod/cache.yaml')));
+    assert.match(shownPatch, /^diff --git a\/envs\/prod\/cache\.yaml b\/envs\/prod\/cache\.yaml\nnew file mode 100644\n/m);
+    assert.match(shownPatch, /\n   - web\.yaml   # the storefront\n\+  - cache\.yaml\n\+  - monitor\.yaml\n/);
+
+    const pr = github.repo('acme/shop').issues.find((i) => i.pull)!;
+    assert.equal(pr.title, 'Promote staging → prod (4 changes)');
+    assert.match(pr.body ?? '', /\| Deployment cache: new in prod, new file cache\.yaml; namespace shop-staging → shop-prod \| \(not in prod\) \| added, as in staging \|/);
+    assert.match(pr.body ?? '', /Files: `envs\/prod\/web\.yaml`, `envs\/prod\/cache\.yaml`, `envs\/prod\/kustomization\.yaml`, `envs\/prod\/monitor\.yaml`/);
+    assert.match(fx.git(fx.bare, 'log', '-1', '--format=%B', BRANCH), /\n- ServiceMonitor shop: new in prod, new file monitor\.yaml; namespace monitoring kept: /);
   });
 });

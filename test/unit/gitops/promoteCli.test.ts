@@ -6,6 +6,7 @@ import { PROMOTE_OPTIONS, promoteCommand } from '../../../src/cli/commands/promo
 import { parseArgs } from '../../../src/cli/parseArgs';
 import { startFakeGitHubServer } from '../../fake-servers/fakeGitHubServer';
 import { createGitFixture, type GitFixture } from './gitFixture';
+import { NEW_RESOURCES, NEW_RESOURCES_PROMOTED } from './newResourceTree';
 
 async function cli(argv: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -41,6 +42,26 @@ describe('youops promote (CLI)', function () {
     const none = await cli(['promote', '--to', 'prod', '--resource', 'deployment/api', '--dry-run', '--cwd', fx.clone]);
     assert.equal(none.code, 1);
     assert.match(none.err, /no image or version differs between staging and prod; 1 other value\(s\) differ \(--all promotes them\)/);
+  });
+
+  it('--all --dry-run adds the resources only the source has as new-file diffs that git apply takes, byte for byte', async () => {
+    const added = createGitFixture(NEW_RESOURCES);
+    try {
+      const res = await cli(['promote', '--to', 'prod', '--all', '--dry-run', '--cwd', added.clone]);
+      assert.equal(res.code, 0, res.err);
+      assert.match(res.out, /^diff --git a\/envs\/prod\/monitor\.yaml b\/envs\/prod\/monitor\.yaml\nnew file mode 100644\n--- \/dev\/null\n\+\+\+ b\/envs\/prod\/monitor\.yaml\n@@ -0,0 \+1,8 @@\n\+apiVersion: monitoring\.coreos\.com\/v1\n/m);
+      fs.writeFileSync(path.join(added.root, 'p.patch'), res.out);
+      added.git(added.clone, 'apply', '--check', path.join(added.root, 'p.patch'));
+      added.git(added.clone, 'apply', path.join(added.root, 'p.patch'));
+      for (const [file, text] of Object.entries(NEW_RESOURCES_PROMOTED)) {
+        const expected = file === 'envs/prod/web.yaml' ? text.replace('replicas: 4', 'replicas: 2') : text;
+        assert.equal(fs.readFileSync(path.join(added.clone, file), 'utf8'), expected, file);
+      }
+      const suggestedOnly = await cli(['promote', '--to', 'prod', '--dry-run', '--cwd', added.clone]);
+      assert.equal(suggestedOnly.code, 1);
+    } finally {
+      added.dispose();
+    }
   });
 
   it('pushes a branch and opens the PR with $GITHUB_TOKEN against $GITHUB_API_URL', async () => {
