@@ -5,7 +5,7 @@ import type { FieldLocation, ManifestResource } from '../manifests/manifestResou
 import { parseManifestText } from '../manifests/parseManifestText';
 import { blockScalarCandidates } from './blockScalarText';
 import { GitOpsError } from './gitOpsError';
-import { applyTextEdits, offsetAt, type TextEdit } from './textEdits';
+import { applyTextEdits, lineStart, offsetAt, type TextEdit } from './textEdits';
 import { indentBlock, yamlValueText } from './yamlValueText';
 
 /**
@@ -127,9 +127,6 @@ function contentEnd(text: string, start: number, end: number): number {
   return lineEnd(text, Math.max(lineFrom, start));
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
 
 /** Offset just past the newline ending the line that holds `offset` (or the text's end). */
 function lineEnd(text: string, offset: number): number {

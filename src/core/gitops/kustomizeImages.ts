@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { GitOpsError } from './gitOpsError';
-import type { TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';
+import { afterLine, lineStart, type TextEdit } from './textEdits';
 
 export const IMAGE_FIELDS = ['newName', 'newTag', 'digest'] as const;
 export type ImageField = (typeof IMAGE_FIELDS)[number];
@@ -80,15 +80,4 @@ export function parseImage(image: string): { repo: string; tag?: string; digest?
 /** Inserting at the end of a file without a final newline must start a new line first. */
 function newlineIfMissing(text: string, at: number): string {
   return at === text.length && text.length > 0 && !text.endsWith('\n') ? '\n' : '';
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Just past the line holding the node's last character (node ranges may end after a newline). */
-function afterLine(text: string, end: number): number {
-  const from = text[end - 1] === '\n' ? end - 1 : end;
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl + 1;
 }

@@ -1,7 +1,7 @@
 import { isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { GitOpsError } from './gitOpsError';
-import type { TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';
+import { afterLine, lineStart, type TextEdit } from './textEdits';
 
 /**
  * Adds `entry` to a kustomization's `resources:` where the list is written: a block list
@@ -31,15 +31,4 @@ export function kustomizationResourceEdit(text: string, entry: string): TextEdit
   const at = afterLine(text, last.range[1]);
   const sep = at === text.length && !text.endsWith('\n') ? '\n' : '';
   return { start: at, end: at, newText: `${sep}${prefix}${scalarText(text.slice(last.range[0], last.range[1]), entry)}\n` };
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Just past the line holding the node's last character (node ranges may end after a newline). */
-function afterLine(text: string, end: number): number {
-  const from = text[end - 1] === '\n' ? end - 1 : end;
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl + 1;
 }

@@ -32,3 +32,15 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   }
   return out + text.slice(at);
 }
+
+/** Offset of the first character of the line holding `offset`. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Just past the line holding a node's last character (node ranges may end after a newline). */
+export function afterLine(text: string, end: number): number {
+  const from = text[end - 1] === '\n' ? end - 1 : end;
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl + 1;
+}
