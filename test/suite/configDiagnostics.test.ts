@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, allRefreshed, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
+import { keepDemoConfig } from './fixtures/demoConfig';
+import { activateExtension, waitFor, waitForState } from './helpers';
 
 describe('youops.yaml problems (real extension host)', () => {
-  let original = '';
-  let file = '';
-
-  before(async () => {
-    await activateExtension();
-    file = path.join(workspaceRoot(), 'youops.yaml');
-    original = fs.readFileSync(file, 'utf8');
-  });
-
-  after(async () => {
-    fs.writeFileSync(file, original);
-    const api = await activateExtension();
-    await waitForState(api, (s) => s.kind === 'ready');
-    await waitForState(api, allRefreshed);
-    await waitForQuiet(api);
-  });
+  const config = keepDemoConfig();
 
   it('puts an unknown field on its exact line, offers the right name, and the tree says so', async () => {
+    const [file, original] = [config.file(), config.original()];
     const api = await activateExtension();
     const broken = original.replace('    promotesFrom: staging', '    promoteFrom: staging');
     assert.notEqual(broken, original);
@@ -48,6 +34,7 @@ describe('youops.yaml problems (real extension host)', () => {
   });
 
   it('reports broken YAML with its position instead of crashing, and recovers when fixed', async () => {
+    const [file, original] = [config.file(), config.original()];
     const api = await activateExtension();
     fs.writeFileSync(file, original.replace('environments:\n', 'environments:\n  - name: [unclosed\n'));
     const diags = await waitFor(() => {

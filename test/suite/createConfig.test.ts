@@ -1,29 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, allRefreshed, waitForQuiet, waitForState, workspaceRoot } from './helpers';
+import { keepDemoConfig } from './fixtures/demoConfig';
+import { activateExtension, waitForState } from './helpers';
 
 describe('creating youops.yaml from the welcome view (real extension host)', () => {
-  let file = '';
-  let original = '';
-
-  before(async () => {
-    await activateExtension();
-    file = path.join(workspaceRoot(), 'youops.yaml');
-    original = fs.readFileSync(file, 'utf8');
-  });
+  const config = keepDemoConfig();
 
   after(async () => {
-    fs.writeFileSync(file, original);
-    const api = await activateExtension();
-    await waitForState(api, (s) => s.kind === 'ready' && s.config.environments.length === 3 && s.config.chatops.commands.length > 0);
-    await waitForState(api, allRefreshed);
-    await waitForQuiet(api);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the welcome state without a config, then writes one from the folder layout (in promotion order) and loads it', async () => {
+    const [file, original] = [config.file(), config.original()];
     const api = await activateExtension();
     fs.rmSync(file);
     await waitForState(api, (s) => s.kind === 'noConfig');
@@ -42,6 +31,7 @@ describe('creating youops.yaml from the welcome view (real extension host)', () 
   });
 
   it('never overwrites an existing config: it opens it instead', async () => {
+    const [file, original] = [config.file(), config.original()];
     const api = await activateExtension();
     fs.writeFileSync(file, original);
     await waitForState(api, (s) => s.kind === 'ready' && s.config.environments.length === 3 && s.config.chatops.commands.length > 0);
