@@ -38,6 +38,8 @@ describe('schema validation in the workbench (end to end: Problems panel and hov
     const hover = page.locator('.monaco-hover', { hasText: 'spec.selector' });
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await hover.innerText(), /Label selector for pods/i);
+    // The hover fades in; let the animation finish so the screenshot shows what a person reads.
+    await page.waitForTimeout(300);
     await session.screenshot('08-schema-hover');
   });
 });
