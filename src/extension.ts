@@ -14,6 +14,7 @@ import { showConfigDiagnostics } from './vscode/diagnostics/configDiagnostics';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './vscode/diff/liveDocumentProvider';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './vscode/history/commitDocumentProvider';
 import { DriftHoverProvider } from './vscode/hovers/driftHoverProvider';
+import { EnvironmentLog } from './vscode/log/environmentLog';
 import { refreshAutomatically } from './vscode/refresh/autoRefresh';
 import { showEnvironmentStatusBar } from './vscode/statusbar/environmentStatusBar';
 import { WorkspaceStore } from './vscode/store/workspaceStore';
@@ -31,6 +32,7 @@ export interface YouOpsApi {
   treeView: vscode.TreeView<TreeNode>;
   validation: ValidationApi;
   decorations: DriftLineDecorations;
+  environmentLog: EnvironmentLog;
   /** Milliseconds `activate` took (wiring only; the first load runs after it returns). */
   activationMs: number;
   chatops: ChatOpsController;
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
   const view = registerEnvironmentsView(store);
   const validation = registerValidation(context, store);
   const decorations = showDriftLineDecorations(store);
+  const environmentLog = new EnvironmentLog(store);
   context.subscriptions.push(
     store,
     view.disposable,
@@ -56,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, documents),
     vscode.workspace.registerTextDocumentContentProvider(DESIRED_SCHEME, documents),
     decorations,
+    environmentLog,
+    vscode.commands.registerCommand('youops.showLog', () => environmentLog.show()),
     trackDraftDrift(store),
     vscode.window.registerFileDecorationProvider(new DriftFileDecorationProvider(store)),
     vscode.languages.registerCodeLensProvider(YAML_AND_JSON_FILES, new ResourceCodeLensProvider(store)),
@@ -69,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): YouOpsApi {
   const issueops = registerIssueOps(context, store, view.provider);
   const gitops = registerGitOps(context, store);
   void store.reload();
-  return { store, tree: view.provider, treeView: view.view, validation, decorations, chatops, issueops, gitops, activationMs: performance.now() - started };
+  return { store, tree: view.provider, treeView: view.view, validation, decorations, environmentLog, chatops, issueops, gitops, activationMs: performance.now() - started };
 }
 
 function argocdServers(store: WorkspaceStore): string[] {

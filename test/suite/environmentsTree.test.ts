@@ -18,6 +18,15 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     assert.match(String(items[1].description), /1 missing/);
   });
 
+  it('writes each evaluation to the YouOps Environments log', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const lines = api.environmentLog.recent();
+    assert.ok(lines.includes('[info] dev: InSync (snapshot) — 5 InSync'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] staging: Drifted (snapshot) — 4 InSync, 1 Missing'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] prod: Drifted (snapshot) — 2 InSync, 3 Drifted, 1 Extra'), lines.join('\n'));
+  });
+
   it('shows prod → Deployment → web with the drifted replicas field and its line', async () => {
     const api = await activateExtension();
     await waitForState(api, allRefreshed);

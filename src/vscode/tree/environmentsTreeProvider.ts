@@ -164,7 +164,7 @@ export class EnvironmentsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (!state) return [{ type: 'message', id: `${envName}/loading`, label: 'Reading desired and live state…', icon: 'loading' }];
     const nodes: TreeNode[] = [];
     if (state.drift.error) {
-      nodes.push({ type: 'message', id: `${envName}/error`, label: 'Live state unavailable', detail: state.drift.error, icon: 'error' });
+      nodes.push({ type: 'message', id: `${envName}/error`, label: 'Live state unavailable', detail: state.drift.error, icon: 'error', command: { command: 'youops.showLog', args: [] } });
     }
     if (!state.config.live) {
       nodes.push({ type: 'message', id: `${envName}/nolive`, label: 'No live state configured', detail: 'add live: to this environment in youops.yaml', icon: 'info' });
