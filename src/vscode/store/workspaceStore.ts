@@ -23,6 +23,7 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private index: ManifestIndex | undefined;
   private configFingerprint: string | undefined;
+  private manifestFilesKey: string | undefined;
   /** Drift of unsaved editor buffers, per file: shown in the editor until the file is saved and refreshed. */
   private readonly drafts = new Map<string, ResourceInEnvironment[]>();
   private readonly draftsChanged = new vscode.EventEmitter<string>();
@@ -146,7 +147,13 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private emit(): void {
     this.index = undefined;
-    void vscode.commands.executeCommand('setContext', 'youops.manifestFiles', this.manifests.files());
+    // Refreshes emit several times; the context key (for the editor title's Show Drift) changes far less often.
+    const files = this.manifests.files();
+    const filesKey = files.join('\n');
+    if (filesKey !== this.manifestFilesKey) {
+      this.manifestFilesKey = filesKey;
+      void vscode.commands.executeCommand('setContext', 'youops.manifestFiles', files);
+    }
     this.changed.fire(this.current);
   }
 

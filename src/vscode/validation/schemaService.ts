@@ -14,6 +14,7 @@ export class SchemaService implements vscode.Disposable {
   /** Schemas or associations changed: open documents must be validated again. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  private associationsKey = '';
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -22,7 +23,14 @@ export class SchemaService implements vscode.Disposable {
     this.subscriptions = [
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('youops.schemas') || e.affectsConfiguration('youops.validation')) && this.changed.fire()),
-      workspace.onDidChange(() => this.changed.fire()),
+      // The store changes on every refresh; only new `schemas:` associations call for re-validation.
+      workspace.onDidChange(() => {
+        const key = JSON.stringify(this.associations());
+        if (key !== this.associationsKey) {
+          this.associationsKey = key;
+          this.changed.fire();
+        }
+      }),
     ];
   }
 
