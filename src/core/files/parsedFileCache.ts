@@ -22,7 +22,7 @@ interface FileEntry {
 export class ParsedFileCache {
   private readonly entries = new Map<string, FileEntry>();
 
-  async read<T>(kind: string, file: string, stamp: FileStamp, readText: () => Promise<string>, parse: (text: string) => T): Promise<T> {
+  async read<T>(kind: string, file: string, stamp: FileStamp, readText: () => Promise<string>, parse: (text: string) => T | Promise<T>): Promise<T> {
     const key = `${kind}\0${file}`;
     const entry = this.entries.get(key);
     if (entry && stamp.mtimeMs !== undefined && entry.mtimeMs === stamp.mtimeMs && entry.size === stamp.size) return entry.value as T;
@@ -33,7 +33,7 @@ export class ParsedFileCache {
       entry.mtimeMs = stamp.mtimeMs;
       return entry.value as T;
     }
-    const value = parse(text);
+    const value = await parse(text);
     this.entries.set(key, { size: stamp.size, mtimeMs: stamp.mtimeMs, digest, value });
     return value;
   }

@@ -33,7 +33,7 @@ export class SnapshotProvider implements LiveStateProvider {
       const read = () => fs.readFile(file, 'utf8');
       const parsed = this.cache
         ? await this.cache.read('snapshot', file, await fs.stat(file), read, (text) => parseLiveObjects(text, file))
-        : parseLiveObjects(await read(), file);
+        : await parseLiveObjects(await read(), file);
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
