@@ -82,8 +82,12 @@ describe('Issue forms: parsing', () => {
     assert.ok(messages.some((m) => /^5: body\[1\]: dropdown "L" needs attributes.options/.test(m)), messages.join('\n'));
     assert.match(parseIssueForm('name: [unclosed', 'c.yml', '/t/c.yml').problems[0].message, /^YAML: /);
     assert.match(parseIssueForm('- a\n- b', 'd.yml', '/t/d.yml').problems[0].message, /must be a YAML mapping/);
-    const dup = parseIssueForm('name: n\ndescription: d\nbody:\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: dropdown\n    attributes: { label: D, options: [a], default: 3 }\n', 'e.yml', '/t/e.yml');
-    assert.deepEqual(dup.problems.map((p) => p.message), ['body[1]: duplicate id "x"', 'body[1]: duplicate label "A" (GitHub renders one heading per label)', 'body[2]: dropdown "D" default must be an option index 0…0']);
+    const dup = parseIssueForm('name: nm\ndescription: d\nbody:\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: dropdown\n    attributes: { label: D, options: [a], default: 3 }\n', 'e.yml', '/t/e.yml');
+    assert.deepEqual(dup.problems.map((p) => [p.severity ?? 'error', p.message]), [
+      ['error', 'body[1]: duplicate id "x"'],
+      ['warning', 'body[1]: label "A" repeats body[0]: GitHub accepts it (an id tells them apart), but the ticket gets two "### A" sections'],
+      ['error', 'body[2]: dropdown "D" default must be an option index 0…0'],
+    ]);
   });
 
   it('reads Markdown templates with front matter', () => {

@@ -47,14 +47,15 @@ describe('Submitting and listing IssueOps tickets (fake GitHub REST server on 12
   });
   const complete = () => ({ ...prefillForm(deploy, { env: 'prod', app: 'web', version: '1.4.2' }), checks: [true, false] });
 
-  it('sends the rendered form with the ticket and idempotency markers', async () => {
+  it('sends the rendered form with the ticket and idempotency markers in front', async () => {
     const issue = await submitTicket(fastClient(gh.url, TOKEN), REPO, draftFor(complete()), deploy);
     assert.equal(issue.title, '[deploy] web to prod');
     assert.deepEqual(issue.labels, ['issueops', 'deploy']);
     assert.equal(
       gh.repo('acme/shop-ops').issues[0].body,
-      '### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.2\n\n### Reason\n\n_No response_\n\n### Checks\n\n- [X] The version passed staging\n- [ ] The change has a rollback plan' +
-        '\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-test-000001 -->',
+      '<!-- youops:idempotency-key=t-test-000001 -->\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n' +
+        '### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.2\n\n### Reason\n\n_No response_\n\n### Checks\n\n- [X] The version passed staging\n- [ ] The change has a rollback plan',
+      'the markers come before the first heading, where issue-form parsers read nothing',
     );
   });
 
@@ -68,7 +69,7 @@ describe('Submitting and listing IssueOps tickets (fake GitHub REST server on 12
 
   it('refuses incomplete and oversized tickets before sending anything', async () => {
     const client = fastClient(gh.url, TOKEN);
-    await assert.rejects(submitTicket(client, REPO, draftFor({ ...complete(), service: '' }), deploy), (e: unknown) => e instanceof GitHubError && e.kind === 'validation' && /"Service" is required/.test(e.message) && /placeholder/.test(e.message));
+    await assert.rejects(submitTicket(client, REPO, draftFor({ ...complete(), service: '' }), deploy), (e: unknown) => e instanceof GitHubError && e.kind === 'validation' && /"Service" is required/.test(e.message) && /placeholder <service>/.test(e.message));
     const huge = { ...complete(), reason: 'x'.repeat(70_000) };
     assert.match(buildTicket(draftFor(huge), deploy).problems.join('\n'), /GitHub accepts at most 65,536/);
     await assert.rejects(submitTicket(client, REPO, draftFor(huge), deploy), (e: unknown) => e instanceof GitHubError && e.kind === 'tooLarge');
