@@ -79,6 +79,8 @@ export interface FakeGitHubServerOptions {
   bot?: (event: { kind: 'issue' | 'comment'; repo: string; issue: FakeIssue; comment?: FakeComment }) => { body: string; delayMs?: number } | undefined;
   /** Rate limit per window (x-ratelimit-limit). */
   rateLimit?: number;
+  /** The account has no push access: like GitHub, new issues silently lose their labels and assignees. */
+  noPushAccess?: boolean;
 }
 
 export interface RecordedRequest {
@@ -304,7 +306,8 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       const assignees = (json.assignees as string[] | undefined) ?? [];
       const unknown = options.assignable ? assignees.filter((a) => !options.assignable!.includes(a)) : [];
       if (unknown.length) return error(422, 'Validation Failed', {}, unknown.map((a) => ({ value: a, resource: 'Issue', field: 'assignees', code: 'invalid' })));
-      const issue = createIssue(repo, { title, body, labels: (json.labels as string[] | undefined) ?? [], assignees }, me);
+      const granted = !options.noPushAccess;
+      const issue = createIssue(repo, { title, body, labels: granted ? ((json.labels as string[] | undefined) ?? []) : [], assignees: granted ? assignees : [] }, me);
       botAnswer({ kind: 'issue', repo: fullName, issue });
       return wrapped.send(201, issueJson(repo, issue));
     }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { GitHubError } from '../../../src/core/github/githubError';
 import type { RepoRef } from '../../../src/core/github/repoRef';
@@ -8,7 +10,7 @@ import { listTickets } from '../../../src/core/issueops/listTickets';
 import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
 import { prefillForm } from '../../../src/core/issueops/prefillForm';
 import { renderTitle } from '../../../src/core/issueops/renderTitle';
-import { submitTicket } from '../../../src/core/issueops/submitTicket';
+import { describeDropped, submitTicket } from '../../../src/core/issueops/submitTicket';
 import type { TicketDraft } from '../../../src/core/issueops/ticketDraft';
 import { FAKE_BOT, startFakeGitHubServer, type FakeGitHubServer } from '../../fake-servers/fakeGitHubServer';
 import { fastClient } from '../github/fastClient';
@@ -96,5 +98,79 @@ describe('Submitting and listing IssueOps tickets (fake GitHub REST server on 12
     const before = client.notModifiedCount;
     await listTickets(client, REPO, templates, ['dev', 'staging', 'prod']);
     assert.ok(client.notModifiedCount >= before + 3, 'an unchanged refresh is answered with 304s');
+  });
+});
+
+describe('Submitting tickets when things go wrong (fake GitHub REST server on 127.0.0.1)', () => {
+  let deploy: IssueForm;
+  before(async () => {
+    deploy = (await loadTemplates(TEMPLATES)).templates.find((t) => t.file === 'deploy-request.yml') as IssueForm;
+  });
+  const draft = (): TicketDraft => ({
+    id: 't-fault-000001',
+    repo: 'acme/shop-ops',
+    template: 'deploy-request.yml',
+    title: '[deploy] web to prod',
+    values: { environment: ['prod'], service: 'web', version: '1.4.2', checks: [true, false] },
+    labels: ['issueops', 'deploy'],
+    assignees: ['octocat'],
+    context: { env: 'prod' },
+    createdAt: new Date().toISOString(),
+    attempts: 0,
+  });
+
+  it('stores the attempt before the POST; a re-send after the window closed mid-POST finds the issue instead of creating a second', async () => {
+    // GitHub creates the issue, and the window closes before its answer arrives.
+    const windowClosed = new AbortController();
+    const gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop-ops' }], bot: () => void windowClosed.abort() });
+    try {
+      const stored: Array<{ attempts: number; postsSoFar: number }> = [];
+      const d = draft();
+      await assert.rejects(
+        submitTicket(fastClient(gh.url, TOKEN), REPO, d, deploy, {
+          signal: windowClosed.signal,
+          persist: async (x) => void stored.push({ attempts: x.attempts, postsSoFar: gh.requests.filter((r) => r.method === 'POST').length }),
+        }),
+        (e: unknown) => e instanceof GitHubError && e.kind === 'cancelled',
+      );
+      assert.equal(gh.repo('acme/shop-ops').issues.length, 1, 'the issue exists although no answer arrived');
+      assert.deepEqual(stored, [{ attempts: 1, postsSoFar: 0 }], 'persisted with the attempt counted, before anything was sent');
+      // Re-send from what was stored: the duplicate check runs first.
+      const again = await submitTicket(fastClient(gh.url, TOKEN), REPO, { ...d, attempts: stored[0].attempts }, deploy);
+      assert.equal(again.reused, true);
+      assert.equal(gh.repo('acme/shop-ops').issues.length, 1);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('says which labels and assignees GitHub dropped for a requester without push access', async () => {
+    const gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop-ops' }], noPushAccess: true });
+    try {
+      const issue = await submitTicket(fastClient(gh.url, TOKEN), REPO, draft(), deploy);
+      assert.deepEqual(issue.dropped, { labels: ['issueops', 'deploy'], assignees: ['octocat'] });
+      assert.match(describeDropped(issue.dropped)!, /did not apply the labels issueops, deploy and the assignee octocat: your account has no push access.*will not start/);
+      assert.equal(describeDropped({ labels: [], assignees: [] }), undefined);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('gives every request a timeout and honours an abort signal', async () => {
+    // A server that accepts the connection and never answers.
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      await assert.rejects(fastClient(url, TOKEN, { timeoutMs: 300, retries: 0 }).listIssues(REPO), (e: unknown) => e instanceof GitHubError && e.kind === 'network' && /did not answer within 0 s|did not answer within/.test(e.message));
+      assert.ok(Date.now() - started < 5000);
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 100);
+      await assert.rejects(fastClient(url, TOKEN, { retries: 0 }).listComments(REPO, 1, { signal: abort.signal }), (e: unknown) => e instanceof GitHubError && e.kind === 'cancelled');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
   });
 });
