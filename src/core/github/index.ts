@@ -1,3 +1,4 @@
+export { cliDefaultGitHubHost, cliGitHubAccess, type CliGitHubAccess } from './cliGitHubAccess';
 export { detectRepoFromGit } from './detectRepo';
 export { GitHubClient, RequestTimeout, type CommentOptions, type CreateOptions, type Created, type GitHubClientOptions, type NewIssue, type NewPullRequest } from './githubClient';
 export { GitHubError, toGitHubError, type GitHubErrorKind } from './githubError';
