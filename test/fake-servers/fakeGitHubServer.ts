@@ -76,7 +76,7 @@ export interface FakeGitHubServerOptions {
   /** Users GitHub accepts as assignees; unknown ones give 422 like GitHub. Undefined = anyone. */
   assignable?: string[];
   /** A bot that answers new issues and comments, like an IssueOps workflow would. */
-  bot?: (event: { kind: 'issue' | 'comment'; repo: string; issue: FakeIssue; comment?: FakeComment }) => { body: string; delayMs?: number } | undefined;
+  bot?: (event: { kind: 'issue' | 'comment'; repo: string; issue: FakeIssue; comment?: FakeComment }) => { body: string; delayMs?: number; /** Default FAKE_BOT. */ user?: FakeUser } | undefined;
   /** Rate limit per window (x-ratelimit-limit). */
   rateLimit?: number;
   /** The account has no push access: like GitHub, new issues silently lose their labels and assignees. */
@@ -182,7 +182,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     const answer = options.bot?.(event);
     if (!answer) return;
     const repo = repos.get(event.repo.toLowerCase())!;
-    setTimeout(() => addComment(repo, event.issue, answer.body, FAKE_BOT), answer.delayMs ?? 0);
+    setTimeout(() => addComment(repo, event.issue, answer.body, answer.user ?? FAKE_BOT), answer.delayMs ?? 0);
   };
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

@@ -1,5 +1,5 @@
 import { ChatOpsError } from '../chatOpsError';
-import { hostOf } from '../secretBinding';
+import { hostOf, isAcceptableEndpoint } from '../secretBinding';
 import { httpRequest, retryAfterSeconds } from './httpRequest';
 import type { BotReply, ChatTransport, Posted } from './transport';
 
@@ -19,6 +19,10 @@ export class HttpTransport implements ChatTransport {
     private readonly timeoutMs: number,
   ) {
     this.destination = `bot at ${hostOf(url)}`;
+    // Commands (and what the bot answers) must not cross a network in the clear.
+    if (!isAcceptableEndpoint(url)) {
+      throw new ChatOpsError('unsupported', `the bot endpoint ${url.replace(/\/\/[^/@]*@/, '//')} is not https://: commands would travel unencrypted. Serve the bot over https (e.g. behind the team's TLS proxy); plain http:// is accepted only for a bot on this machine (127.0.0.1, localhost)`);
+    }
   }
 
   async send(text: string, signal?: AbortSignal): Promise<Posted> {
