@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import { runCli } from '../../../src/cli/main';
 import * as path from 'node:path';
 import { defaultValues } from '../../../src/core/issueops/formValues';
 import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
@@ -178,5 +181,27 @@ describe("Issue forms: GitHub's documented rejections (Common validation errors 
     assert.deepEqual(r.problems, []);
     assert.deepEqual(r.form!.body[0], { type: 'upload', id: 'logs', label: 'Logs', description: 'Attach them', required: true });
     assert.deepEqual(defaultValues(r.form!), { logs: '' });
+  });
+});
+
+describe('Issue forms: the editor schema accepts the real forms', () => {
+  it('youops validate finds no error in the 32 real forms of the corpus (value:/placeholder: left empty included)', async function () {
+    this.timeout(30_000);
+    const corpus = path.resolve(__dirname, '../../../../test/fixtures/issue-forms');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-forms-'));
+    try {
+      const target = path.join(dir, '.github', 'ISSUE_TEMPLATE');
+      await fs.mkdir(target, { recursive: true });
+      for (const f of await fs.readdir(corpus)) await fs.copyFile(path.join(corpus, f), path.join(target, f));
+      let out = '';
+      const code = await runCli(['validate', '--cwd', dir, '.github/ISSUE_TEMPLATE/*.y*ml', '--format', 'json'], { out: (t) => (out += t), err: (t) => (out += t) });
+      const report = JSON.parse(out) as { files: Array<{ file: string; diagnostics: Array<{ severity: string; message: string }> }> };
+      const errors = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.file}: ${d.message}`));
+      assert.deepEqual(errors, []);
+      assert.equal(code, 0);
+      assert.ok(report.files.length >= 30, `${report.files.length} files validated`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
