@@ -93,10 +93,14 @@ describe('branch-deploy: the commands it accepts and the comments it answers wit
       const sender = new ChatOpsSender({ audit: new AuditLog(path.join(dir, 'audit.jsonl')), user: 'ada', isTrusted: () => true });
       const patterns = feedbackPatternsFor({ transports: {}, commands: [], feedback: {} });
       const sending = sender.send({ text: '.deploy to prod', transport, patterns, followMs: 10_000 });
-      // A colleague asks in the thread, then the workflow finishes.
-      setTimeout(() => gh.addComment('acme/shop-ops', pr, 'did it fail? ❌', { login: 'mona', type: 'User' }), 150);
-      setTimeout(() => gh.addComment('acme/shop-ops', pr, results('✅', 'prod'), ACTIONS_BOT), 400);
-      const entry = await sending;
+      // Once the workflow has started: a colleague asks in the thread, then the workflow finishes.
+      const started = async () => {
+        while (!gh.repo('acme/shop-ops').comments.some((c) => c.body.startsWith('### Deployment Triggered'))) await new Promise((r) => setTimeout(r, 20));
+        gh.addComment('acme/shop-ops', pr, 'did it fail? ❌', { login: 'mona', type: 'User' });
+        await new Promise((r) => setTimeout(r, 200));
+        gh.addComment('acme/shop-ops', pr, results('✅', 'prod'), ACTIONS_BOT);
+      };
+      const [entry] = await Promise.all([sending, started()]);
       assert.equal(entry.status, 'success');
       assert.deepEqual(entry.replies.map((r) => r.author), ['github-actions[bot]', 'github-actions[bot]']);
       assert.match(entry.replies[0].text, /^### Deployment Triggered/);
