@@ -103,6 +103,13 @@ describe('Ticket marker and status from bot comments', () => {
     assert.ok(!isBotComment(comment('x', 'octocat', 'User')));
   });
 
+  it("reads branch-deploy's comments by their heading: a branch named fix-failed-login is not a failure", () => {
+    const triggered = '### Deployment Triggered 🚀\n\n__octocat__, started a __branch__ deployment to __prod__\n\n> __Branch__: `fix-failed-login`';
+    assert.equal(ticketStatus([comment(triggered, 'github-actions[bot]')]).outcome, 'pending');
+    assert.equal(ticketStatus([comment('### Deployment Results ✅\n\n**octocat** successfully deployed branch `fix-failed-login` to **prod**', 'github-actions[bot]')]).outcome, 'success');
+    assert.equal(ticketStatus([comment('### ⚠️ Cannot proceed with deployment\n\nNo matching environment target found.', 'github-actions[bot]')]).outcome, 'failure');
+  });
+
   it('finds linked pull requests of the same repository', () => {
     assert.deepEqual(linkedPullRequests(['Opened https://github.com/acme/shop-ops/pull/7 and /acme/shop-ops/pull/3', 'see https://github.com/other/repo/pull/9'], 'acme', 'shop-ops'), [3, 7]);
   });
