@@ -146,7 +146,9 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     assert.match(error.message, /GitHub accepts at most 65,536 \(\d[\d,]* too many\)/);
     assert.deepEqual(error.actions, ['Edit Draft']);
     assert.equal(gh.requests.filter((r) => r.method === 'POST').length, gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length, 'nothing was sent');
-    assert.equal(api.issueops.drafts.get(draft.id)?.attempts, 1);
+    const kept = api.issueops.drafts.get(draft.id);
+    assert.equal(kept?.attempts, 0, 'refused before any request: no attempt reached GitHub');
+    assert.match(kept!.lastError!, /GitHub accepts at most 65,536/);
     await api.issueops.drafts.delete(draft.id);
   });
 
