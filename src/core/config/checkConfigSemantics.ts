@@ -1,4 +1,4 @@
-import { pointerFromSegments as joinPointer } from '../manifests/jsonPointer';
+import { pointerFromSegments as joinPointer } from '../text/jsonPointer';
 import type { ConfigProblem } from './configProblem';
 import type { YouOpsConfig } from './types';
 

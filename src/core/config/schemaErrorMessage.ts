@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../text/didYouMean';
-import { pointerLabel } from '../text/pointerLabel';
+import { pointerLabel } from '../text/fieldPath';
 
 /** Turns ajv's errors into one readable message per offending node. */
 export interface ShapeFinding {

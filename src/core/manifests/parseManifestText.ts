@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { LineIndex, type Range } from '../text/range';
-import { joinPointer } from './jsonPointer';
+import { joinPointer } from '../text/jsonPointer';
 import type { FieldLocation, ManifestError, ManifestResource } from './manifestResource';
 import { isRecord, resourceIdOf, resourceKey } from './resourceId';
 

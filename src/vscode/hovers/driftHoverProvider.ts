@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { pointerLabel } from '../../core/text/pointerLabel';
+import { driftFieldLabel } from '../../core/environments/fieldPathLabel';
 import type { ResourceRef } from '../store/findResource';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { toVsRange } from '../util/convert';
@@ -18,7 +18,7 @@ export class DriftHoverProvider implements vscode.HoverProvider {
     for (const { env, resource, fieldIndex } of hits) {
       const f = resource.fields[fieldIndex];
       const ref: ResourceRef = { env, key: resource.key, path: f.path };
-      md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${pointerLabel(f.path)}\`\n\n`);
+      md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${driftFieldLabel(resource, f.path)}\`\n\n`);
       md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\nlive (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`, 'yaml');
       md.appendMarkdown(
         [link('$(diff) Show diff', 'youops.showDrift', ref), link('$(issues) Open ticket', 'youops.openTicket', ref), link('$(comment-discussion) Send ChatOps command', 'youops.sendChatOpsCommand', ref)].join(' · ') + '\n\n',

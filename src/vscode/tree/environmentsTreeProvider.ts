@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ResourceDrift } from '../../core/drift/environmentDrift';
 import type { ResourceStatus } from '../../core/drift/resourceStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
-import { pointerLabel } from '../../core/text/pointerLabel';
+import { driftFieldLabel } from '../../core/environments/fieldPathLabel';
 import { relativeTime } from '../../core/text/relativeTime';
 import type { EnvironmentEntry } from '../store/workspaceState';
 import type { WorkspaceStore } from '../store/workspaceStore';
@@ -242,10 +242,10 @@ function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
 
 function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeItem {
   const f = r.fields[index];
-  const item = new vscode.TreeItem(pointerLabel(f.path));
+  const item = new vscode.TreeItem(driftFieldLabel(r, f.path));
   item.id = `${env}/res/${r.key}/field/${f.path}`;
   item.description = `desired ${shortValue(f.desired)} · live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`;
-  item.tooltip = `${pointerLabel(f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+  item.tooltip = `${driftFieldLabel(r, f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
   item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
   item.contextValue = 'youops.field';
   item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key, path: f.path }] };

@@ -19,3 +19,13 @@ export function pointerSegments(pointer: string): string[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** The value `pointer` names inside `object`; undefined when any step is missing or not a container. */
+export function valueAt(object: unknown, pointer: string): unknown {
+  let value = object;
+  for (const segment of pointerSegments(pointer)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
