@@ -3,7 +3,7 @@ import { githubClientCommentPort, pullRequestForBranch } from '../../core/chatop
 import type { GitHubCommentPort } from '../../core/chatops/transports/githubCommentPort';
 import type { YouOpsConfig } from '../../core/config/types';
 import { currentBranch } from '../../core/git/history';
-import { detectRepoFromGit } from '../../core/github/detectRepo';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { GitHubClient } from '../../core/github/githubClient';
 import { parseRepo, type RepoRef } from '../../core/github/repoRef';
 import { GitHubAuth } from '../auth/githubAuth';
@@ -47,7 +47,7 @@ export async function signInToGitHubAgain(): Promise<boolean> {
 async function repoOf(config: YouOpsConfig, rootDir: string, host: string): Promise<RepoRef> {
   const configured = config.issueops.repo ? parseRepo(config.issueops.repo, host) : undefined;
   if (configured) return { ...configured, host };
-  const detected = await detectRepoFromGit(rootDir);
+  const detected = await remoteRepo(rootDir);
   if (!detected) throw new ChatOpsError('unsupported', 'no GitHub repository: set issueops.github.repo in youops.yaml or add an origin remote on GitHub');
   return detected;
 }

@@ -1,5 +1,6 @@
 import { GitHubClient } from '../../core/github/githubClient';
-import { compareUrl, originRepo } from '../../core/gitops/originRepo';
+import { compareUrl } from '../../core/github/repoRef';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { gitHubPullRequestPort, type PullRequestPort } from '../../core/gitops/pullRequestPort';
 import type { GitHubAuth } from '../auth/githubAuth';
 import { githubEndpoint } from '../auth/githubEndpoint';
@@ -17,7 +18,7 @@ export interface PullRequestAccess {
  * result says how to open the PR by hand.
  */
 export async function pullRequestAccess(repoDir: string, auth: GitHubAuth, log: (m: string) => void): Promise<PullRequestAccess> {
-  const repo = await originRepo(repoDir);
+  const repo = await remoteRepo(repoDir);
   if (!repo) return { reason: 'the origin remote is not a GitHub repository' };
   const manualUrl = (base: string, branch: string) => compareUrl(repo, base, branch);
   const endpoint = githubEndpoint();

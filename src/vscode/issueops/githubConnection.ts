@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { detectRepoFromGit } from '../../core/github/detectRepo';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { GitHubClient } from '../../core/github/githubClient';
 import { GitHubError } from '../../core/github/githubError';
 import { parseRepo, type RepoRef } from '../../core/github/repoRef';
@@ -44,7 +44,7 @@ export class GitHubConnection {
       if (!r) throw new IssueOpsError('noRepo', `issueops.github.repo in youops.yaml should be owner/name, not "${configured}".`);
       return { ...r, host };
     }
-    const detected = await detectRepoFromGit(state.rootDir);
+    const detected = await remoteRepo(state.rootDir);
     if (!detected) throw new IssueOpsError('noRepo', 'No GitHub repository for tickets: set issueops.github.repo in youops.yaml, or add an origin remote on GitHub.');
     if (detected.host !== host && !host.startsWith('127.0.0.1') && host !== 'localhost') {
       throw new IssueOpsError('hostMismatch', `The origin remote is on ${detected.host}, but YouOps talks to ${host}. Set youops.github.enterpriseUrl to https://${detected.host}/api/v3 for GitHub Enterprise Server.`);
