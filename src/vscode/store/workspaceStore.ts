@@ -107,7 +107,7 @@ export class WorkspaceStore implements vscode.Disposable {
         rootDir: state.rootDir,
         trusted: vscode.workspace.isTrusted,
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
-        getArgocdToken: this.getArgocdToken,
+        secret: this.getArgocdToken ? (kind, host) => (kind === 'argocd' ? this.getArgocdToken!(host) : Promise.resolve(undefined)) : undefined,
         signal: abort.signal,
       });
       if (!abort.signal.aborted && this.current === state) entry.state = result;
