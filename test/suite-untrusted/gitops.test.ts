@@ -2,21 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from '../suite/fixtures/fakeGitHub';
-import { recordingGitOpsPrompter } from '../suite/fixtures/recordingPrompts';
+import { recordingGitOpsUi } from '../suite/fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 const TOKEN = 'untrusted-gitops-token';
 const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Says yes to everything, so only Workspace Trust can stop a push; records what was asked and shown. */
-const yesToEverything = () => recordingGitOpsPrompter({ pickOne: (items) => items[0], confirm: true });
+const yesToEverything = () => recordingGitOpsUi({ pickOne: (items) => items[0], confirm: true });
 
 describe('GitOps in an untrusted folder: promote only shows the patch, rollback refuses', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
   let bare: string;
   let root: string;
@@ -32,7 +32,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
   });
 
   after(async () => {
-    api.gitops.usePrompterForTests(undefined);
+    api.answerWith(undefined);
     await stopFakeGitHub(gh);
     deleteBareOrigin(bare);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -40,7 +40,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
   it('promote staging → prod shows the exact patch and says why, but commits, pushes and opens nothing', async () => {
     const ui = yesToEverything();
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const refsBefore = originRefs();
     const headBefore = git(root, 'rev-parse', 'HEAD');
     const prodWeb = path.join(root, 'envs/prod/web.yaml');
@@ -64,7 +64,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
   it('rollback from a History commit refuses before asking anything', async () => {
     const ui = yesToEverything();
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const refsBefore = originRefs();
     const commit = api.store.environment('prod')!.state!.history[0];
     assert.ok(commit, 'prod has History');

@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../src/core/chatops/commandHistory';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fakeSlackServer';
 import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
-import { ScriptedPrompter } from './fixtures/scriptedChatOpsPrompter';
+import { ScriptedUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'xoxb-extension-host-test';
@@ -15,14 +15,14 @@ const ACCEPT_PREVIEW = true;
 
 describe('ChatOps send flow (real extension host; fake Slack, webhook receiver and a real Hubot on 127.0.0.1)', function () {
   this.timeout(90_000);
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let slack: FakeSlackServer;
   let otherSlack: FakeSlackServer;
   let hook: WebhookReceiver;
   let hubot: RunningHubot;
   let configFile: string;
   let original: string;
-  const prompter = new ScriptedPrompter();
+  const prompter = new ScriptedUi();
 
   const writeConfig = async (slackUrl: string) => {
     const chatops = `
@@ -62,11 +62,12 @@ chatops:
     hubot = await startHubot();
     configFile = path.join(workspaceRoot(), 'youops.yaml');
     original = fs.readFileSync(configFile, 'utf8');
-    api.chatops.prompter = prompter;
+    api.answerWith(prompter);
     await writeConfig(slack.url);
   });
 
   after(async () => {
+    api?.answerWith(undefined);
     if (original !== undefined) {
       fs.writeFileSync(configFile, original);
       await api.store.reload({ force: true });

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../src/core/chatops/commandHistory';
-import type { YouOpsApi } from '../../src/extension';
-import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { ChatOpsPrompter } from '../../src/vscode/chatops/chatOpsPrompter';
+import type { YouOpsTestHandles } from '../../src/extension';
+import { TEST_TOKEN_ENV } from '../../src/vscode/shared/github/gitHubAuth';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { ScriptedPrompter } from './fixtures/scriptedChatOpsPrompter';
+import { ScriptedUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'fake-session-token';
@@ -18,14 +17,13 @@ const ACCEPT_PREVIEW = true;
 
 describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fake session)', function () {
   this.timeout(60_000);
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
   let root: string;
   let startBranch: string;
   let startStatus: string;
   let pr: number;
-  let previousPrompter: ChatOpsPrompter;
-  const prompter = new ScriptedPrompter();
+  const prompter = new ScriptedUi();
 
   /** Checks out `branch` (created at HEAD if new) and waits out the refresh a HEAD move starts. */
   const checkout = async (branch: string, create = false) => {
@@ -58,13 +56,12 @@ describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fa
     pr = gh.seedIssue(REPO, { title: 'Checkout v2', pull: pull(BRANCH) }).number;
     // The fake answers within a second; a wrong verdict must not wait out the default 300 s.
     await vscode.workspace.getConfiguration('youops.chatops').update('followSeconds', 20, vscode.ConfigurationTarget.Global);
-    previousPrompter = api.chatops.prompter;
-    api.chatops.prompter = prompter;
+    api.answerWith(prompter);
     await checkout(BRANCH, true);
   });
 
   after(async () => {
-    if (api) api.chatops.prompter = previousPrompter;
+    api?.answerWith(undefined);
     if (startBranch) {
       await checkout(startBranch);
       git(root, 'branch', '-q', '-D', BRANCH);

@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import type { KubectlContexts } from '../../src/core/live/kubectlContexts';
 import type { LoadClusterSchemasOutcome } from '../../src/vscode/validation/loadClusterSchemas';
+import { RecordingUi, type Question } from './fixtures/recordingUi';
 import { startFakeKubeApiServer, type FakeKubeApiServer } from '../fake-servers/fakeKubeApiServer';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 
@@ -20,8 +21,14 @@ spec:
   size: 3
 `;
 
+/** The kubectl contexts the quick pick offered, and which one it marked current. */
+function contextChoices(q: Question): KubectlContexts {
+  const items = q.items ?? [];
+  return { contexts: items.map((i) => i.label), current: items.find((i) => i.description === 'current context')?.label };
+}
+
 describe('Load Schemas from Cluster (real extension host, real kubectl, fake Kubernetes API server)', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let server: FakeKubeApiServer;
   let tmp: string;
   let uri: vscode.Uri;
@@ -38,14 +45,14 @@ describe('Load Schemas from Cluster (real extension host, real kubectl, fake Kub
     const kubectl = execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim();
     await youops().update('kubectl.path', kubectl, vscode.ConfigurationTarget.Global);
     await youops().update('kubectl.kubeconfig', kubeconfig, vscode.ConfigurationTarget.Global);
-    api.validation.useContextPickerForTests(async (choices) => (asked.push(choices), 'fake-cluster'));
+    api.answerWith(new RecordingUi((q) => (q.kind === 'pick' ? (asked.push(contextChoices(q)), 'fake-cluster') : undefined)));
     uri = vscode.Uri.file(path.join(workspaceRoot(), 'crds', 'widget.yaml'));
     fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
     fs.writeFileSync(uri.fsPath, WIDGET);
   });
 
   after(async () => {
-    api.validation.useContextPickerForTests(undefined);
+    api.answerWith(undefined);
     api.validation.schemas.setKindSchemas({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await youops().update('kubectl.path', undefined, vscode.ConfigurationTarget.Global);
@@ -80,7 +87,7 @@ describe('Load Schemas from Cluster (real extension host, real kubectl, fake Kub
   });
 
   it('reports an unknown context as a failure and keeps the schemas it had', async () => {
-    api.validation.useContextPickerForTests(async () => 'no-such-context');
+    api.answerWith(new RecordingUi((q) => (q.kind === 'pick' ? { label: 'no-such-context' } : undefined)));
     const outcome = await vscode.commands.executeCommand<LoadClusterSchemasOutcome>('youops.loadClusterSchemas');
     assert.equal(outcome.kind, 'failed');
     assert.match(outcome.kind === 'failed' ? outcome.message : '', /context "no-such-context" does not exist/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/vscode/tree/treeNodes';
+import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import { activateExtension, allRefreshed, waitForState } from './helpers';
 
 describe('Environments tree (real extension host, demo workspace)', () => {

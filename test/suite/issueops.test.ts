@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
-import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { TreeNode } from '../../src/vscode/tree/treeNodes';
+import type { YouOpsTestHandles } from '../../src/extension';
+import { TEST_TOKEN_ENV } from '../../src/vscode/shared/github/gitHubAuth';
+import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { recordingTicketPrompts } from './fixtures/recordingPrompts';
+import { recordingTicketUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
@@ -16,7 +16,7 @@ const TOKEN = 'fake-session-token';
  */
 function scriptedPrompts(answers: { input?: Record<string, string>; longText?: Record<string, string>; review?: Array<'create' | 'keep'>; checkAll?: boolean; pick?: Record<string, string> }) {
   const review = [...(answers.review ?? ['create'])];
-  return recordingTicketPrompts({
+  return recordingTicketUi({
     async pick(items, options) {
       if (/→ acme\/shop-ops$/.test(options.title ?? '')) {
         const want = review.shift();
@@ -40,7 +40,7 @@ function scriptedPrompts(answers: { input?: Record<string, string>; longText?: R
 }
 
 describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth session)', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
 
   before(async () => {
@@ -54,7 +54,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
   });
 
   after(async () => {
-    api.issueops.usePromptsForTests(undefined);
+    api.answerWith(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await stopFakeGitHub(gh);
   });
@@ -66,7 +66,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
 
   it('opens a deploy ticket prefilled from a drifted resource, renders it like GitHub and shows it under prod → Tickets', async () => {
     const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', webRef());
 
     // Environment, service and version came from the context: only the required box was asked.
@@ -106,7 +106,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const before = gh.repo('acme/shop-ops').issues.length;
     gh.inject({ status: 'primary', match: /^POST \/repos\/acme\/shop-ops\/issues$/, times: 1 });
     const ui = scriptedPrompts({ input: { 'GitHub handle': '@hubot' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'staging' } });
     assert.deepEqual(ui.asked, ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'], 'the title placeholders were filled from the answers');
     const error = ui.notes.find((n) => n.severity === 'error')!;
@@ -131,7 +131,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
   it("refuses a body over GitHub's 65,536 characters before sending and keeps it as a draft", async () => {
     const requestsBefore = gh.requests.length;
     const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' }, review: ['keep'] });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', webRef());
     // A huge answer (e.g. pasted logs) in the kept draft.
     const [draft] = api.issueops.drafts.all();
@@ -139,7 +139,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     draft.values.reason = 'x'.repeat(70_000);
     await api.issueops.drafts.save(draft);
     const ui2 = scriptedPrompts({});
-    api.issueops.usePromptsForTests(ui2.prompts);
+    api.answerWith(ui2.prompts);
     await vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
     const error = ui2.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /GitHub accepts at most 65,536 \(\d[\d,]* too many\)/);
@@ -152,7 +152,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
   it('runs a comment command on a ticket and follows the bot’s answer', async function () {
     this.timeout(30_000);
     const ui = scriptedPrompts({ pick: { 'Comment command': '/approve' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     const ticket = (api.issueops.tickets.tickets() ?? [])[0];
     assert.ok(ticket, 'a ticket is loaded');
     await vscode.commands.executeCommand('youops.runTicketCommand', { type: 'ticket', env: 'prod', number: ticket.issue.number } satisfies TreeNode);
@@ -167,7 +167,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     process.env[TEST_TOKEN_ENV] = 'expired-token';
     try {
       const ui = scriptedPrompts({ input: { 'Comment on #1': 'Any news?' } });
-      api.issueops.usePromptsForTests(ui.prompts);
+      api.answerWith(ui.prompts);
       await vscode.commands.executeCommand('youops.commentOnTicket', { type: 'ticket', number: 1 });
       const offer = ui.notes.find((n) => n.actions.includes('Sign in again'));
       assert.ok(offer, JSON.stringify(ui.notes));

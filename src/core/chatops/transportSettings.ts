@@ -13,7 +13,7 @@ interface TransportDescriptor<Settings> {
    * The secret the transport sends, if it has one of its own: what it is called, the command
    * that stores it, and what it is looked up by (a URL whose host it is bound to, or a name).
    */
-  secret?: { label: string; command: string; target(settings: Settings): string };
+  secret?: { label: string; title: string; command: string; target(settings: Settings): string };
 }
 
 const transport = <Settings>(d: TransportDescriptor<Settings>) => d;
@@ -44,7 +44,7 @@ export const TRANSPORTS = {
       followSeconds: typeof t.followSeconds === 'number' ? t.followSeconds : 120,
       pollSeconds: typeof t.pollSeconds === 'number' ? t.pollSeconds : 2,
     }),
-    secret: { label: 'Slack bot token', command: 'youops.chatops.setSlackToken', target: (s) => s.apiUrl },
+    secret: { label: 'Slack bot token', title: 'Set Slack Bot Token', command: 'youops.chatops.setSlackToken', target: (s) => s.apiUrl },
   }),
   webhook: transport({
     schema: {
@@ -57,7 +57,7 @@ export const TRANSPORTS = {
       },
     },
     parse: (t) => ({ kind: 'webhook' as const, secretName: String(t['url-secret']), format: (t.format as WebhookFormat | undefined) ?? 'slack' }),
-    secret: { label: 'webhook URL', command: 'youops.chatops.setWebhookUrl', target: (s) => s.secretName },
+    secret: { label: 'webhook URL', title: 'Set Webhook URL', command: 'youops.chatops.setWebhookUrl', target: (s) => s.secretName },
   }),
   github: transport({
     schema: {
@@ -96,10 +96,10 @@ export function transportSettings(transports: ChatOpsTransportConfig, kind: stri
   return TRANSPORTS[kind].parse(t);
 }
 
-/** The transport's own secret (its label and the command that stores it), if it has one. */
-export function transportSecret(kind: TransportKind): { label: string; command: string } | undefined {
+/** The transport's own secret (what it is called, the button and command that store it), if it has one. */
+export function transportSecret(kind: TransportKind): { label: string; title: string; command: string } | undefined {
   const s = (TRANSPORTS[kind] as TransportDescriptor<unknown>).secret;
-  return s && { label: s.label, command: s.command };
+  return s && { label: s.label, title: s.title, command: s.command };
 }
 
 /** Transports youops.yaml configures, in a stable order. */

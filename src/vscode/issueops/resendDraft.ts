@@ -1,6 +1,6 @@
+import type { IssueOpsDeps } from './issueOpsDeps';
+import { editAndSend, sendDraft } from './sendDraft';
 import { workspaceTemplates } from './templateCatalog';
-import { editAndSend, type IssueOpsDeps } from './openTicket';
-import { sendDraft } from './sendDraft';
 
 /** Lists kept drafts (failed or put aside) to re-send, edit or discard them. */
 export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: 'edit'): Promise<void> {
@@ -30,7 +30,7 @@ export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: '
   }
   if (!action || !draft) return;
   if (action === 'discard') return deps.drafts.delete(draft.id);
-  const set = await workspaceTemplates(deps.store, deps.log);
+  const set = await workspaceTemplates(deps);
   const template = draft.template ? set?.templates.find((t) => t.file === draft!.template) : undefined;
   if (draft.template && !template) {
     void deps.ui.notify('error', `The draft's template ${draft.template} is gone or invalid; the draft is kept.`);

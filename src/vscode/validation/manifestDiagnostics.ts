@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Severity, ValidationDiagnostic } from '../../core/validation';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import { toVsRange } from '../util/convert';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import { toVsRange } from '../shared/vsRange';
 import type { SchemaService } from './schemaService';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toVsRange } from '../util/convert';
+import { toVsRange } from '../shared/vsRange';
 import type { SchemaService } from './schemaService';
 
 /** The schema's description of the key under the cursor (loaded apart from the validators). */

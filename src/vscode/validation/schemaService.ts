@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocumentValidator, SchemaAssociation, SchemaStore } from '../../core/validation';
-import type { WorkspaceStore } from '../store/workspaceStore';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
 
 /**
  * The schema store and validator, created on first use (validation modules and
