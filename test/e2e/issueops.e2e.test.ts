@@ -39,7 +39,11 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
     await widget.locator('.quick-input-title', { hasText: 'Checks (required)' }).waitFor({ timeout: 15_000 });
     const box = widget.locator('.monaco-list-row', { hasText: 'The version passed staging' }).first();
     await box.click();
-    await box.locator('[aria-checked="true"], input:checked, .monaco-custom-toggle.checked').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await box
+      .locator('[aria-checked="true"], input:checked, .monaco-custom-toggle.checked')
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.keyboard.press('Enter');
 
     // The review list with the preview beside it: exactly what GitHub receives.

@@ -10,7 +10,10 @@ import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '..
 /** Answers nothing: any question means the flow got past the trust check. */
 const ui = new RecordingUi();
 /** Questions, and notifications other than the refusals themselves. */
-const asked = () => [...ui.questions.map((q) => `${q.kind}: ${q.title}`), ...ui.notes.filter((n) => !/untrusted/.test(n.message)).map((n) => `notify: ${n.message}`)];
+const asked = () => [
+  ...ui.questions.map((q) => `${q.kind}: ${q.title}`),
+  ...ui.notes.filter((n) => !/untrusted/.test(n.message)).map((n) => `notify: ${n.message}`),
+];
 /** What the person was told, with the buttons offered. */
 const refusals = () => ui.notes.filter((n) => /untrusted/.test(n.message)).map(({ message, actions }) => ({ message, actions }));
 
@@ -29,7 +32,11 @@ describe('ChatOps in an untrusted folder sends nothing', () => {
     // The http transport needs no secret: nothing but trust stands between the command and the receiver.
     fs.writeFileSync(configFile, original.replace(/http: \{ url: "[^"]*" \}/, `http: { url: "${receiver.url}/youops/chatops" }`));
     await api.store.reload({ force: true });
-    await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && (s.config.chatops.transports.http as { url?: string } | undefined)?.url === `${receiver.url}/youops/chatops`);
+    await waitForState(
+      api,
+      (s) =>
+        allRefreshed(s) && s.kind === 'ready' && (s.config.chatops.transports.http as { url?: string } | undefined)?.url === `${receiver.url}/youops/chatops`,
+    );
     api.answerWith(ui);
   });
 

@@ -39,7 +39,9 @@ describe('Environments in an untrusted folder: files are read, no process runs',
     await waitForState(api, allRefreshed);
     assert.deepEqual(envMessages(COMMAND_ENV), ['Live state unavailable: the command live source runs a process: trust this workspace to use it']);
     assert.ok(
-      api.environmentLog.recent().includes(`[error] ${COMMAND_ENV}: live state unavailable (command): the command live source runs a process: trust this workspace to use it`),
+      api.environmentLog
+        .recent()
+        .includes(`[error] ${COMMAND_ENV}: live state unavailable (command): the command live source runs a process: trust this workspace to use it`),
       api.environmentLog.recent().join('\n'),
     );
     assert.deepEqual(envMessages(KUBECTL_ENV), ['Live state unavailable: the kubectl live source runs a process: trust this workspace to use it']);

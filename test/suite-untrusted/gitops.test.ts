@@ -53,7 +53,9 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
     assert.deepEqual(ui.asked.slice(1), ['patch: Promote staging → prod (preview)'], 'no confirmation to push was even asked');
     assert.match(ui.asked[0], /^pickMany: Promote staging → prod: which values\?/);
     assert.match(ui.patches[0], /-          image: ghcr\.io\/acme\/shop-web:1\.4\.1\n\+          image: ghcr\.io\/acme\/shop-web:1\.4\.2\n/);
-    assert.deepEqual(ui.notes, ['info: This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.']);
+    assert.deepEqual(ui.notes, [
+      'info: This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.',
+    ]);
     assert.equal(originRefs(), refsBefore, 'the bare origin changed');
     assert.equal(git(root, 'rev-parse', 'HEAD'), headBefore);
     assert.equal(git(root, 'branch', '--list').trim(), '* main');
@@ -74,7 +76,9 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
     assert.equal(outcome, undefined);
     assert.deepEqual(ui.asked, []);
-    assert.deepEqual(ui.notes, ['error: This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.']);
+    assert.deepEqual(ui.notes, [
+      'error: This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.',
+    ]);
     assert.equal(originRefs(), refsBefore);
     assert.deepEqual(gh.requests, []);
   });

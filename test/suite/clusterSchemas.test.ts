@@ -74,15 +74,24 @@ describe('Load Schemas from Cluster (real extension host, real kubectl, fake Kub
     assert.deepEqual(asked, [{ contexts: ['fake-cluster'], current: 'fake-cluster' }]);
     assert.equal(outcome.kind, 'loaded', JSON.stringify(outcome));
     assert.deepEqual(outcome.kind === 'loaded' && [outcome.context, outcome.kinds, outcome.crdKinds], ['fake-cluster', 2, 1]);
-    assert.ok(server.requests.some((r) => r.startsWith('GET /openapi/v2')), server.requests.join('\n'));
+    assert.ok(
+      server.requests.some((r) => r.startsWith('GET /openapi/v2')),
+      server.requests.join('\n'),
+    );
 
-    const diags = await waitFor(() => (schemaDiagnostics().some((d) => /unknown field/.test(d.message)) ? schemaDiagnostics() : undefined), 'the Widget schema diagnostic');
+    const diags = await waitFor(
+      () => (schemaDiagnostics().some((d) => /unknown field/.test(d.message)) ? schemaDiagnostics() : undefined),
+      'the Widget schema diagnostic',
+    );
     assert.deepEqual(
       diags.map((d) => [d.range.start.line, d.message, d.severity]),
       [[5, 'spec: unknown field "colour" — did you mean "color"?', vscode.DiagnosticSeverity.Error]],
     );
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(6, 4));
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     assert.match(text, /How many sprockets the widget has/);
   });
 
@@ -92,6 +101,10 @@ describe('Load Schemas from Cluster (real extension host, real kubectl, fake Kub
     assert.equal(outcome.kind, 'failed');
     assert.match(outcome.kind === 'failed' ? outcome.message : '', /context "no-such-context" does not exist/);
     await new Promise((r) => setTimeout(r, 500));
-    assert.deepEqual(schemaDiagnostics().map((d) => d.range.start.line), [5], 'the Widget still validates against the cluster schema');
+    assert.deepEqual(
+      schemaDiagnostics().map((d) => d.range.start.line),
+      [5],
+      'the Widget still validates against the cluster schema',
+    );
   });
 });

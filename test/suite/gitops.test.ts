@@ -105,7 +105,10 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     git(root, 'commit', '-qam', 'prod: api owner note');
     git(root, 'push', '-q', 'origin', 'main');
     await vscode.commands.executeCommand('youops.refresh', { env: 'prod' });
-    const commit = await waitFor(() => api.store.environment('prod')?.state?.history.find((c) => c.subject === 'prod: api owner note'), 'the new prod commit in History');
+    const commit = await waitFor(
+      () => api.store.environment('prod')?.state?.history.find((c) => c.subject === 'prod: api owner note'),
+      'the new prod commit in History',
+    );
     const ui = scriptedPrompter({ pick: { 'Roll back prod': 'Revert' } });
     api.answerWith(ui.prompter);
 

@@ -14,7 +14,13 @@ const TOKEN = 'fake-session-token';
  * Scripted answers for the real command flow: each question is matched by its
  * title/placeholder and answered; everything asked is recorded for assertions.
  */
-function scriptedPrompts(answers: { input?: Record<string, string>; longText?: Record<string, string>; review?: Array<'create' | 'keep'>; checkAll?: boolean; pick?: Record<string, string> }) {
+function scriptedPrompts(answers: {
+  input?: Record<string, string>;
+  longText?: Record<string, string>;
+  review?: Array<'create' | 'keep'>;
+  checkAll?: boolean;
+  pick?: Record<string, string>;
+}) {
   const review = [...(answers.review ?? ['create'])];
   return recordingTicketUi({
     async pick(items, options) {
@@ -49,7 +55,11 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     gh = await useFakeGitHub(TOKEN, {
       repos: [{ owner: 'acme', name: 'shop-ops' }],
       bot: ({ kind, issue, comment }) =>
-        kind === 'issue' ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` } : comment?.body.startsWith('/approve') ? { body: '❌ Approval failed: you are not a maintainer' } : undefined,
+        kind === 'issue'
+          ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` }
+          : comment?.body.startsWith('/approve')
+            ? { body: '❌ Approval failed: you are not a maintainer' }
+            : undefined,
     });
   });
 
@@ -77,13 +87,18 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     assert.deepEqual(issues[0].labels, ['issueops', 'deploy']);
     const body = issues[0].body!;
     assert.ok(
-      body.startsWith('### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.1\n\n### Reason\n\nResource: `Deployment shop-prod/web` in prod\n\nDrift found by YouOps:\n- spec.replicas: desired 3, live 2\n\n### Checks\n\n- [X] The version passed staging\n- [X] The change has a rollback plan\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-'),
+      body.startsWith(
+        '### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.1\n\n### Reason\n\nResource: `Deployment shop-prod/web` in prod\n\nDrift found by YouOps:\n- spec.replicas: desired 3, live 2\n\n### Checks\n\n- [X] The version passed staging\n- [X] The change has a rollback plan\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-',
+      ),
       body,
     );
     assert.match(ui.notes.at(-1)!.message, /^Created: #1 \[deploy\] web to prod$/);
     assert.deepEqual(ui.notes.at(-1)!.actions, ['Open in Browser']);
     assert.deepEqual(api.issueops.drafts.all(), [], 'a sent ticket leaves no draft');
-    assert.ok(gh.requests.every((r) => r.authorized), 'every request carried the session token');
+    assert.ok(
+      gh.requests.every((r) => r.authorized),
+      'every request carried the session token',
+    );
 
     await api.issueops.tickets.refresh();
     const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
@@ -108,7 +123,11 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const ui = scriptedPrompts({ input: { 'GitHub handle': '@hubot' } });
     api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'staging' } });
-    assert.deepEqual(ui.asked, ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'], 'the title placeholders were filled from the answers');
+    assert.deepEqual(
+      ui.asked,
+      ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'],
+      'the title placeholders were filled from the answers',
+    );
     const error = ui.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /rate limit exhausted; it resets at/);
     assert.deepEqual(error.actions, ['Re-send', 'Edit Draft']);
@@ -144,7 +163,11 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const error = ui2.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /GitHub accepts at most 65,536 \(\d[\d,]* too many\)/);
     assert.deepEqual(error.actions, ['Edit Draft']);
-    assert.equal(gh.requests.filter((r) => r.method === 'POST').length, gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length, 'nothing was sent');
+    assert.equal(
+      gh.requests.filter((r) => r.method === 'POST').length,
+      gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length,
+      'nothing was sent',
+    );
     assert.equal(api.issueops.drafts.get(draft.id)?.attempts, 1);
     await api.issueops.drafts.delete(draft.id);
   });

@@ -87,11 +87,20 @@ export class ChatOpsController extends Disposable {
         choice = await this.ui.notify('error', `${head}${answer}`, 'Show Log', 'Resend…');
         break;
       case 'no-answer':
-        choice = await this.ui.notify('warning', `${head} — no answer from the bot in ${entry.destination}${entry.error ? ` (${entry.error})` : ''}.`, 'Show Log', 'Resend…');
+        choice = await this.ui.notify(
+          'warning',
+          `${head} — no answer from the bot in ${entry.destination}${entry.error ? ` (${entry.error})` : ''}.`,
+          'Show Log',
+          'Resend…',
+        );
         break;
       default: {
         // The fix (a new token, a new sign-in) comes from the failure vocabulary, by the error's code.
-        const failure = new ChatOpsError(entry.errorCode ?? 'rejected', `Not sent: ${entry.text} — ${entry.error}${entry.delivery === 'unknown' ? ' Check the channel before resending.' : ''}`, entry.delivery);
+        const failure = new ChatOpsError(
+          entry.errorCode ?? 'rejected',
+          `Not sent: ${entry.text} — ${entry.error}${entry.delivery === 'unknown' ? ' Check the channel before resending.' : ''}`,
+          entry.delivery,
+        );
         choice = await this.failures.show(failure, { transport: entry.via, actions: [entry.delivery === 'not-sent' ? 'Resend' : 'Resend…', 'Show Log'] });
       }
     }

@@ -14,7 +14,8 @@ export class ChatOpsOutput implements vscode.Disposable {
     if (!seen) this.channel.appendLine(`[${time(entry.sentAt)}] → ${entry.destination}${entry.env ? ` [${entry.env}]` : ''}: ${entry.text}`);
     const from = seen?.replies ?? 0;
     for (const r of entry.replies.slice(from)) this.channel.appendLine(`[${time(r.at)}] ← ${r.author}: ${r.text}`);
-    if (seen?.status !== entry.status && entry.status !== 'sending') this.channel.appendLine(`[${time(new Date().toISOString())}]   ${STATUS_SYMBOL[entry.status]} ${describeStatus(entry)}`);
+    if (seen?.status !== entry.status && entry.status !== 'sending')
+      this.channel.appendLine(`[${time(new Date().toISOString())}]   ${STATUS_SYMBOL[entry.status]} ${describeStatus(entry)}`);
     this.printed.set(entry.id, { replies: entry.replies.length, status: entry.status });
   }
 

@@ -14,9 +14,14 @@ export function githubComments(github: GitHubAccess, rootDir: string, issue: num
     let number = issue;
     if (number === undefined) {
       const branch = await currentBranch(rootDir);
-      if (!branch) throw new ChatOpsError('unsupported', 'no branch is checked out: set chatops.transports.github.issue to the issue or pull request to comment on');
+      if (!branch)
+        throw new ChatOpsError('unsupported', 'no branch is checked out: set chatops.transports.github.issue to the issue or pull request to comment on');
       number = await pullRequestForBranch(client, repo, branch);
-      if (number === undefined) throw new ChatOpsError('unsupported', `no open pull request for ${branch} in ${repo.owner}/${repo.repo}: open one, or set chatops.transports.github.issue`);
+      if (number === undefined)
+        throw new ChatOpsError(
+          'unsupported',
+          `no open pull request for ${branch} in ${repo.owner}/${repo.repo}: open one, or set chatops.transports.github.issue`,
+        );
     }
     return { port: githubClientCommentPort(client, repo), issue: number };
   });

@@ -73,5 +73,9 @@ function slackApiUrl(store: WorkspaceStore): string {
 async function pickWebhookName({ store, ui }: SecretCommandDeps): Promise<string | undefined> {
   const s = store.state.kind === 'ready' ? transportSettings(store.state.config.chatops.transports, 'webhook') : undefined;
   if (s?.kind === 'webhook') return s.secretName;
-  return ui.input({ title: 'Name of the webhook secret', prompt: 'The name youops.yaml refers to as chatops.transports.webhook.url-secret', validate: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'Letters, digits, _ . -') });
+  return ui.input({
+    title: 'Name of the webhook secret',
+    prompt: 'The name youops.yaml refers to as chatops.transports.webhook.url-secret',
+    validate: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'Letters, digits, _ . -'),
+  });
 }

@@ -57,7 +57,12 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
     const choice = await pickValue<ChatOpsCommandConfig | 'free' | 'history'>(
       deps,
       [
-        ...commands.map((c) => ({ label: `$(comment-discussion) ${c.name}`, description: c.text, detail: [c.description, `via ${c.via}`].filter(Boolean).join(' · '), value: c })),
+        ...commands.map((c) => ({
+          label: `$(comment-discussion) ${c.name}`,
+          description: c.text,
+          detail: [c.description, `via ${c.via}`].filter(Boolean).join(' · '),
+          value: c,
+        })),
         { label: '$(edit) Free-form message…', description: 'type the command yourself', value: 'free' as const },
         ...(chatops.history.all().length ? [{ label: '$(history) Resend from history…', value: 'history' as const }] : []),
       ],
@@ -88,7 +93,9 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
   // The preview is the exact message; it may be edited, and Escape sends nothing.
   text = await ui.input({
     title: `Preview — Enter sends this to ${created.transport.destination}`,
-    prompt: command ? `The exact message of "${command.name}"${env ? ` for ${env}` : ''}. Edit it if needed; Escape cancels.` : 'Type the command; Escape cancels.',
+    prompt: command
+      ? `The exact message of "${command.name}"${env ? ` for ${env}` : ''}. Edit it if needed; Escape cancels.`
+      : 'Type the command; Escape cancels.',
     value: text ?? lastFreeForm(chatops, via),
     validate: (v) => (v.trim() ? undefined : 'The message is empty'),
   });
@@ -96,7 +103,8 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
   text = text.trim();
 
   const envConfig = config.environments.find((e) => e.name === env);
-  if (!(await confirmSend(deps, { text, destination: created.transport.destination, env, protectedEnv: needsConfirmation(command, envConfig) }))) return undefined;
+  if (!(await confirmSend(deps, { text, destination: created.transport.destination, env, protectedEnv: needsConfirmation(command, envConfig) })))
+    return undefined;
   return sendAndNotify(deps, { text, via: created.transport.kind, command: command?.name, env, created });
 }
 
@@ -121,7 +129,10 @@ async function transportFor(deps: ChatOpsDeps, state: ReadyState, via: string, w
 }
 
 /** The last confirmation before a message leaves: protected environments and recent duplicates. */
-async function confirmSend(deps: ChatOpsDeps, s: { text: string; destination: string; env?: string; protectedEnv: boolean; resendOf?: HistoryEntry }): Promise<boolean> {
+async function confirmSend(
+  deps: ChatOpsDeps,
+  s: { text: string; destination: string; env?: string; protectedEnv: boolean; resendOf?: HistoryEntry },
+): Promise<boolean> {
   const { chatops } = deps;
   const previous = s.resendOf ?? chatops.history.all().find((h) => h.text === s.text && h.destination === s.destination && h.delivery !== 'not-sent');
   const recent = previous && (s.resendOf || Date.now() - Date.parse(previous.sentAt) < RECENT_MS) && previous.delivery !== 'not-sent' ? previous : undefined;
@@ -139,7 +150,10 @@ async function confirmSend(deps: ChatOpsDeps, s: { text: string; destination: st
   return (await deps.ui.confirm(title, lines.join('\n\n'), action)) === action;
 }
 
-async function sendAndNotify(deps: ChatOpsDeps, s: { text: string; via: TransportKind; command?: string; env?: string; created: CreatedTransport }): Promise<HistoryEntry | undefined> {
+async function sendAndNotify(
+  deps: ChatOpsDeps,
+  s: { text: string; via: TransportKind; command?: string; env?: string; created: CreatedTransport },
+): Promise<HistoryEntry | undefined> {
   const { chatops, ui } = deps;
   const state = deps.store.state;
   if (state.kind !== 'ready') return undefined;
@@ -150,7 +164,14 @@ async function sendAndNotify(deps: ChatOpsDeps, s: { text: string; via: Transpor
   }
   const commandConfig = state.config.chatops.commands.find((c) => c.name === s.command);
   try {
-    const entry = await chatops.send({ text: s.text, transport, command: s.command, env: s.env, patterns: feedbackPatternsFor(state.config.chatops, commandConfig), followMs });
+    const entry = await chatops.send({
+      text: s.text,
+      transport,
+      command: s.command,
+      env: s.env,
+      patterns: feedbackPatternsFor(state.config.chatops, commandConfig),
+      followMs,
+    });
     void chatops.notify(entry, (e) => resendEntry(deps, e));
     return entry;
   } catch (err) {
@@ -167,7 +188,13 @@ export async function resendEntry(deps: ChatOpsDeps, entry: HistoryEntry): Promi
   if (!created) return undefined;
   const command = state.config.chatops.commands.find((c) => c.name === entry.command);
   const envConfig = state.config.environments.find((e) => e.name === entry.env);
-  const ok = await confirmSend(deps, { text: entry.text, destination: created.transport.destination, env: entry.env, protectedEnv: needsConfirmation(command, envConfig), resendOf: entry });
+  const ok = await confirmSend(deps, {
+    text: entry.text,
+    destination: created.transport.destination,
+    env: entry.env,
+    protectedEnv: needsConfirmation(command, envConfig),
+    resendOf: entry,
+  });
   if (!ok) return undefined;
   return sendAndNotify(deps, { text: entry.text, via: entry.via, command: entry.command, env: entry.env, created });
 }
@@ -255,7 +282,9 @@ async function askParameter(
     const OTHER = '\u0000other';
     const items = spec.choices.map((c) => ({ label: c, description: c === value ? 'from the current context' : undefined, value: c }));
     if (value && !spec.choices.includes(value) && !spec.strict) items.unshift({ label: value, description: 'from the current context', value });
-    const picked = await pickValue(deps, [...items, ...(spec.strict ? [] : [{ label: '$(edit) Other value…', description: undefined, value: OTHER }])], { title });
+    const picked = await pickValue(deps, [...items, ...(spec.strict ? [] : [{ label: '$(edit) Other value…', description: undefined, value: OTHER }])], {
+      title,
+    });
     if (picked !== OTHER) return picked;
   }
   return deps.ui.input({ title, prompt: `Value for {{${name}}}`, value, validate: (v) => (v.trim() ? undefined : `{{${name}}} needs a value`) });
@@ -268,7 +297,11 @@ async function pickTransport(deps: ChatOpsDeps, config: YouOpsConfig): Promise<s
     return undefined;
   }
   if (kinds.length === 1) return kinds[0];
-  return pickValue(deps, kinds.map((k) => ({ label: k, value: k })), { title: 'Send the message via…' });
+  return pickValue(
+    deps,
+    kinds.map((k) => ({ label: k, value: k })),
+    { title: 'Send the message via…' },
+  );
 }
 
 function lastFreeForm(chatops: ChatOpsController, via: string): string | undefined {

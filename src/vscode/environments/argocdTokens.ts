@@ -19,7 +19,12 @@ export async function setArgocdToken(store: WorkspaceStore, secrets: Secrets, ui
   const server =
     servers.length === 1
       ? servers[0]
-      : (await ui.pick(servers.map((label) => ({ label })), { placeHolder: servers.length ? 'Which Argo CD server?' : 'No argocd live source in youops.yaml' }))?.label;
+      : (
+          await ui.pick(
+            servers.map((label) => ({ label })),
+            { placeHolder: servers.length ? 'Which Argo CD server?' : 'No argocd live source in youops.yaml' },
+          )
+        )?.label;
   if (!server) return false;
   if (clear) {
     await secrets.setArgocdToken(server, undefined);

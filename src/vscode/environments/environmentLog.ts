@@ -17,16 +17,25 @@ export class EnvironmentLog extends Disposable {
 
   constructor(store: WorkspaceStore) {
     super();
-    this._register(store.onDidChange((state) => {
-      if (state.kind === 'invalid') return this.write('error', `${state.configFile}: ${state.problems.filter((p) => p.severity === 'error').map((p) => `line ${p.range.start.line + 1}: ${p.message}`).join('; ')}`);
-      if (state.kind !== 'ready') return;
-      for (const entry of state.environments) {
-        const s = entry.state;
-        if (!s || entry.refreshing || this.logged.has(s)) continue;
-        this.logged.add(s);
-        this.logEnvironment(s);
-      }
-    }));
+    this._register(
+      store.onDidChange((state) => {
+        if (state.kind === 'invalid')
+          return this.write(
+            'error',
+            `${state.configFile}: ${state.problems
+              .filter((p) => p.severity === 'error')
+              .map((p) => `line ${p.range.start.line + 1}: ${p.message}`)
+              .join('; ')}`,
+          );
+        if (state.kind !== 'ready') return;
+        for (const entry of state.environments) {
+          const s = entry.state;
+          if (!s || entry.refreshing || this.logged.has(s)) continue;
+          this.logged.add(s);
+          this.logEnvironment(s);
+        }
+      }),
+    );
   }
 
   /** The most recent lines, oldest first. */
@@ -47,7 +56,10 @@ export class EnvironmentLog extends Disposable {
         .filter(([, n]) => n > 0)
         .map(([status, n]) => `${n} ${status}`)
         .join(', ');
-      this.write(s.drift.status === 'InSync' || s.drift.status === 'Unknown' ? 'info' : 'warn', `${name}: ${s.drift.status} (${source}) — ${counts || 'no resources'}`);
+      this.write(
+        s.drift.status === 'InSync' || s.drift.status === 'Unknown' ? 'info' : 'warn',
+        `${name}: ${s.drift.status} (${source}) — ${counts || 'no resources'}`,
+      );
     }
     for (const e of s.manifestErrors) {
       if (e.severity === 'error') this.write('warn', `${name}: ${e.file}${e.range ? `:${e.range.start.line + 1}` : ''}: ${e.message}`);

@@ -76,6 +76,8 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   commands.register('youops.showLog', () => environmentLog.show());
   commands.register('youops.argocd.setToken', async () => (await setArgocdToken(store, secrets, ui)) && store.refresh());
   commands.register('youops.argocd.clearToken', async () => (await setArgocdToken(store, secrets, ui, true)) && store.refresh());
-  commands.register('youops.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false));
+  commands.register('youops.openWalkthrough', () =>
+    vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
+  );
   return { tree, treeView: view.view, decorations, environmentLog };
 }

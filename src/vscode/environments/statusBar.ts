@@ -34,7 +34,9 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposab
       const status = drift?.status ?? 'Unknown';
       const n = drift ? drift.counts.Drifted + drift.counts.Missing + drift.counts.Extra : 0;
       item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}`;
-      item.tooltip = drift?.error ? `${envNames[0]}: ${drift.error}` : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`;
+      item.tooltip = drift?.error
+        ? `${envNames[0]}: ${drift.error}`
+        : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`;
     } else {
       const known = state.environments.filter((e) => e.state);
       const off = known.filter((e) => e.state!.drift.status !== 'InSync' && e.state!.drift.status !== 'Unknown');

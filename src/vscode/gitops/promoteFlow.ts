@@ -33,7 +33,9 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
         steps.confirmPatch(
           `Promote ${target.promotesFrom} → ${target.name}`,
           patch,
-          target.protected ? `${target.name} is protected. Open a pull request that changes it?` : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
+          target.protected
+            ? `${target.name} is protected. Open a pull request that changes it?`
+            : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
           `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
         ),
       pullRequests: () => steps.pullRequests(),
@@ -59,7 +61,11 @@ async function chooseTarget(deps: GitOpsDeps, envs: readonly EnvironmentConfig[]
   if (downstream.length === 1) return downstream[0];
   return pickOne(
     deps,
-    (downstream.length ? downstream : promotable).map((e) => ({ label: `${e.promotesFrom} → ${e.name}`, description: e.protected ? 'protected' : undefined, value: e })),
+    (downstream.length ? downstream : promotable).map((e) => ({
+      label: `${e.promotesFrom} → ${e.name}`,
+      description: e.protected ? 'protected' : undefined,
+      value: e,
+    })),
     { title: 'Promote into which environment?' },
   );
 }
@@ -77,12 +83,21 @@ async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<str
       value: c.id,
     }));
   const note = blocked.length ? ` (${blocked.length} cannot be edited here: see the YouOps GitOps log)` : '';
-  const picked = await deps.ui.pickMany(items, { title: `Promote ${plan.from} → ${plan.to}: which values?${note}`, placeHolder: 'Image tags and versions are preselected' });
+  const picked = await deps.ui.pickMany(items, {
+    title: `Promote ${plan.from} → ${plan.to}: which values?${note}`,
+    placeHolder: 'Image tags and versions are preselected',
+  });
   return picked?.map((i) => i.value);
 }
 
 /** Untrusted: the plan and patch from the working tree, nothing run or pushed. */
-async function previewOnly(deps: GitOpsDeps, config: Parameters<typeof planPromotion>[0]['config'], rootDir: string, target: EnvironmentConfig, resource?: string): Promise<undefined> {
+async function previewOnly(
+  deps: GitOpsDeps,
+  config: Parameters<typeof planPromotion>[0]['config'],
+  rootDir: string,
+  target: EnvironmentConfig,
+  resource?: string,
+): Promise<undefined> {
   const plan = await planPromotion({ config, rootDir, to: target.name, resource });
   const ids = await selectChanges(deps, plan);
   if (!ids?.length) return undefined;

@@ -17,11 +17,19 @@ import { showGitOpsError } from './showGitOpsOutcome';
  */
 export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: CommandTarget): Promise<ChangeOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
-    await deps.failures.show(new Failure('untrusted', 'This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.'));
+    await deps.failures.show(
+      new Failure('untrusted', 'This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.'),
+    );
     return undefined;
   }
   const t = gitOpsTarget(deps.store, arg);
-  const envName = t.env ?? (await pickOne(deps, state.config.environments.map((e) => ({ label: e.name, description: e.protected ? 'protected' : undefined, value: e.name })), { title: 'Roll back which environment?' }));
+  const envName =
+    t.env ??
+    (await pickOne(
+      deps,
+      state.config.environments.map((e) => ({ label: e.name, description: e.protected ? 'protected' : undefined, value: e.name })),
+      { title: 'Roll back which environment?' },
+    ));
   const env = state.config.environments.find((e) => e.name === envName);
   if (!env) return undefined;
   const history = deps.store.environment(env.name)?.state?.history ?? [];
@@ -37,7 +45,11 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
     deps,
     [
       { label: `Revert ${commit.shortHash}`, description: `undo "${commit.subject}" in ${env.name} only`, value: 'revert' },
-      { label: `Restore ${env.name} to ${commit.shortHash}`, description: `the ${env.name} manifests as they were after "${commit.subject}"`, value: 'restore' },
+      {
+        label: `Restore ${env.name} to ${commit.shortHash}`,
+        description: `the ${env.name} manifests as they were after "${commit.subject}"`,
+        value: 'restore',
+      },
     ],
     { title: `Roll back ${env.name}` },
   );

@@ -18,7 +18,12 @@ export async function showGitOpsOutcome(deps: GitOpsDeps, outcome: ChangeOutcome
   const next = p.resume?.[0] ?? `open a pull request from ${p.branch} into ${p.base}`;
   deps.log.info(`no pull request opened${noPrReason ? ` (${noPrReason})` : ''}; next: ${next}`);
   const url = /^open (https?:\S+)$/.exec(next)?.[1];
-  const choice = await deps.ui.notify('info', `Pushed ${p.branch} to origin${noPrReason ? `; no pull request: ${noPrReason}` : ''}. Open the pull request to ${p.base} to finish.`, ...(url ? ['Open on GitHub'] : []), 'Copy Branch Name');
+  const choice = await deps.ui.notify(
+    'info',
+    `Pushed ${p.branch} to origin${noPrReason ? `; no pull request: ${noPrReason}` : ''}. Open the pull request to ${p.base} to finish.`,
+    ...(url ? ['Open on GitHub'] : []),
+    'Copy Branch Name',
+  );
   if (choice === 'Open on GitHub' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
   if (choice === 'Copy Branch Name') await vscode.env.clipboard.writeText(p.branch);
 }

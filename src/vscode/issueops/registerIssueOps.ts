@@ -34,7 +34,9 @@ export function registerIssueOps(services: Services): IssueOpsHandles {
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
   );
   commands.register('youops.openTicket', (t) => openTicket(deps, t), { needsConfig: true });
-  commands.register('youops.resendTicketDraft', (t) => resendDraft(deps, typeof t.args[0] === 'string' ? t.args[0] : undefined, t.args[1] === 'edit' ? 'edit' : undefined));
+  commands.register('youops.resendTicketDraft', (t) =>
+    resendDraft(deps, typeof t.args[0] === 'string' ? t.args[0] : undefined, t.args[1] === 'edit' ? 'edit' : undefined),
+  );
   commands.register('youops.refreshTickets', () => tickets.refresh());
   commands.register('youops.openTicketInBrowser', (t) => openTicketInBrowser(deps, t));
   commands.register('youops.commentOnTicket', (t) => commentOnTicket(deps, t));

@@ -13,7 +13,12 @@ export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: '
       return;
     }
     const pick = await deps.ui.pick(
-      drafts.map((d) => ({ label: d.title || '(no title)', description: `${d.repo} · ${new Date(d.createdAt).toLocaleString()}`, detail: d.lastError ? `Last attempt failed: ${d.lastError}` : 'Not sent yet', d })),
+      drafts.map((d) => ({
+        label: d.title || '(no title)',
+        description: `${d.repo} · ${new Date(d.createdAt).toLocaleString()}`,
+        detail: d.lastError ? `Last attempt failed: ${d.lastError}` : 'Not sent yet',
+        d,
+      })),
       { placeHolder: 'Which draft?' },
     );
     if (!pick) return;

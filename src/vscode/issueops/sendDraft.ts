@@ -24,14 +24,18 @@ export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: Issu
 async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
   await deps.drafts.save(draft);
   try {
-    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…` }, () => deps.github.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template)));
+    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…` }, () =>
+      deps.github.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template)),
+    );
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
     void deps.tickets.refresh();
     // Not awaited: the command is done once GitHub confirmed; the notification stays for the person.
-    void deps.ui.notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser').then((choice) => {
-      if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
-    });
+    void deps.ui
+      .notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser')
+      .then((choice) => {
+        if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
+      });
   } catch (err) {
     draft.attempts++;
     draft.lastError = err instanceof Error ? err.message : String(err);

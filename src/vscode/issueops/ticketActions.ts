@@ -44,7 +44,12 @@ export async function openTicketInBrowser(deps: IssueOpsDeps, arg: CommandTarget
 export async function closeTicket(deps: IssueOpsDeps, arg: CommandTarget): Promise<void> {
   const t = await target(deps, arg);
   if (!t) return;
-  const choice = await deps.ui.confirm(`Close #${t.number} ${t.title}?`, 'The issue is closed on GitHub for everyone; it can be reopened there.', 'Close as Completed', 'Close as Not Planned');
+  const choice = await deps.ui.confirm(
+    `Close #${t.number} ${t.title}?`,
+    'The issue is closed on GitHub for everyone; it can be reopened there.',
+    'Close as Completed',
+    'Close as Not Planned',
+  );
   if (choice !== 'Close as Completed' && choice !== 'Close as Not Planned') return;
   const close = async (): Promise<void> => {
     try {
@@ -61,7 +66,11 @@ export async function closeTicket(deps: IssueOpsDeps, arg: CommandTarget): Promi
 export async function commentOnTicket(deps: IssueOpsDeps, arg: CommandTarget): Promise<void> {
   const t = await target(deps, arg);
   if (!t) return;
-  const text = await deps.ui.input({ title: `Comment on #${t.number} ${t.title}`, prompt: 'Markdown is fine', validate: (v) => (!v.trim() ? 'Write something first' : checkBodyLength(v, 'The comment')) });
+  const text = await deps.ui.input({
+    title: `Comment on #${t.number} ${t.title}`,
+    prompt: 'Markdown is fine',
+    validate: (v) => (!v.trim() ? 'Write something first' : checkBodyLength(v, 'The comment')),
+  });
   if (!text) return;
   await postAndFollow(deps, t, text, false);
 }
@@ -81,22 +90,30 @@ export async function runTicketCommand(deps: IssueOpsDeps, arg: CommandTarget): 
     { title: `Comment command on #${t.number} ${t.title}`, placeHolder: 'Post which command?' },
   );
   if (!pick) return;
-  const text = await deps.ui.input({ title: `${pick.label} on #${t.number}`, prompt: 'Add arguments if the command takes any, then press Enter', value: pick.label, valueSelection: [pick.label.length, pick.label.length] });
+  const text = await deps.ui.input({
+    title: `${pick.label} on #${t.number}`,
+    prompt: 'Add arguments if the command takes any, then press Enter',
+    value: pick.label,
+    valueSelection: [pick.label.length, pick.label.length],
+  });
   if (!text?.trim()) return;
   await postAndFollow(deps, t, text.trim(), true);
 }
 
 async function postAndFollow(deps: IssueOpsDeps, t: Target, text: string, follow: boolean): Promise<void> {
   try {
-    const posted = await deps.github.run(true, ({ client, repo }) => client.createComment(repo, t.number, text, { idempotencyKey: newDraftId().replace(/^t-/, 'c-') }));
+    const posted = await deps.github.run(true, ({ client, repo }) =>
+      client.createComment(repo, t.number, text, { idempotencyKey: newDraftId().replace(/^t-/, 'c-') }),
+    );
     deps.log.info(`commented on #${t.number}: ${text.split('\n')[0]}`);
     if (!follow) {
       void deps.ui.notify('info', `Commented on #${t.number}.`);
       void deps.tickets.refresh();
       return;
     }
-    const answer = await deps.ui.progress({ title: `Sent ${text.split(/\s/)[0]} on #${t.number}; waiting for the bot's answer…`, cancellable: true }, (_p, token) =>
-      waitForAnswer(deps, t.number, posted, token),
+    const answer = await deps.ui.progress(
+      { title: `Sent ${text.split(/\s/)[0]} on #${t.number}; waiting for the bot's answer…`, cancellable: true },
+      (_p, token) => waitForAnswer(deps, t.number, posted, token),
     );
     void deps.tickets.refresh();
     if (!answer) {
@@ -115,7 +132,12 @@ async function postAndFollow(deps: IssueOpsDeps, t: Target, text: string, follow
 }
 
 /** Polls the comments (conditional requests: free while nothing changes) for a bot reply after ours. */
-async function waitForAnswer(deps: IssueOpsDeps, issueNumber: number, after: GitHubComment, token: vscode.CancellationToken): Promise<GitHubComment | undefined> {
+async function waitForAnswer(
+  deps: IssueOpsDeps,
+  issueNumber: number,
+  after: GitHubComment,
+  token: vscode.CancellationToken,
+): Promise<GitHubComment | undefined> {
   const deadline = Date.now() + FOLLOW_MS;
   while (!token.isCancellationRequested && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS));

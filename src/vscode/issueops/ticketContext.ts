@@ -21,7 +21,10 @@ export function ticketContext(store: WorkspaceStore, target: CommandTarget): Tic
       context.resource = { kind: r.id.kind, name: r.id.name, namespace: r.id.namespace };
       Object.assign(context, contextFromObject(r.resource?.object ?? r.live));
       const fields = target.path ? r.fields.filter((f) => f.path === target.path) : r.fields;
-      if (fields.length) context.drift = fields.map((f) => `${driftFieldLabel(r, f.path)}: desired ${shortValue(f.desired)}, live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`);
+      if (fields.length)
+        context.drift = fields.map(
+          (f) => `${driftFieldLabel(r, f.path)}: desired ${shortValue(f.desired)}, live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`,
+        );
       else if (r.status !== 'InSync') context.drift = [`${r.status} in ${env}`];
     }
   }

@@ -33,7 +33,9 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
   const previewUri = preview.uriFor(draft.id, draft.title);
   const refreshPreview = () => preview.update(previewUri, draft.title, draft.repo, buildTicket(draft, template).body);
   refreshPreview();
-  await ui.showDocument(previewUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, language: 'markdown' }).then(undefined, () => undefined);
+  await ui
+    .showDocument(previewUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, language: 'markdown' })
+    .then(undefined, () => undefined);
 
   for (;;) {
     refreshPreview();
@@ -43,7 +45,9 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
       {
         label: built.problems.length ? '$(warning) Create issue' : '$(check) Create issue',
         description: `in ${draft.repo}`,
-        detail: built.problems.length ? `Not yet: ${built.problems[0]}${built.problems.length > 1 ? ` (+${built.problems.length - 1} more)` : ''}` : 'The preview beside shows exactly what GitHub receives.',
+        detail: built.problems.length
+          ? `Not yet: ${built.problems[0]}${built.problems.length > 1 ? ` (+${built.problems.length - 1} more)` : ''}`
+          : 'The preview beside shows exactly what GitHub receives.',
         action: 'send',
       },
       { label: 'Fields', kind: vscode.QuickPickItemKind.Separator, action: 'field' },
@@ -63,7 +67,10 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
     } else {
       items.push({ label: '$(edit) Body', description: (draft.body ?? '').split('\n')[0] || '(empty)', action: 'body' });
     }
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'save' }, { label: '$(save) Keep as draft and close', description: 'Re-send later with "YouOps: Re-send Ticket Draft"', action: 'save' });
+    items.push(
+      { label: '', kind: vscode.QuickPickItemKind.Separator, action: 'save' },
+      { label: '$(save) Keep as draft and close', description: 'Re-send later with "YouOps: Re-send Ticket Draft"', action: 'save' },
+    );
     const pick = await ui.pick(items, {
       title: `${template?.name ?? 'Blank issue'} → ${draft.repo}`,
       placeHolder: 'Review the ticket: pick a field to change it, or create the issue',
@@ -107,13 +114,16 @@ async function editField(f: InputField, draft: TicketDraft, ui: Ui): Promise<boo
   switch (f.type) {
     case 'input':
     case 'textarea': {
-      const v = f.type === 'textarea' ? await ui.longText(f.label, typeof current === 'string' ? current : '', f.required, f.description) : await ui.input({
-        title,
-        prompt: f.description,
-        placeHolder: f.placeholder,
-        value: typeof current === 'string' ? current : '',
-        validate: (x) => (f.required && !x.trim() ? `"${f.label}" is required` : undefined),
-      });
+      const v =
+        f.type === 'textarea'
+          ? await ui.longText(f.label, typeof current === 'string' ? current : '', f.required, f.description)
+          : await ui.input({
+              title,
+              prompt: f.description,
+              placeHolder: f.placeholder,
+              value: typeof current === 'string' ? current : '',
+              validate: (x) => (f.required && !x.trim() ? `"${f.label}" is required` : undefined),
+            });
       if (v === undefined) return false;
       draft.values[f.id] = v;
       return true;
@@ -129,7 +139,10 @@ async function editField(f: InputField, draft: TicketDraft, ui: Ui): Promise<boo
         draft.values[f.id] = picks.map((p) => p.label);
         return true;
       }
-      const items = [...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })), ...(f.required ? [] : [{ label: 'None', description: '_No response_' }])];
+      const items = [
+        ...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })),
+        ...(f.required ? [] : [{ label: 'None', description: '_No response_' }]),
+      ];
       const pick = await ui.pick(items, { title, placeHolder: f.description ?? 'Choose one' });
       if (!pick) return false;
       draft.values[f.id] = pick.label === 'None' && pick.description ? [] : [pick.label];

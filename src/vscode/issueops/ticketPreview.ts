@@ -12,7 +12,11 @@ export class TicketPreviewProvider implements vscode.TextDocumentContentProvider
   private readonly contents = new Map<string, string>();
 
   uriFor(draftId: string, title: string): vscode.Uri {
-    const name = (title || 'New ticket').replace(/[\\/:*?"<>|#]+/g, ' ').trim().slice(0, 60) || 'New ticket';
+    const name =
+      (title || 'New ticket')
+        .replace(/[\\/:*?"<>|#]+/g, ' ')
+        .trim()
+        .slice(0, 60) || 'New ticket';
     return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${draftId}/${name}.md` });
   }
 

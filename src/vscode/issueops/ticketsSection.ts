@@ -89,7 +89,10 @@ export class TicketsSection implements EnvironmentSection<TicketTreeNode> {
       }
       case 'ticket': {
         const t = this.find(node.number);
-        const item = new vscode.TreeItem(t ? `#${t.issue.number} ${t.issue.title}` : `#${node.number}`, t?.status.comment || t?.pullRequests.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          t ? `#${t.issue.number} ${t.issue.title}` : `#${node.number}`,
+          t?.status.comment || t?.pullRequests.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `${scope}/ticket/${node.number}`;
         if (!t) return item;
         item.iconPath = outcomeIcon(t);
@@ -142,11 +145,29 @@ export class TicketsSection implements EnvironmentSection<TicketTreeNode> {
           : state.reason === 'untrusted'
             ? { command: 'workbench.trust.manage', args: [] }
             : { command: 'youops.refreshTickets', args: [] };
-      return [{ type: 'message', id: `${scope}/tickets/unavailable`, label: state.reason === 'signedOut' ? 'Sign in to GitHub to see tickets' : state.message, detail: state.reason === 'error' ? 'click to retry' : undefined, icon: state.reason === 'error' ? 'error' : 'info', command }];
+      return [
+        {
+          type: 'message',
+          id: `${scope}/tickets/unavailable`,
+          label: state.reason === 'signedOut' ? 'Sign in to GitHub to see tickets' : state.message,
+          detail: state.reason === 'error' ? 'click to retry' : undefined,
+          icon: state.reason === 'error' ? 'error' : 'info',
+          command,
+        },
+      ];
     }
     if (!tickets) return [{ type: 'message', id: `${scope}/tickets/loading`, label: 'Loading tickets…', icon: 'loading' }];
     const mine = tickets.filter((t) => !env || t.env === env);
-    if (mine.length === 0) return [{ type: 'message', id: `${scope}/tickets/none`, label: env ? `No open tickets for ${env}` : 'No open IssueOps tickets', icon: 'info', command: { command: 'youops.openTicket', args: [env ? { env } : undefined] } }];
+    if (mine.length === 0)
+      return [
+        {
+          type: 'message',
+          id: `${scope}/tickets/none`,
+          label: env ? `No open tickets for ${env}` : 'No open IssueOps tickets',
+          icon: 'info',
+          command: { command: 'youops.openTicket', args: [env ? { env } : undefined] },
+        },
+      ];
     return mine.map((t) => ({ type: 'ticket', env, number: t.issue.number }));
   }
 

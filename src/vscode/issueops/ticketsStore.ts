@@ -61,7 +61,10 @@ export class TicketsStore extends Disposable {
     try {
       const set = await workspaceTemplates({ store: this.store, ui: this.ui, log: this.log });
       const envs = this.store.state.kind === 'ready' ? this.store.state.environments.map((e) => e.name) : [];
-      const { tickets, repo } = await this.github.run(false, async ({ client, repo }) => ({ tickets: await listTickets(client, repo, set?.templates ?? [], envs), repo: formatRepo(repo) }));
+      const { tickets, repo } = await this.github.run(false, async ({ client, repo }) => ({
+        tickets: await listTickets(client, repo, set?.templates ?? [], envs),
+        repo: formatRepo(repo),
+      }));
       this.set({ kind: 'ready', tickets, repo, refreshedAt: new Date() });
       this.schedule();
     } catch (err) {

@@ -21,7 +21,12 @@ export type LoadClusterSchemasOutcome =
  * youops.loadClusterSchemas: the chosen context's OpenAPI (CRDs included) becomes strict schemas
  * in globalStorage, and those kinds validate against them from then on (kindSchemas of the store).
  */
-export async function loadSchemasFromCluster(context: vscode.ExtensionContext, schemas: SchemaService, ui: Ui, failures: Failures): Promise<LoadClusterSchemasOutcome> {
+export async function loadSchemasFromCluster(
+  context: vscode.ExtensionContext,
+  schemas: SchemaService,
+  ui: Ui,
+  failures: Failures,
+): Promise<LoadClusterSchemasOutcome> {
   if (!vscode.workspace.isTrusted) {
     void failures.show(new Failure('untrusted', UNTRUSTED_CLUSTER_SCHEMAS));
     return { kind: 'untrusted' };
@@ -36,16 +41,18 @@ export async function loadSchemasFromCluster(context: vscode.ExtensionContext, s
     // The current context first, so Enter reads the cluster kubectl would use anyway.
     const { contexts, current } = choices;
     const ordered = current ? [current, ...contexts.filter((c) => c !== current)] : contexts;
-    const chosen = (await ui.pick(ordered.map((c) => ({ label: c, description: c === current ? 'current context' : undefined })), { title: 'YouOps: Load Schemas from Cluster', placeHolder: 'kubectl context to read the OpenAPI schemas from' }))?.label;
+    const chosen = (
+      await ui.pick(
+        ordered.map((c) => ({ label: c, description: c === current ? 'current context' : undefined })),
+        { title: 'YouOps: Load Schemas from Cluster', placeHolder: 'kubectl context to read the OpenAPI schemas from' },
+      )
+    )?.label;
     if (!chosen) return { kind: 'cancelled' };
-    const loaded = await ui.progress(
-      { title: `YouOps: loading schemas from context ${chosen}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => abort.abort());
-        const cacheDir = path.join(context.globalStorageUri.fsPath, 'cluster-schemas');
-        return loadClusterSchemas({ ...kubectl, context: chosen, cacheDir, signal: abort.signal, progress: (message) => progress.report({ message }) });
-      },
-    );
+    const loaded = await ui.progress({ title: `YouOps: loading schemas from context ${chosen}`, cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      const cacheDir = path.join(context.globalStorageUri.fsPath, 'cluster-schemas');
+      return loadClusterSchemas({ ...kubectl, context: chosen, cacheDir, signal: abort.signal, progress: (message) => progress.report({ message }) });
+    });
     schemas.setKindSchemas(loaded.kindSchemas);
     const summary = `YouOps: ${loaded.kinds.length} kinds from context ${chosen}, ${loaded.crdKinds.length} of them CRDs. Manifests of these kinds now validate against the cluster's schemas.`;
     void ui.notify('info', summary);

@@ -87,7 +87,11 @@ export class ManifestDiagnostics implements vscode.Disposable {
       return result.diagnostics;
     } catch (err) {
       // A validator bug must never take the editor down: report it on the first line instead.
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `YouOps could not validate this file: ${(err as Error).message}`, vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `YouOps could not validate this file: ${(err as Error).message}`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = 'youops';
       this.collection.set(doc.uri, [d]);
       return [];

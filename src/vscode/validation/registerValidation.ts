@@ -23,7 +23,9 @@ export function registerValidation(services: Services): ValidationHandles {
     schemas,
     diagnostics,
     vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new SchemaHoverProvider(schemas)),
-    vscode.languages.registerCodeActionsProvider(YAML_AND_JSON_FILES, new SchemaQuickFixProvider(diagnostics), { providedCodeActionKinds: SchemaQuickFixProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(YAML_AND_JSON_FILES, new SchemaQuickFixProvider(diagnostics), {
+      providedCodeActionKinds: SchemaQuickFixProvider.kinds,
+    }),
   );
   commands.register('youops.loadClusterSchemas', () => loadSchemasFromCluster(context, schemas, ui, failures));
   commands.register('youops.validateWorkspace', () => validateWorkspace(store, ui, diagnostics));

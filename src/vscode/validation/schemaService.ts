@@ -22,7 +22,9 @@ export class SchemaService implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
-      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('youops.schemas') || e.affectsConfiguration('youops.validation')) && this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => (e.affectsConfiguration('youops.schemas') || e.affectsConfiguration('youops.validation')) && this.changed.fire(),
+      ),
       // The store changes on every refresh; only new `schemas:` associations call for re-validation.
       workspace.onDidChange(() => {
         const key = JSON.stringify(this.associations());

@@ -14,7 +14,10 @@ export async function revealResource(store: WorkspaceStore, ui: Ui, ref: Resourc
   const desiredRef = store.environment(ref.env)?.state?.desiredRef;
   if (desiredRef) {
     // The lines are the branch's; the working-tree file may differ or not exist.
-    void ui.notify('info', `${ref.env} reads its manifests from branch ${desiredRef.branch} (${desiredRef.commit.slice(0, 8)}); check out that branch to open them.`);
+    void ui.notify(
+      'info',
+      `${ref.env} reads its manifests from branch ${desiredRef.branch} (${desiredRef.commit.slice(0, 8)}); check out that branch to open them.`,
+    );
     return;
   }
   const loc = ref.path ? r.resource.fields.get(ref.path) : undefined;

@@ -28,7 +28,11 @@ async function pickFromEditor(store: WorkspaceStore, ui: Ui): Promise<ResourceRe
   }
   if (candidates.length === 1) return { env: candidates[0].env, key: candidates[0].resource.key };
   const pick = await ui.pick(
-    candidates.map((c) => ({ label: c.env, description: `${formatResourceId(c.resource.id)} · ${c.resource.status}`, ref: { env: c.env, key: c.resource.key } })),
+    candidates.map((c) => ({
+      label: c.env,
+      description: `${formatResourceId(c.resource.id)} · ${c.resource.status}`,
+      ref: { env: c.env, key: c.resource.key },
+    })),
     { placeHolder: 'Compare with the live state of which environment?' },
   );
   return pick?.ref;

@@ -21,7 +21,11 @@ export class DriftHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${driftFieldLabel(resource, f.path)}\`\n\n`);
       md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\nlive (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`, 'yaml');
       md.appendMarkdown(
-        [link('$(diff) Show diff', 'youops.showDrift', ref), link('$(issues) Open ticket', 'youops.openTicket', ref), link('$(comment-discussion) Send ChatOps command', 'youops.sendChatOpsCommand', ref)].join(' · ') + '\n\n',
+        [
+          link('$(diff) Show diff', 'youops.showDrift', ref),
+          link('$(issues) Open ticket', 'youops.openTicket', ref),
+          link('$(comment-discussion) Send ChatOps command', 'youops.sendChatOpsCommand', ref),
+        ].join(' · ') + '\n\n',
       );
     }
     const loc = hits[0].resource.fields[hits[0].fieldIndex].location!;

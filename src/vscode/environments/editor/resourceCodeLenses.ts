@@ -30,7 +30,14 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
       const range = new vscode.Range(line, 0, line, 0);
       for (const { env, resource } of items) {
         const ref = { env, key: resource.key };
-        lenses.push(new vscode.CodeLens(range, { title: statusTitle(env, resource), command: 'youops.revealInTree', arguments: [ref], tooltip: `Show ${resource.id.name} in the ${env} environment` }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: statusTitle(env, resource),
+            command: 'youops.revealInTree',
+            arguments: [ref],
+            tooltip: `Show ${resource.id.name} in the ${env} environment`,
+          }),
+        );
         if (resource.status === 'Drifted' || resource.status === 'InSync') {
           lenses.push(new vscode.CodeLens(range, { title: 'Show diff', command: 'youops.showDrift', arguments: [ref] }));
         }
@@ -38,7 +45,14 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
         const downstream = this.store.state.kind === 'ready' ? this.store.state.config.environments.filter((e) => e.promotesFrom === env) : [];
         for (const to of downstream) {
           const promotion = { from: env, to: to.name, resource: `${resource.id.kind}/${resource.id.name}` };
-          lenses.push(new vscode.CodeLens(range, { title: `Promote to ${to.name}`, command: 'youops.promote', arguments: [promotion], tooltip: `Open a pull request that brings ${resource.id.name}'s values from ${env} to ${to.name}` }));
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: `Promote to ${to.name}`,
+              command: 'youops.promote',
+              arguments: [promotion],
+              tooltip: `Open a pull request that brings ${resource.id.name}'s values from ${env} to ${to.name}`,
+            }),
+          );
         }
       }
       const ref = { env: items[0].env, key: items[0].resource.key };

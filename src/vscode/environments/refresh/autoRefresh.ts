@@ -12,7 +12,10 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
   const pending = new Map<string, NodeJS.Timeout>();
   const later = (key: string, run: () => void) => {
     clearTimeout(pending.get(key));
-    pending.set(key, setTimeout(() => (pending.delete(key), run()), 300));
+    pending.set(
+      key,
+      setTimeout(() => (pending.delete(key), run()), 300),
+    );
   };
 
   const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {

@@ -160,10 +160,23 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     if (!state) return [{ type: 'message', id: `${envName}/loading`, label: 'Reading desired and live state…', icon: 'loading' }];
     const nodes: TreeNode[] = [];
     if (state.drift.error) {
-      nodes.push({ type: 'message', id: `${envName}/error`, label: 'Live state unavailable', detail: state.drift.error, icon: 'error', command: { command: 'youops.showLog', args: [] } });
+      nodes.push({
+        type: 'message',
+        id: `${envName}/error`,
+        label: 'Live state unavailable',
+        detail: state.drift.error,
+        icon: 'error',
+        command: { command: 'youops.showLog', args: [] },
+      });
     }
     if (!state.config.live) {
-      nodes.push({ type: 'message', id: `${envName}/nolive`, label: 'No live state configured', detail: 'add live: to this environment in youops.yaml', icon: 'info' });
+      nodes.push({
+        type: 'message',
+        id: `${envName}/nolive`,
+        label: 'No live state configured',
+        detail: 'add live: to this environment in youops.yaml',
+        icon: 'info',
+      });
     }
     state.manifestErrors
       .filter((e) => e.severity === 'error')
@@ -222,8 +235,7 @@ function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
   const label = r.id.namespace ? `${r.id.name}` : r.id.name;
   const item = new vscode.TreeItem(label, hasFields ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${env}/res/${r.key}`;
-  item.description =
-    r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : STATUS_LABEL[r.status];
+  item.description = r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : STATUS_LABEL[r.status];
   if (r.id.namespace) item.description = [item.description, r.id.namespace].filter(Boolean).join(' · ');
   item.iconPath = statusIcon(r.status);
   item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}`;
@@ -250,7 +262,9 @@ function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeIte
 function summarize(resources: readonly ResourceDrift[]): string {
   const counts = new Map<ResourceStatus, number>();
   for (const r of resources) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${STATUS_LABEL[s]}`).join(' · ');
+  return STATUS_ORDER.filter((s) => counts.get(s))
+    .map((s) => `${counts.get(s)} ${STATUS_LABEL[s]}`)
+    .join(' · ');
 }
 
 function sortByStatus(resources: readonly ResourceDrift[]): ResourceDrift[] {

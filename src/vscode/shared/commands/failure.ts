@@ -2,15 +2,7 @@
  * Why YouOps cannot do what was asked before any request is made. Each kind has its fixes
  * (see failures.ts); the message says what happened and what to do.
  */
-export type FailureKind =
-  | 'noFolder'
-  | 'noConfig'
-  | 'invalidConfig'
-  | 'untrusted'
-  | 'signedOut'
-  | 'sessionRejected'
-  | 'noRepo'
-  | 'hostMismatch';
+export type FailureKind = 'noFolder' | 'noConfig' | 'invalidConfig' | 'untrusted' | 'signedOut' | 'sessionRejected' | 'noRepo' | 'hostMismatch';
 
 export class Failure extends Error {
   override readonly name = 'Failure';

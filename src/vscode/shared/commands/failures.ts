@@ -69,7 +69,10 @@ export class Failures {
     }
     if (err instanceof GitOpsError && err.resume) {
       const steps = err.resume.steps;
-      return [{ title: 'Copy Resume Steps', run: () => vscode.env.clipboard.writeText(steps.join('\n')) }, ...(ctx.log ? [{ title: 'Show Log', run: () => ctx.log!.show() }] : [])];
+      return [
+        { title: 'Copy Resume Steps', run: () => vscode.env.clipboard.writeText(steps.join('\n')) },
+        ...(ctx.log ? [{ title: 'Show Log', run: () => ctx.log!.show() }] : []),
+      ];
     }
     if (err instanceof ChatOpsError && ctx.transport) {
       // The github transport has no secret of its own: it uses the GitHub sign-in.

@@ -44,7 +44,10 @@ export class GitHubAccess extends Disposable {
   /** The workspace's repository: issueops.github.repo in youops.yaml, else the origin remote. */
   async repo(): Promise<RepoRef> {
     const state = this.store.state;
-    if (state.kind !== 'ready') throw state.kind === 'invalid' ? new Failure('invalidConfig', 'Fix the errors in youops.yaml first.') : new Failure('noConfig', 'No youops.yaml in this workspace.');
+    if (state.kind !== 'ready')
+      throw state.kind === 'invalid'
+        ? new Failure('invalidConfig', 'Fix the errors in youops.yaml first.')
+        : new Failure('noConfig', 'No youops.yaml in this workspace.');
     const host = githubEndpoint().host;
     const configured = state.config.issueops.repo;
     if (configured) {
@@ -55,7 +58,10 @@ export class GitHubAccess extends Disposable {
     const detected = await remoteRepo(state.rootDir);
     if (!detected) throw new Failure('noRepo', 'No GitHub repository: set issueops.github.repo in youops.yaml, or add an origin remote on GitHub.');
     if (!this.sendsTokenTo(detected.host)) {
-      throw new Failure('hostMismatch', `The origin remote is on ${detected.host}, but YouOps talks to ${host}. Set youops.github.enterpriseUrl to https://${detected.host}/api/v3 for GitHub Enterprise Server.`);
+      throw new Failure(
+        'hostMismatch',
+        `The origin remote is on ${detected.host}, but YouOps talks to ${host}. Set youops.github.enterpriseUrl to https://${detected.host}/api/v3 for GitHub Enterprise Server.`,
+      );
     }
     return detected;
   }

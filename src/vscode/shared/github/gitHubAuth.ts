@@ -52,7 +52,11 @@ export class GitHubAuth extends Disposable {
         ? { silent: true }
         : mode === 'prompt'
           ? { createIfNone: true }
-          : { forceNewSession: { detail: 'GitHub rejected the saved sign-in (it expired or was revoked). Sign in again to continue; nothing you entered is lost.' } };
+          : {
+              forceNewSession: {
+                detail: 'GitHub rejected the saved sign-in (it expired or was revoked). Sign in again to continue; nothing you entered is lost.',
+              },
+            };
     const s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
     return s ? { accessToken: s.accessToken, account: s.account.label, endpoint } : undefined;
   }

@@ -7,7 +7,10 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   item.id = node.id;
   item.description = node.detail;
   item.tooltip = node.detail ? `${node.label}\n${node.detail}` : node.label;
-  item.iconPath = node.icon === 'loading' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(node.icon, node.icon === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
+  item.iconPath =
+    node.icon === 'loading'
+      ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon(node.icon, node.icon === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
   if (node.command) item.command = { title: node.label, command: node.command.command, arguments: node.command.args };
   item.contextValue = 'youops.message';
   return item;

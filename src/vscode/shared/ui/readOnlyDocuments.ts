@@ -15,7 +15,12 @@ export function registerReadOnlyDocuments(): vscode.Disposable {
   });
 }
 
-export async function showReadOnlyDocument(name: string, content: string, language: string, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
+export async function showReadOnlyDocument(
+  name: string,
+  content: string,
+  language: string,
+  options: vscode.TextDocumentShowOptions = {},
+): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name.replace(/[\\/:*?"<>|#]+/g, ' ').trim() || 'YouOps'}` });
   contents.set(uri.path, content);
   changed.fire(uri);

@@ -6,7 +6,8 @@ const EDIT_IN_EDITOR: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon
 
 /** The questions as VS Code asks them: quick picks and inputs that survive a click elsewhere, modal dialogs, notifications. */
 export const windowUi: Questions = {
-  pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true })),
+  pick: (items, options) =>
+    Promise.resolve(vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true })),
   async pickMany(items, options) {
     return vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true, matchOnDescription: true });
   },
@@ -73,6 +74,7 @@ async function editLongText(label: string, value: string): Promise<string | unde
   await vscode.window.showTextDocument(doc, { preview: false });
   const choice = await vscode.window.showInformationMessage(`Write "${label}" in the editor tab, then click Done.`, 'Done', 'Cancel');
   const text = doc.getText();
-  if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+  if (vscode.window.activeTextEditor?.document === doc)
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
   return choice === 'Done' ? text : undefined;
 }
