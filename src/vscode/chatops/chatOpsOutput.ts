@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { STATUS_SYMBOL, type HistoryEntry } from '../../core/chatops/commandHistory';
+import { Disposable } from '../shared/disposable';
 
 /**
  * The "YouOps ChatOps" output: each command as it goes out and each reply as it arrives.
  * Prints only what transports expose (destination, text, replies), never secrets.
  */
-export class ChatOpsOutput implements vscode.Disposable {
-  readonly channel = vscode.window.createOutputChannel('YouOps ChatOps');
+export class ChatOpsOutput extends Disposable {
+  readonly channel = this._register(vscode.window.createOutputChannel('YouOps ChatOps'));
   private readonly printed = new Map<string, { replies: number; status: string }>();
 
   update(entry: HistoryEntry): void {
@@ -21,10 +22,6 @@ export class ChatOpsOutput implements vscode.Disposable {
 
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
   }
 }
 

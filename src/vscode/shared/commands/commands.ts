@@ -3,7 +3,7 @@ import { Disposable } from '../disposable';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { ReadyState } from '../store/workspaceState';
 import { decodeTarget, type CommandTarget } from './commandTarget';
-import { Failure } from './failure';
+import { notReady } from './failure';
 import type { Failures } from './failures';
 
 export interface CommandOptions {
@@ -50,10 +50,4 @@ export class Commands extends Disposable {
       return undefined;
     }
   }
-}
-
-export function notReady(kind: 'noFolder' | 'noConfig' | 'invalid'): Failure {
-  if (kind === 'invalid') return new Failure('invalidConfig', 'Fix the errors in youops.yaml first.');
-  if (kind === 'noConfig') return new Failure('noConfig', 'No youops.yaml in this workspace.');
-  return new Failure('noFolder', 'Open the folder of your GitOps repository first.');
 }

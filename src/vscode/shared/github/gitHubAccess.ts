@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { GitHubClient } from '../../../core/github/githubClient';
 import { parseRepo, type RepoRef } from '../../../core/github/repoRef';
 import { remoteRepo } from '../../../core/github/remoteRepo';
-import { Failure, UNTRUSTED_MESSAGE } from '../commands/failure';
+import { Failure, notReady, UNTRUSTED_MESSAGE } from '../commands/failure';
 import { Disposable } from '../disposable';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { GitHubAuth, type SessionMode } from './gitHubAuth';
@@ -44,10 +44,7 @@ export class GitHubAccess extends Disposable {
   /** The workspace's repository: issueops.github.repo in youops.yaml, else the origin remote. */
   async repo(): Promise<RepoRef> {
     const state = this.store.state;
-    if (state.kind !== 'ready')
-      throw state.kind === 'invalid'
-        ? new Failure('invalidConfig', 'Fix the errors in youops.yaml first.')
-        : new Failure('noConfig', 'No youops.yaml in this workspace.');
+    if (state.kind !== 'ready') throw notReady(state.kind);
     const host = githubEndpoint().host;
     const configured = state.config.issueops.repo;
     if (configured) {
