@@ -18,6 +18,14 @@ const otherFeatures = (feature) => ({
   message: `${feature} must not import another feature: share through src/vscode/shared (a section, a command, a service).`,
 });
 
+/** Files that run without VS Code: no `vscode` import, and no import of the layers above them. */
+function noVscode(files, message, regex, layerMessage) {
+  return {
+    files: [files],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message }], patterns: [{ regex, message: layerMessage }] }] },
+  };
+}
+
 const WINDOW_SHOW =
   'show(InformationMessage|WarningMessage|ErrorMessage|QuickPick|InputBox|TextDocument|OpenDialog|SaveDialog|WorkspaceFolderPick)|create(QuickPick|InputBox)';
 const windowShowOnlyInUi = {
@@ -52,30 +60,13 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'error',
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'src/core is pure: no vscode (the VS Code layer adapts it).' }],
-          patterns: [{ regex: '^(\\.\\./)+(cli|vscode)(/|$)', message: 'src/core never imports the CLI or the VS Code layer.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-          patterns: [{ regex: '^(\\.\\./)+vscode/', message: 'The CLI never imports the VS Code layer.' }],
-        },
-      ],
-    },
-  },
+  noVscode(
+    'src/core/**/*.ts',
+    'src/core is pure: no vscode (the VS Code layer adapts it).',
+    '^(\\.\\./)+(cli|vscode)(/|$)',
+    'src/core never imports the CLI or the VS Code layer.',
+  ),
+  noVscode('src/cli/**/*.ts', 'The CLI runs without VS Code.', '^(\\.\\./)+vscode/', 'The CLI never imports the VS Code layer.'),
   ...FEATURES.map((feature) => ({
     files: [`src/vscode/${feature}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherFeatures(feature)] }] },
