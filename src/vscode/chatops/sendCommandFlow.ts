@@ -34,13 +34,6 @@ export interface ChatOpsDeps {
   chatops: ChatOpsController;
 }
 
-type Pick<T> = vscode.QuickPickItem & { value: T };
-
-/** A pick's value: ChatOps items carry what they stand for. */
-async function pickValue<T>(deps: ChatOpsDeps, items: Array<Pick<T>>, options: { title: string; placeHolder?: string }): Promise<T | undefined> {
-  return (await deps.ui.pick(items, options))?.value;
-}
-
 /** Palette, tree, lens or hover → command → parameters → preview → confirmation → send → answer. */
 export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarget): Promise<HistoryEntry | undefined> {
   const state = readyForSending(deps);
@@ -54,8 +47,7 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
     command = commands.find((c) => c.name === target.command);
     if (!command) return void ui.notify('error', `youops.yaml defines no ChatOps command "${target.command}".`);
   } else {
-    const choice = await pickValue<ChatOpsCommandConfig | 'free' | 'history'>(
-      deps,
+    const choice = await deps.ui.pickValue<ChatOpsCommandConfig | 'free' | 'history'>(
       [
         ...commands.map((c) => ({
           label: `$(comment-discussion) ${c.name}`,
@@ -204,8 +196,7 @@ export async function resendFromHistory(deps: ChatOpsDeps, historyId?: string): 
   const given = historyId ? chatops.history.find(historyId) : undefined;
   const entry =
     given ??
-    (await pickValue(
-      deps,
+    (await deps.ui.pickValue(
       chatops.history.all().map((h) => ({
         label: h.text,
         description: `${h.status} · ${relativeTime(new Date(h.sentAt))}`,
@@ -234,8 +225,7 @@ async function fillParameters(
   const needs = (name: string) => plan.some((p) => p.name === name && !p.value);
 
   if (needs('env')) {
-    const env = await pickValue(
-      deps,
+    const env = await deps.ui.pickValue(
       state.config.environments.map((e) => ({ label: e.name, description: e.protected ? '$(lock) protected' : undefined, value: e.name })),
       { title: `${command.name}: which environment?` },
     );
@@ -245,8 +235,7 @@ async function fillParameters(
   if (['app', 'resource', 'version'].some(needs) && context.env) {
     const resources = store.environment(context.env)?.state?.drift.resources ?? [];
     if (resources.length) {
-      const key = await pickValue(
-        deps,
+      const key = await deps.ui.pickValue(
         resources.map((r) => ({ label: r.id.name, description: `${r.id.kind}${r.id.namespace ? ` · ${r.id.namespace}` : ''}`, value: r.key })),
         { title: `${command.name}: which resource in ${context.env}?` },
       );
@@ -282,7 +271,7 @@ async function askParameter(
     const OTHER = '\u0000other';
     const items = spec.choices.map((c) => ({ label: c, description: c === value ? 'from the current context' : undefined, value: c }));
     if (value && !spec.choices.includes(value) && !spec.strict) items.unshift({ label: value, description: 'from the current context', value });
-    const picked = await pickValue(deps, [...items, ...(spec.strict ? [] : [{ label: '$(edit) Other value…', description: undefined, value: OTHER }])], {
+    const picked = await deps.ui.pickValue([...items, ...(spec.strict ? [] : [{ label: '$(edit) Other value…', description: undefined, value: OTHER }])], {
       title,
     });
     if (picked !== OTHER) return picked;
@@ -297,8 +286,7 @@ async function pickTransport(deps: ChatOpsDeps, config: YouOpsConfig): Promise<s
     return undefined;
   }
   if (kinds.length === 1) return kinds[0];
-  return pickValue(
-    deps,
+  return deps.ui.pickValue(
     kinds.map((k) => ({ label: k, value: k })),
     { title: 'Send the message via…' },
   );

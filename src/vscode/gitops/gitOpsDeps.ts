@@ -18,11 +18,6 @@ export interface GitOpsDeps {
 
 export type GitOpsPick<T> = vscode.QuickPickItem & { value: T };
 
-/** A pick's value: GitOps items carry what they stand for. */
-export async function pickOne<T>(deps: GitOpsDeps, items: Array<GitOpsPick<T>>, options: { title: string; placeHolder?: string }): Promise<T | undefined> {
-  return (await deps.ui.pick(items, options))?.value;
-}
-
 /** What a promote or rollback was started on, from any surface. */
 export interface GitOpsTarget {
   env?: string;

@@ -7,7 +7,7 @@ import { runPromotion, type ChangeOutcome } from '../../core/gitops/runPromotion
 import { unifiedDiff } from '../../core/gitops/unifiedDiff';
 import type { CommandTarget } from '../shared/commands/commandTarget';
 import type { ReadyState } from '../shared/store/workspaceState';
-import { gitOpsTarget, pickOne, type GitOpsDeps, type GitOpsPick } from './gitOpsDeps';
+import { gitOpsTarget, type GitOpsDeps, type GitOpsPick } from './gitOpsDeps';
 import { pullRequestSteps } from './pullRequestSteps';
 import { showGitOpsError } from './showGitOpsOutcome';
 
@@ -59,8 +59,7 @@ async function chooseTarget(deps: GitOpsDeps, envs: readonly EnvironmentConfig[]
   if (givenEnv?.promotesFrom) return givenEnv;
   const downstream = given ? promotable.filter((e) => e.promotesFrom === given) : promotable;
   if (downstream.length === 1) return downstream[0];
-  return pickOne(
-    deps,
+  return deps.ui.pickValue(
     (downstream.length ? downstream : promotable).map((e) => ({
       label: `${e.promotesFrom} → ${e.name}`,
       description: e.protected ? 'protected' : undefined,

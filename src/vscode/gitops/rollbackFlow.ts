@@ -7,7 +7,7 @@ import { relativeTime } from '../../core/text/relativeTime';
 import { Failure } from '../shared/commands/failure';
 import type { CommandTarget } from '../shared/commands/commandTarget';
 import type { ReadyState } from '../shared/store/workspaceState';
-import { gitOpsTarget, pickOne, type GitOpsDeps } from './gitOpsDeps';
+import { gitOpsTarget, type GitOpsDeps } from './gitOpsDeps';
 import { pullRequestSteps } from './pullRequestSteps';
 import { showGitOpsError } from './showGitOpsOutcome';
 
@@ -25,8 +25,7 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
   const t = gitOpsTarget(deps.store, arg);
   const envName =
     t.env ??
-    (await pickOne(
-      deps,
+    (await deps.ui.pickValue(
       state.config.environments.map((e) => ({ label: e.name, description: e.protected ? 'protected' : undefined, value: e.name })),
       { title: 'Roll back which environment?' },
     ));
@@ -35,14 +34,12 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
   const history = deps.store.environment(env.name)?.state?.history ?? [];
   const commit =
     t.commit ??
-    (await pickOne(
-      deps,
+    (await deps.ui.pickValue(
       history.map((c) => ({ label: `$(git-commit) ${c.subject}`, description: `${c.shortHash} · ${c.author} · ${relativeTime(c.date)}`, value: c })),
       { title: `Roll back ${env.name}: which commit?`, placeHolder: history.length ? undefined : 'No commits touched this environment' },
     ));
   if (!commit) return undefined;
-  const mode = await pickOne<RollbackMode>(
-    deps,
+  const mode = await deps.ui.pickValue<RollbackMode>(
     [
       { label: `Revert ${commit.shortHash}`, description: `undo "${commit.subject}" in ${env.name} only`, value: 'revert' },
       {

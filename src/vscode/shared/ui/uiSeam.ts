@@ -26,6 +26,11 @@ export class Ui extends Disposable implements Questions {
     return this.questions.pick(items, options);
   }
 
+  /** A pick whose items carry what they stand for: resolves with the chosen item's value. */
+  async pickValue<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, options: PickOptions): Promise<T | undefined> {
+    return (await this.questions.pick(items, options))?.value;
+  }
+
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
     return this.questions.pickMany(items, options);
   }
