@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { liveSecretHost, type LiveProviderName, type LiveSourceOf } from '../config/liveSources';
 import type { LiveSource } from '../config/types';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
 import { GitRefProvider } from './gitRefProvider';
@@ -25,13 +26,15 @@ export interface LiveProviderContext {
   manifests?: string[];
   /** Asked on every fetch, so a token set meanwhile is used at the next refresh. */
   secret?: SecretLookup;
+  /** Parsed exports by path, so an unchanged snapshot file is not read again. */
+  files?: ParsedFileCache;
 }
 
 type Factory<K extends LiveProviderName> = (source: LiveSourceOf<K>, ctx: LiveProviderContext) => LiveStateProvider;
 
 /** One factory per kind of LIVE_SOURCES: a kind without one does not compile. */
 const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
-  snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path)),
+  snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.files),
   gitRef: (source, ctx) => new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) }),
   command: (source, ctx) => {
     requireTrust('command', ctx, 'runs a process');

@@ -3,7 +3,8 @@ import { configBaseDir, findConfigFile } from '../../../core/config/configFile';
 import { loadConfigFile } from '../../../core/config/loadConfig';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
 import { deploysFile, draftDrift, type ResourceInEnvironment } from '../../../core/environments/draftDrift';
-import { evaluateEnvironment } from '../../../core/environments/evaluateEnvironment';
+import { EvaluationCache } from '../../../core/environments/evaluationCache';
+import { evaluateEnvironment, type EvaluationContext } from '../../../core/environments/evaluateEnvironment';
 import type { SecretLookup } from '../../../core/live/createProvider';
 import { IncrementalManifestParser } from '../../../core/manifests/incrementalManifestParser';
 import { Disposable } from '../disposable';
@@ -28,6 +29,8 @@ export class WorkspaceStore extends Disposable {
   private readonly inflight = new Map<string, AbortController>();
   private index: ManifestIndex | undefined;
   private configFingerprint: string | undefined;
+  /** Parsed files, comparisons, live states and histories reused across refreshes of one loaded config. */
+  private cache = new EvaluationCache();
   private manifestFilesKey: string | undefined;
   /** Drift of unsaved editor buffers, per file: shown in the editor until the file is saved and refreshed. */
   private readonly drafts = new Map<string, ResourceInEnvironment[]>();
@@ -102,6 +105,7 @@ export class WorkspaceStore extends Disposable {
     const fingerprint = `${configFile}\n${result.text ?? ''}`;
     if (!options.force && this.current.kind === 'ready' && fingerprint === this.configFingerprint) return;
     this.configFingerprint = fingerprint;
+    this.cache = new EvaluationCache();
     if (!result.config) return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems });
     const previous = this.current.kind === 'ready' ? this.current.environments : [];
     this.set({
@@ -116,17 +120,23 @@ export class WorkspaceStore extends Disposable {
     await this.refresh();
   }
 
-  /** Re-evaluates one environment, or all of them, with progress in the view. */
-  async refresh(envName?: string): Promise<void> {
+  /**
+   * Re-evaluates one environment, or all of them, with progress in the view. `reason` says what
+   * may have changed: a save changes only desired state (live state and history are reused), the
+   * interval only live state (history is reused); a HEAD move or a request re-reads everything.
+   * Unchanged files and comparisons are reused in every case.
+   */
+  async refresh(envName?: string, reason: 'save' | 'interval' | 'request' = 'request'): Promise<void> {
     const state = this.current;
     if (state.kind !== 'ready') return;
     const targets = state.environments.filter((e) => !envName || e.name === envName).map((e) => e.name);
+    const reuse = reason === 'save' ? { live: true, history: true } : reason === 'interval' ? { history: true } : undefined;
     await vscode.window.withProgress({ location: { viewId: 'youops.environments' }, title: 'Refreshing environments' }, () =>
-      Promise.all(targets.map((name) => this.refreshEntry(state, name))),
+      Promise.all(targets.map((name) => this.refreshEntry(state, name, reuse))),
     );
   }
 
-  private async refreshEntry(loaded: ReadyState, name: string): Promise<void> {
+  private async refreshEntry(loaded: ReadyState, name: string, reuse: EvaluationContext['reuse']): Promise<void> {
     const config = loaded.config.environments.find((e) => e.name === name);
     if (!config) return;
     this.inflight.get(name)?.abort();
@@ -141,6 +151,8 @@ export class WorkspaceStore extends Disposable {
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
         secret: this.secrets,
         signal: abort.signal,
+        cache: this.cache,
+        reuse,
       });
     } finally {
       // A newer refresh of this environment (or a reload) took over: its result is the one to show.
@@ -165,7 +177,7 @@ export class WorkspaceStore extends Disposable {
     if (this.current.kind !== 'ready') return;
     const setting = vscode.workspace.getConfiguration('youops').get<number>('refreshInterval', -1);
     const seconds = setting >= 0 ? setting : this.current.config.drift.refreshSeconds;
-    if (seconds > 0) this.refreshTimer = setInterval(() => void this.refresh(), Math.max(5, seconds) * 1000);
+    if (seconds > 0) this.refreshTimer = setInterval(() => void this.refresh(undefined, 'interval'), Math.max(5, seconds) * 1000);
   }
 
   private workspaceRoot(): string | undefined {
