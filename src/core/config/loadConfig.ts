@@ -1,5 +1,5 @@
-import * as fs from 'node:fs/promises';
 import { parseDocument } from 'yaml';
+import { FILE_LIMITS, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
 import { validateConfigShape } from './configSchema';
@@ -18,17 +18,10 @@ export interface ConfigLoadResult {
   problems: ConfigProblem[];
 }
 
-/** Files larger than this are refused rather than parsed: a config is never this big. */
-const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
-
 export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
   let text: string;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_CONFIG_BYTES) {
-      return failure(file, `youops.yaml is ${Math.round(stat.size / 1024)} KB; configs over ${MAX_CONFIG_BYTES / 1024} KB are not read`);
-    }
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, FILE_LIMITS.config);
   } catch (err) {
     return failure(file, `cannot read ${file}: ${(err as Error).message}`);
   }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { FILE_LIMITS } from '../files/readBounded';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { compareEnvironments, type FieldDifference } from '../environments/compareEnvironments';
 import { counterpartPointer } from '../environments/counterpartPointer';
@@ -105,7 +106,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   const sharedFiles = await filesOfOtherEnvironments(config, rootDir, target.name, fsys);
   const texts = new Map<string, string>();
   const read = async (file: string): Promise<string> => {
-    if (!texts.has(file)) texts.set(file, await fsys.readFile(file));
+    if (!texts.has(file)) texts.set(file, await fsys.readFile(file, FILE_LIMITS.manifest));
     return texts.get(file)!;
   };
 
@@ -121,7 +122,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
     targetFiles: new Set(toManifests.resources.map((r) => r.file)),
     readTarget: read,
-    readSource: (file: string) => fsys.readFile(file),
+    readSource: (file: string) => fsys.readFile(file, FILE_LIMITS.manifest),
     exists: async (file: string) => (await fsys.stat(file)) !== undefined,
     blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
     newFiles: new Map<string, string>(),
@@ -281,7 +282,7 @@ async function overlayKustomization(rootDir: string, env: EnvironmentConfig, fsy
     const dir = path.resolve(rootDir, entry);
     if (!(await fsys.stat(dir))?.isDirectory) continue;
     const file = await findKustomization(dir, fsys);
-    if (file) return { file, text: await fsys.readFile(file) };
+    if (file) return { file, text: await fsys.readFile(file, FILE_LIMITS.manifest) };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { FILE_LIMITS, FileLimitError, readBoundedText } from '../files/readBounded';
 import type { IssueTemplate, TemplateChooserConfig, TemplateProblem } from './issueTemplate';
 import { parseIssueForm } from './parseIssueForm';
 import { parseMarkdownTemplate } from './parseMarkdownTemplate';
@@ -28,9 +29,9 @@ export async function loadTemplates(dir: string): Promise<TemplateSet> {
     if (!/\.(ya?ml|md)$/.test(lower)) continue;
     let text: string;
     try {
-      text = await fs.readFile(full, 'utf8');
+      text = await readBoundedText(full, FILE_LIMITS.template);
     } catch (e) {
-      set.problems.push({ file, message: `cannot read: ${(e as Error).message}` });
+      set.problems.push({ file, message: e instanceof FileLimitError ? e.reason : `cannot read: ${(e as Error).message}` });
       continue;
     }
     if (lower === 'config.yml' || lower === 'config.yaml') {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { checkFileSize, FILE_LIMITS, FileLimitError, readBoundedText } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { parseLiveObjects } from './parseLiveObjects';
 
@@ -21,14 +22,33 @@ export class SnapshotProvider implements LiveStateProvider {
     if (!stat) throw new LiveStateError(this.name, `snapshot folder ${this.snapshotPath} does not exist`);
     const files = stat.isDirectory() ? await listSnapshotFiles(this.snapshotPath) : [this.snapshotPath];
     const objects: LiveObject[] = [];
+    let total = 0;
     for (const file of files) {
       request.signal?.throwIfAborted();
-      const text = await fs.readFile(file, 'utf8');
+      const text = await readSnapshotFile(file);
+      total += Buffer.byteLength(text);
+      checkSnapshotTotal(this.snapshotPath, total);
       const parsed = parseLiveObjects(text, file);
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
     return { objects, complete: true, fetchedAt: new Date() };
+  }
+}
+
+async function readSnapshotFile(file: string): Promise<string> {
+  try {
+    return await readBoundedText(file, FILE_LIMITS.snapshot);
+  } catch (e) {
+    throw new LiveStateError('snapshot', e instanceof FileLimitError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
+  }
+}
+
+function checkSnapshotTotal(snapshotPath: string, total: number): void {
+  try {
+    checkFileSize(snapshotPath, total, FILE_LIMITS.snapshotTotal);
+  } catch (e) {
+    throw new LiveStateError('snapshot', `snapshot ${(e as Error).message}`);
   }
 }
 

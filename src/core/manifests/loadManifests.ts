@@ -1,12 +1,10 @@
 import * as path from 'node:path';
+import { FILE_LIMITS, FileLimitError } from '../files/readBounded';
 import { expandGlob, isGlob } from './glob';
 import { findKustomization, kustomizationEntries } from './kustomization';
 import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
-
-/** Bigger files are almost always generated dumps; parsing them would stall the editor. */
-export const MAX_MANIFEST_FILE_BYTES = 5 * 1024 * 1024;
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -32,15 +30,10 @@ export async function loadManifests(rootDir: string, manifests: string[], fsys: 
 
 async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<ParsedManifests> {
   try {
-    const stat = await fsys.stat(file);
-    if (!stat) throw new Error('file does not exist');
-    if (stat.size > MAX_MANIFEST_FILE_BYTES) {
-      const mb = (stat.size / 1024 / 1024).toFixed(1);
-      return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
-    }
-    return parseManifestText(await fsys.readFile(file), file);
+    return parseManifestText(await fsys.readFile(file, FILE_LIMITS.manifest), file);
   } catch (e) {
-    return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
+    const message = e instanceof FileLimitError ? e.reason : `cannot read file: ${(e as Error).message}`;
+    return { resources: [], errors: [{ file, severity: 'error', message }] };
   }
 }
 
@@ -115,7 +108,7 @@ class FileCollector {
     const dir = path.dirname(file);
     let entries: { local: string[]; remote: string[] };
     try {
-      entries = kustomizationEntries(await this.fsys.readFile(file));
+      entries = kustomizationEntries(await this.fsys.readFile(file, FILE_LIMITS.manifest));
     } catch (e) {
       this.errors.push({ file, severity: 'error', message: `cannot read kustomization: ${(e as Error).message}` });
       return;

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { readBoundedText, type FileLimit } from '../files/readBounded';
 
 export interface ManifestFileStat {
   isFile: boolean;
@@ -22,7 +23,8 @@ export interface ManifestFileSystem {
   stat(path: string): Promise<ManifestFileStat | undefined>;
   /** Throws when the folder cannot be read. */
   readDir(path: string): Promise<ManifestDirEntry[]>;
-  readFile(path: string): Promise<string>;
+  /** Throws FileLimitError over the limit: every read of repository content is bounded. */
+  readFile(path: string, limit: FileLimit): Promise<string>;
 }
 
 /** The working tree on disk. */
@@ -39,5 +41,5 @@ export const nodeFileSystem: ManifestFileSystem = {
     const entries = await fs.readdir(p, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
   },
-  readFile: (p) => fs.readFile(p, 'utf8'),
+  readFile: (p, limit) => readBoundedText(p, limit),
 };

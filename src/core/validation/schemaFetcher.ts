@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { FILE_LIMITS, readBoundedText } from '../files/readBounded';
 
 /** Returns the body of a schema URL; injectable so tests and untrusted workspaces control the network. */
 export type SchemaFetcher = (url: string) => Promise<string>;
@@ -25,7 +26,7 @@ export async function loadSchemaUrl(url: string, fetcher: SchemaFetcher, cacheDi
   const file = cacheDir ? path.join(cacheDir, `${createHash('sha256').update(url).digest('hex').slice(0, 24)}.json`) : undefined;
   if (file) {
     try {
-      return JSON.parse(await fs.readFile(file, 'utf8'));
+      return JSON.parse(await readBoundedText(file, FILE_LIMITS.schema));
     } catch {
       // not cached yet (or unreadable): fetch below
     }
