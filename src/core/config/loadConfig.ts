@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
-import { FILE_LIMITS, readBoundedText } from '../files/readBounded';
+import { isAlias, parseDocument, visit, type Document } from 'yaml';
+import { FILE_LIMITS, FileLimitError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
 import { validateConfigShape } from './configSchema';
@@ -23,7 +23,7 @@ export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
   try {
     text = await readBoundedText(file, FILE_LIMITS.config);
   } catch (err) {
-    return failure(file, `cannot read ${file}: ${(err as Error).message}`);
+    return failure(file, err instanceof FileLimitError ? err.message : `cannot read ${file}: ${(err as Error).message}`);
   }
   return { ...parseConfigText(text, file), text };
 }
@@ -45,7 +45,18 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   }
   if (doc.errors.length) return { file, problems };
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // yaml throws a ReferenceError past maxAliasCount (and for an alias before its anchor).
+    const at = mostUsedAlias(doc);
+    const message = e instanceof ReferenceError && /alias count/i.test(e.message)
+      ? `YAML: aliases expand to too much data${at ? ` (*${at.name} is used ${at.uses} times)` : ''}; youops.yaml allows ${MAX_ALIAS_COUNT} alias expansions — write the values out instead`
+      : `YAML: ${(e as Error).message}`;
+    problems.push({ severity: 'error', message, path: '', range: at ? lines.rangeOf(at.range[0], at.range[1]) : lines.rangeOf(0, 0) });
+    return { file, problems };
+  }
   const locate = new YamlNodeLocator(doc, text);
   if (data === null || data === undefined) {
     problems.push({ severity: 'error', message: 'youops.yaml is empty: add `version: 1` and your `environments`', path: '', range: lines.rangeOf(0, 0) });
@@ -68,6 +79,26 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   }
   const fatal = problems.some((p) => p.severity === 'error');
   return { file, config: fatal ? undefined : config, problems };
+}
+
+/** Aliases a config may expand: a config needs a few; thousands are an expansion attack. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The alias whose anchor is used most (its last use), where a problem about aliases is shown. */
+function mostUsedAlias(doc: Document): { name: string; uses: number; range: [number, number] } | undefined {
+  const uses = new Map<string, { uses: number; range: [number, number] }>();
+  visit(doc, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return;
+      const entry = uses.get(node.source) ?? { uses: 0, range: [node.range[0], node.range[1]] };
+      entry.uses++;
+      entry.range = [node.range[0], node.range[1]];
+      uses.set(node.source, entry);
+    },
+  });
+  let best: { name: string; uses: number; range: [number, number] } | undefined;
+  for (const [name, entry] of uses) if (!best || entry.uses > best.uses) best = { name, ...entry };
+  return best;
 }
 
 function failure(file: string, message: string): ConfigLoadResult {
