@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { EnvironmentState } from '../../core/environments/environmentState';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
+import { reportedStatus } from '../../core/environments/reportedStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { didYouMean } from '../../core/text/didYouMean';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
@@ -51,13 +52,14 @@ export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number>
 }
 
 function hasFindings(s: EnvironmentState): boolean {
-  return s.drift.status === 'Drifted' || s.drift.status === 'Error' || s.manifestErrors.some((e) => e.severity === 'error');
+  const { status } = reportedStatus(s);
+  return status === 'Drifted' || status === 'Error';
 }
 
 function environmentJson(s: EnvironmentState, rel: (file: string) => string): unknown {
   return {
     name: s.config.name,
-    status: s.drift.status,
+    status: reportedStatus(s).status,
     ...(s.drift.error ? { error: s.drift.error } : {}),
     live: s.config.live?.provider ?? null,
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
@@ -93,7 +95,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     .join(', ');
   const summary = s.liveSummary ? ` [${[s.liveSummary.sync, s.liveSummary.health].filter(Boolean).join(', ')}]` : '';
   const source = s.config.live ? ` (${s.config.live.provider})` : ' (no live source)';
-  const lines = [`${s.config.name}: ${s.drift.status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
+  const lines = [`${s.config.name}: ${reportedStatus(s).status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));
   for (const e of s.manifestErrors) {
     if (e.severity === 'error') lines.push(`  ${rel(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: error: ${e.message}`);

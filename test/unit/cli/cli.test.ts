@@ -74,6 +74,27 @@ describe('youops CLI', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('envs and drift: a manifest that fails to parse makes the environment Error with exit 1, not InSync', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-cli-'));
+    fs.writeFileSync(path.join(dir, 'youops.yaml'), 'version: 1\nenvironments:\n  - name: dev\n    manifests: envs\n    live: { snapshot: live }\n');
+    fs.mkdirSync(path.join(dir, 'envs'));
+    fs.mkdirSync(path.join(dir, 'live'));
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: x }\ndata: { k: v }\n';
+    fs.writeFileSync(path.join(dir, 'envs/cm.yaml'), cm);
+    fs.writeFileSync(path.join(dir, 'live/cm.yaml'), cm);
+    fs.writeFileSync(path.join(dir, 'envs/broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b\n');
+    const envs = await run(['envs', '--cwd', dir]);
+    assert.equal(envs.code, 1, envs.out);
+    assert.match(envs.out, /^dev\s+Error\s+manifest error: envs\/broken\.yaml:\d+: /m);
+    const json = JSON.parse((await run(['envs', '--cwd', dir, '--format', 'json'])).out) as { environments: Array<{ status: string; error: string }> };
+    assert.equal(json.environments[0].status, 'Error');
+    assert.match(json.environments[0].error, /broken\.yaml/);
+    const drift = await run(['drift', '--cwd', dir]);
+    assert.equal(drift.code, 1);
+    assert.match(drift.out, /^dev: Error/m);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('runs as a real process from dist/cli.js (the bundled bin)', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'envs', '--format', 'json'], { cwd: DEMO, encoding: 'utf8' });
