@@ -1,10 +1,12 @@
 import { isAlias, parseDocument, visit, type Document } from 'yaml';
-import { FILE_LIMITS, FileLimitError, readBoundedText } from '../files/readBounded';
+import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
 import { validateConfigShape } from './configSchema';
 import { parseDurationSeconds } from './duration';
 import { checkConfigSemantics } from './checkConfigSemantics';
+import { configBaseDir } from './configFile';
+import { checkConfigPaths } from './configPaths';
 import { describeSchemaErrors } from './schemaErrorMessage';
 import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
@@ -23,13 +25,16 @@ export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
   try {
     text = await readBoundedText(file, FILE_LIMITS.config);
   } catch (err) {
-    return failure(file, err instanceof FileLimitError ? err.message : `cannot read ${file}: ${(err as Error).message}`);
+    return failure(file, err instanceof FileRefusedError ? err.message : `cannot read ${file}: ${(err as Error).message}`);
   }
-  return { ...parseConfigText(text, file), text };
+  return { ...parseConfigText(text, file, configBaseDir(file)), text };
 }
 
-/** Parses and checks config text; never throws, every problem carries a position. */
-export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadResult {
+/**
+ * Parses and checks config text; never throws, every problem carries a position.
+ * With `baseDir`, paths are also checked for symbolic links out of the repository.
+ */
+export function parseConfigText(text: string, file = 'youops.yaml', baseDir?: string): ConfigLoadResult {
   // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lines = new LineIndex(text);
@@ -74,7 +79,7 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   if (problems.some((p) => p.severity === 'error')) return { file, problems };
 
   const config = normalize(data as RawConfig);
-  for (const p of checkConfigSemantics(config)) {
+  for (const p of [...checkConfigSemantics(config), ...checkConfigPaths(config, data, baseDir)]) {
     problems.push({ ...p, range: locate.fieldRange(p.path) });
   }
   const fatal = problems.some((p) => p.severity === 'error');

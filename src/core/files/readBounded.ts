@@ -1,4 +1,5 @@
 import { promises as fs, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { linkEscape, linkEscapeSync } from './containment';
 
 /** What a read is for and how big such a file may be. */
 export interface FileLimit {
@@ -26,15 +27,15 @@ export const FILE_LIMITS = {
   validated: { what: 'validated files', bytes: 20 * MB },
 } as const satisfies Record<string, FileLimit>;
 
-/** A file over its limit (or not a regular file): its message names the file and the limit. */
-export class FileLimitError extends Error {
+/** A file over its limit, not a regular file, or outside the repository: the message names the file and why. */
+export class FileRefusedError extends Error {
   constructor(
     readonly file: string,
     /** The same without the file name, for places that show the file beside it. */
     readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
-    this.name = 'FileLimitError';
+    this.name = 'FileRefusedError';
   }
 }
 
@@ -42,9 +43,9 @@ export function formatMegabytes(bytes: number): string {
   return `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
-/** Throws FileLimitError when `size` is over the limit. */
+/** Throws FileRefusedError when `size` is over the limit. */
 export function checkFileSize(file: string, size: number, limit: FileLimit): void {
-  if (size > limit.bytes) throw new FileLimitError(file, tooLarge(size, limit));
+  if (size > limit.bytes) throw new FileRefusedError(file, tooLarge(size, limit));
 }
 
 function tooLarge(size: number, limit: FileLimit): string {
@@ -55,8 +56,11 @@ function tooLarge(size: number, limit: FileLimit): string {
  * The file's bytes, never more than the limit: the size is checked before reading, and the
  * read itself stops past the limit (a file that grows, or a device that reports size 0).
  * Only regular files are read (symbolic links are followed): a FIFO or device is refused.
+ * With `root`, a file whose real path (links followed) is outside it is refused too.
  */
-export async function readBoundedBuffer(file: string, limit: FileLimit): Promise<Buffer> {
+export async function readBoundedBuffer(file: string, limit: FileLimit, root?: string): Promise<Buffer> {
+  const escape = root === undefined ? undefined : await linkEscape(root, file);
+  if (escape) throw new FileRefusedError(file, escape);
   const reader = new BoundedReader(file, await fs.stat(file), limit);
   const handle = await fs.open(file, 'r');
   try {
@@ -70,12 +74,14 @@ export async function readBoundedBuffer(file: string, limit: FileLimit): Promise
 }
 
 /** The file as UTF-8 text, never more than the limit (see readBoundedBuffer). */
-export async function readBoundedText(file: string, limit: FileLimit): Promise<string> {
-  return (await readBoundedBuffer(file, limit)).toString('utf8');
+export async function readBoundedText(file: string, limit: FileLimit, root?: string): Promise<string> {
+  return (await readBoundedBuffer(file, limit, root)).toString('utf8');
 }
 
 /** Synchronous readBoundedText, for the few lookups that cannot wait (schema descriptions on hover). */
-export function readBoundedTextSync(file: string, limit: FileLimit): string {
+export function readBoundedTextSync(file: string, limit: FileLimit, root?: string): string {
+  const escape = root === undefined ? undefined : linkEscapeSync(root, file);
+  if (escape) throw new FileRefusedError(file, escape);
   const reader = new BoundedReader(file, statSync(file), limit);
   const fd = openSync(file, 'r');
   try {
@@ -98,7 +104,7 @@ class BoundedReader {
     private readonly stat: { size: number; isFile(): boolean },
     private readonly limit: FileLimit,
   ) {
-    if (!stat.isFile()) throw new FileLimitError(file, 'not a regular file; not read');
+    if (!stat.isFile()) throw new FileRefusedError(file, 'not a regular file; not read');
     checkFileSize(file, stat.size, limit);
   }
 
@@ -111,7 +117,7 @@ class BoundedReader {
   took(chunk: Buffer, bytesRead: number): boolean {
     if (bytesRead === 0) return false;
     this.total += bytesRead;
-    if (this.total > this.limit.bytes) throw new FileLimitError(this.file, tooLarge(this.total, this.limit));
+    if (this.total > this.limit.bytes) throw new FileRefusedError(this.file, tooLarge(this.total, this.limit));
     this.chunks.push(chunk.subarray(0, bytesRead));
     return true;
   }

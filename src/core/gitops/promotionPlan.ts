@@ -6,7 +6,7 @@ import { counterpartPointer } from '../environments/counterpartPointer';
 import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
 import { findKustomization } from '../manifests/kustomization';
 import { loadManifests } from '../manifests/loadManifests';
-import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
 import { fieldEdit } from './fieldEdit';
@@ -86,7 +86,7 @@ export interface PlanPromotionOptions {
  */
 export async function planPromotion(options: PlanPromotionOptions): Promise<PromotionPlan> {
   const { config, rootDir } = options;
-  const fsys = options.fsys ?? nodeFileSystem;
+  const fsys = options.fsys ?? workingTreeFileSystem(rootDir);
   const target = findEnv(config, options.to);
   const fromName = options.from ?? target.promotesFrom;
   if (!fromName) throw new GitOpsError('invalid', `${target.name} has no promotesFrom in youops.yaml; say which environment to promote from`);

@@ -25,7 +25,7 @@ export interface LiveProviderContext {
 export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext): LiveStateProvider {
   switch (source.provider) {
     case 'snapshot':
-      return new SnapshotProvider(path.resolve(ctx.rootDir, source.path));
+      return new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.rootDir);
     case 'gitRef':
       return new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) });
     case 'command':

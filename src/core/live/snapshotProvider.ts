@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { checkFileSize, FILE_LIMITS, FileLimitError, readBoundedText } from '../files/readBounded';
+import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { parseLiveObjects } from './parseLiveObjects';
 
@@ -14,8 +14,14 @@ const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export class SnapshotProvider implements LiveStateProvider {
   readonly name = 'snapshot';
 
-  /** @param snapshotPath absolute folder or file */
-  constructor(private readonly snapshotPath: string) {}
+  /**
+   * @param snapshotPath absolute folder or file
+   * @param rootDir when set, files whose real path is outside it are refused
+   */
+  constructor(
+    private readonly snapshotPath: string,
+    private readonly rootDir?: string,
+  ) {}
 
   async fetch(request: LiveFetchRequest): Promise<LiveState> {
     const stat = await fs.stat(this.snapshotPath).catch(() => undefined);
@@ -25,7 +31,7 @@ export class SnapshotProvider implements LiveStateProvider {
     let total = 0;
     for (const file of files) {
       request.signal?.throwIfAborted();
-      const text = await readSnapshotFile(file);
+      const text = await readSnapshotFile(file, this.rootDir);
       total += Buffer.byteLength(text);
       checkSnapshotTotal(this.snapshotPath, total);
       const parsed = parseLiveObjects(text, file);
@@ -36,11 +42,11 @@ export class SnapshotProvider implements LiveStateProvider {
   }
 }
 
-async function readSnapshotFile(file: string): Promise<string> {
+async function readSnapshotFile(file: string, rootDir: string | undefined): Promise<string> {
   try {
-    return await readBoundedText(file, FILE_LIMITS.snapshot);
+    return await readBoundedText(file, FILE_LIMITS.snapshot, rootDir);
   } catch (e) {
-    throw new LiveStateError('snapshot', e instanceof FileLimitError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
+    throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
   }
 }
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { FILE_LIMITS, FileLimitError } from '../files/readBounded';
+import { FILE_LIMITS, FileRefusedError } from '../files/readBounded';
 import { expandGlob, isGlob } from './glob';
 import { findKustomization, kustomizationEntries } from './kustomization';
-import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
 
@@ -14,7 +14,7 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * scanning) or a glob. Never throws for content problems: they come back as errors.
  * `fsys` is the working tree by default; the gitRef source passes a Git tree.
  */
-export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem): Promise<ParsedManifests> {
+export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = workingTreeFileSystem(rootDir)): Promise<ParsedManifests> {
   const collector = new FileCollector(fsys);
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
@@ -32,7 +32,7 @@ async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<Par
   try {
     return parseManifestText(await fsys.readFile(file, FILE_LIMITS.manifest), file);
   } catch (e) {
-    const message = e instanceof FileLimitError ? e.reason : `cannot read file: ${(e as Error).message}`;
+    const message = e instanceof FileRefusedError ? e.reason : `cannot read file: ${(e as Error).message}`;
     return { resources: [], errors: [{ file, severity: 'error', message }] };
   }
 }

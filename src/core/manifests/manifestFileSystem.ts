@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { readBoundedText, type FileLimit } from '../files/readBounded';
+import { linkEscape } from '../files/containment';
+import { FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 
 export interface ManifestFileStat {
   isFile: boolean;
@@ -23,7 +24,7 @@ export interface ManifestFileSystem {
   stat(path: string): Promise<ManifestFileStat | undefined>;
   /** Throws when the folder cannot be read. */
   readDir(path: string): Promise<ManifestDirEntry[]>;
-  /** Throws FileLimitError over the limit: every read of repository content is bounded. */
+  /** Throws FileRefusedError over the limit: every read of repository content is bounded. */
   readFile(path: string, limit: FileLimit): Promise<string>;
 }
 
@@ -43,3 +44,20 @@ export const nodeFileSystem: ManifestFileSystem = {
   },
   readFile: (p, limit) => readBoundedText(p, limit),
 };
+
+/**
+ * The working tree, confined to `rootDir`: folders and files whose real path (links followed)
+ * is outside it are refused, so a `..` in a kustomization, a glob from `/` or a link to the home
+ * folder reads nothing from elsewhere. stat stays unconfined: it reads no content.
+ */
+export function workingTreeFileSystem(rootDir: string): ManifestFileSystem {
+  return {
+    stat: nodeFileSystem.stat,
+    async readDir(p) {
+      const escape = await linkEscape(rootDir, p);
+      if (escape) throw new FileRefusedError(p, escape);
+      return nodeFileSystem.readDir(p);
+    },
+    readFile: (p, limit) => readBoundedText(p, limit, rootDir),
+  };
+}

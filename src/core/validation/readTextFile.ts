@@ -1,4 +1,4 @@
-import { FILE_LIMITS, FileLimitError, readBoundedBuffer } from '../files/readBounded';
+import { FILE_LIMITS, FileRefusedError, readBoundedBuffer } from '../files/readBounded';
 
 /** The file's text, or why it is not validated (binary, too big, unreadable). */
 export async function readTextFile(file: string): Promise<{ text: string } | { skipped: string }> {
@@ -7,6 +7,6 @@ export async function readTextFile(file: string): Promise<{ text: string } | { s
     if (buf.subarray(0, 8192).includes(0)) return { skipped: 'skipped: binary file' };
     return { text: buf.toString('utf8') };
   } catch (err) {
-    return { skipped: err instanceof FileLimitError ? `skipped: ${err.reason}` : `skipped: cannot read: ${(err as Error).message}` };
+    return { skipped: err instanceof FileRefusedError ? `skipped: ${err.reason}` : `skipped: cannot read: ${(err as Error).message}` };
   }
 }

@@ -14,7 +14,7 @@ let lastReported = '';
 export async function workspaceTemplates(store: WorkspaceStore, log: vscode.LogOutputChannel): Promise<TemplateSet | undefined> {
   const state = store.state;
   if (state.kind !== 'ready') return undefined;
-  const set = await loadTemplates(path.resolve(state.rootDir, state.config.issueops.templates || '.github/ISSUE_TEMPLATE'));
+  const set = await loadTemplates(path.resolve(state.rootDir, state.config.issueops.templates || '.github/ISSUE_TEMPLATE'), state.rootDir);
   const signature = JSON.stringify(set.problems);
   if (set.problems.length && signature !== lastReported) {
     lastReported = signature;
