@@ -6,19 +6,22 @@ import { reportedStatus } from '../../core/environments/reportedStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { didYouMean } from '../../core/text/didYouMean';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
-import { cliEvaluationContext } from '../cliEvaluationContext';
+import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 
 /** `--env NAME` (repeatable through commas) is the same as naming environments positionally. */
-export const DRIFT_OPTIONS = { env: 'value' } as const;
+export const DRIFT_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
 
-export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json]
+export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json] [--untrusted]
 
 Compares each environment's manifests (or only the named ones) with its live state
 and prints every drifted field with its file:line, plus Missing and Extra resources.
 Exit 0 when in sync, 1 on drift, missing, extra or errors, 2 on config errors.
-An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
+Command and kubectl live sources run programs the repository names: do not run drift on
+untrusted pull requests without --untrusted.
+${UNTRUSTED_HELP}`;
 
 interface DriftJsonField {
   path: string;
@@ -41,7 +44,7 @@ export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number>
     }
   }
   const selected = requested.length ? config.environments.filter((e) => requested.includes(e.name)) : config.environments;
-  const ctx = cliEvaluationContext(rootDir);
+  const ctx = cliEvaluationContext(rootDir, args.options);
   const states = await Promise.all(selected.map((env) => evaluateEnvironment(env, config, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;
 

@@ -3,19 +3,24 @@ import { reportedStatus } from '../../core/environments/reportedStatus';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../cliIo';
 import type { ParsedArgs } from '../parseArgs';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
-import { cliEvaluationContext } from '../cliEvaluationContext';
+import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 
-export const ENVS_HELP = `youops envs [--format text|json]
+export const ENVS_OPTIONS = UNTRUSTED_OPTION;
+
+export const ENVS_HELP = `youops envs [--format text|json] [--untrusted]
 
 Lists the environments of youops.yaml with their sync status against live state.
 Exit 1 when any environment is not in sync, or is Error (its live source failed or a manifest
 could not be read).
-An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
+Command and kubectl live sources run programs the repository names: do not run envs on
+untrusted pull requests without --untrusted.
+${UNTRUSTED_HELP}`;
 
 /** `youops envs`: every environment's status and counts. The CLI is trusted: it runs what the user asked. */
 export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
-  const states = await Promise.all(config.environments.map((env) => evaluateEnvironment(env, config, cliEvaluationContext(rootDir))));
+  const states = await Promise.all(config.environments.map((env) => evaluateEnvironment(env, config, cliEvaluationContext(rootDir, args.options))));
   const reported = new Map(states.map((s) => [s, reportedStatus(s, rootDir)]));
   if (args.format === 'json') {
     io.out(

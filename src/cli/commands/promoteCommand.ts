@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { GitHubClient } from '../../core/github/githubClient';
-import { apiBaseUrlForHost } from '../../core/github/repoRef';
 import { applyPromotion } from '../../core/gitops/applyPromotion';
 import { gitIn, tryGit } from '../../core/gitops/git';
 import { GitOpsError } from '../../core/gitops/gitOpsError';
@@ -9,6 +8,7 @@ import { planPromotion, type PromotionChange, type PromotionPlan } from '../../c
 import { gitHubPullRequestPort } from '../../core/gitops/pullRequestPort';
 import { runPromotion } from '../../core/gitops/runPromotion';
 import { unifiedDiff } from '../../core/gitops/unifiedDiff';
+import { githubApiForToken } from '../cliTokens';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../cliIo';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
@@ -26,8 +26,9 @@ target's folder, namespace adapted, listed in its kustomization.yaml).
 
 --dry-run   print the patch (git apply reads it) for the working tree; push nothing
 otherwise   commit on a new branch youops/promote-… in a temporary worktree, push it
-            to origin and open a pull request when $GITHUB_TOKEN is set
-            ($GITHUB_API_URL for GitHub Enterprise); never force-pushes
+            to origin and open a pull request when $GITHUB_TOKEN is set; the token
+            goes only to github.com, or to $GITHUB_API_URL when set (GitHub Enterprise),
+            never to a host taken from origin; never force-pushes
 
 Exit 0 when a patch was printed or pushed, 1 when there is nothing to promote,
 2 on usage, config or Git errors (with how to resume after a failed push).`;
@@ -83,7 +84,12 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
         const token = env.GITHUB_TOKEN || env.GH_TOKEN;
         const manualUrl = repo ? (base: string, branch: string) => compareUrl(repo, base, branch) : undefined;
         if (!repo || !token) return { manualUrl };
-        const client = new GitHubClient({ token, baseUrl: env.GITHUB_API_URL || apiBaseUrlForHost(repo.host) });
+        const api = githubApiForToken(repo, env);
+        if ('refused' in api) {
+          io.err(`youops: ${api.refused}`);
+          return { manualUrl };
+        }
+        const client = new GitHubClient({ token, baseUrl: api.baseUrl });
         return { port: gitHubPullRequestPort(client, repo), manualUrl };
       },
     });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
@@ -93,5 +94,32 @@ describe('youops promote (CLI)', function () {
     const foreign = await cli(['envs', '--to', 'prod', '--cwd', fx.clone]);
     assert.equal(foreign.code, 2);
     assert.match(foreign.err, /unknown option --to for envs/);
+  });
+});
+
+describe('youops promote (CLI): $GITHUB_TOKEN goes only to its own host (issue 14)', function () {
+  this.timeout(30_000);
+  let fx: GitFixture;
+  beforeEach(() => (fx = createGitFixture()));
+  afterEach(() => fx.dispose());
+
+  it('never sends the token to a host taken from origin: pushes, explains, and prints where to open the PR', async () => {
+    // A TCP listener on a loopback address's https port stands in for the host a hostile origin
+    // names (the API URL derived from origin has no port); it records every connection.
+    const connections: string[] = [];
+    const trap = net.createServer((s) => (connections.push('connected'), s.destroy()));
+    const host = '127.14.14.14';
+    await new Promise<void>((r) => trap.listen(443, host, r));
+    try {
+      fx.git(fx.clone, 'remote', 'set-url', 'origin', `https://${host}/acme/shop.git`);
+      fx.git(fx.clone, 'config', `url.${fx.bare}.insteadOf`, `https://${host}/acme/shop.git`);
+      const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], { GITHUB_TOKEN: 'ghp_secret' });
+      assert.equal(res.code, 0, res.err);
+      assert.match(res.err, new RegExp(`origin is on ${host.replace(/\./g, '\\.')}, not github\\.com; \\$GITHUB_TOKEN is only sent to github\\.com or to \\$GITHUB_API_URL`));
+      assert.match(res.out, new RegExp(`^next: open https://${host.replace(/\./g, '\\.')}/acme/shop/compare/main\\.\\.\\.youops/promote-`, 'm'));
+      assert.deepEqual(connections, []);
+    } finally {
+      trap.close();
+    }
   });
 });
