@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 /**
  * Every failure of a GitHub call as one error type with a kind the UI can act
  * on (offer sign-in, show the reset time, keep the draft) and a message a
@@ -24,7 +26,7 @@ export class GitHubError extends Error {
     /** Primary rate limit: when it resets. */
     readonly resetAt?: Date,
   ) {
-    super(message);
+    super(redactSecrets(message)); // GitHub's text, and transport errors, may echo a token
   }
 }
 
