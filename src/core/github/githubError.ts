@@ -25,6 +25,8 @@ export class GitHubError extends Error {
     readonly status?: number,
     /** Primary rate limit: when it resets. */
     readonly resetAt?: Date,
+    /** 429 and secondary limits: the server's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(redactSecrets(message)); // GitHub's text, and transport errors, may echo a token
   }
@@ -59,7 +61,7 @@ export function toGitHubError(err: unknown, what: string, host = 'GitHub', now: 
   if (status === 429 || (status === 403 && /secondary rate limit|abuse/i.test(ghMessage))) {
     const after = Number(headers['retry-after']);
     const hint = Number.isFinite(after) && after > 0 ? ` Try again in ${after} s.` : ' Wait a minute and try again.';
-    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status);
+    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status, undefined, Number.isFinite(after) && after > 0 ? after : undefined);
   }
   switch (status) {
     case 401:
