@@ -100,6 +100,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
     } else {
       io.out(`pushed ${published.branch} (${published.commit.slice(0, 7)}) to origin`);
       if (published.pullRequest) io.out(`pull request #${published.pullRequest.number}: ${published.pullRequest.url}`);
+      if (published.pullRequest?.labelError) io.err(`youops: warning: the pull request's labels were not added: ${published.pullRequest.labelError}`);
       for (const step of published.resume ?? []) io.out(`next: ${step}`);
     }
     return EXIT_OK;

@@ -80,6 +80,19 @@ describe('youops promote (CLI)', function () {
     }
   });
 
+  it('reports a failed label step instead of staying silent (issue 14)', async () => {
+    const github = await startFakeGitHubServer({ tokens: ['ci-token'], repos: [{ owner: 'acme', name: 'shop' }] });
+    try {
+      github.inject({ status: 403, match: /^POST .*\/labels$/ });
+      const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], { GITHUB_TOKEN: 'ci-token', GITHUB_API_URL: github.url });
+      assert.equal(res.code, 0, res.err);
+      assert.match(res.out, /^pull request #1: /m);
+      assert.match(res.err, /^youops: warning: the pull request's labels were not added: No permission for .*403/m);
+    } finally {
+      await github.close();
+    }
+  });
+
   it('without a token pushes and prints where to open the PR; bad input exits 2 with the reason', async () => {
     const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], {});
     assert.equal(res.code, 0, res.err);
