@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkFileSize, type FileLimit } from '../files/readBounded';
-import { readOnlyGit } from '../git/readOnlyGit';
+import { partialCloneHint, readOnlyGit } from '../git/readOnlyGit';
 import type { ManifestDirEntry, ManifestFileStat, ManifestFileSystem } from '../manifests/manifestFileSystem';
 import { LiveStateError } from './provider';
 
@@ -141,6 +141,8 @@ function addToDirs(dirs: Map<string, ManifestDirEntry[]>, file: string): void {
 function gitMessage(e: unknown): string {
   const stderr = (e as { stderr?: unknown }).stderr;
   const text = typeof stderr === 'string' && stderr.trim() ? stderr : String((e as Error).message ?? e);
+  const hint = partialCloneHint(text);
+  if (hint) return hint;
   const lines = text.trim().split('\n');
   // Warnings may come first; the fatal line says what failed.
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0];
