@@ -3,17 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from './runCliCaptured';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = path.join(ROOT, 'examples', 'demo');
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('youops CLI', () => {
   it('prints help and version with exit 0, and usage errors with exit 2', async () => {

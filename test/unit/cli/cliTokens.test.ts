@@ -4,14 +4,9 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { argocdTokenFor, githubApiForToken } from '../../../src/cli/cliTokens';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from './runCliCaptured';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('CLI tokens go only to their own hosts (issue 14)', () => {
   it('$GITHUB_TOKEN: github.com, or $GITHUB_API_URL when set; never a host from origin', () => {

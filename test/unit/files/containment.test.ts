@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from '../cli/runCliCaptured';
 import { loadConfigFile } from '../../../src/core/config/loadConfig';
 import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
 import { createLiveProvider } from '../../../src/core/live/createProvider';
@@ -11,12 +11,7 @@ import { loadManifests } from '../../../src/core/manifests/loadManifests';
 const SECRET = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: stolen, namespace: shop }\ndata: { password: hunter2 }\n';
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: own, namespace: shop }\ndata: { k: v }\n';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('paths stay in the repository (issue 14)', () => {
   let tmp: string;

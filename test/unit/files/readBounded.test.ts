@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from '../cli/runCliCaptured';
 import { FILE_LIMITS, readBoundedText } from '../../../src/core/files/readBounded';
 import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
 import { GitTreeFileSystem } from '../../../src/core/live/gitTreeFileSystem';
@@ -15,12 +15,7 @@ import { validateText } from '../../../src/core/validation/validateText';
 
 const MB = 1024 * 1024;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 /** A file of `bytes` that takes no disk: the reader must refuse it from its size. */
 function sparseFile(file: string, bytes: number): void {
