@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile } from '../../core/config/configFile';
-import { cliDefaultGitHubHost, cliGitHubAccess } from '../../core/github/cliGitHubAccess';
+import { cliDefaultGitHubHost, cliGitHubAccess } from '../cliTokens';
 import { remoteRepo } from '../../core/github/remoteRepo';
 import { GitHubClient } from '../../core/github/githubClient';
 import { GitHubError } from '../../core/github/githubError';

@@ -6,20 +6,25 @@ import { collectFiles } from '../../core/validation/collectFiles';
 import { associationsFromConfig } from '../../core/validation/configAssociations';
 import { readTextFile } from '../../core/validation/readTextFile';
 import { summarize, toJsonReport, toSarif, toText, type FileReport } from '../../core/validation/reportFormats';
+import { createSchemaFetcher } from '../../core/validation/schemaFetcher';
 import { SchemaStore } from '../../core/validation/schemaStore';
 import { validateText } from '../../core/validation/validateText';
 import { version } from '../../../package.json';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
 import type { ParsedArgs } from '../parseArgs';
 
-export const VALIDATE_HELP = `youops validate [PATH|GLOB…] [--format text|json|sarif]
+export const VALIDATE_OPTIONS = { 'allow-private-schema-hosts': 'flag' } as const;
+
+export const VALIDATE_HELP = `youops validate [PATH|GLOB…] [--format text|json|sarif] [--allow-private-schema-hosts]
 
 Validates YAML files against their schemas: Kubernetes 1.36 kinds, Argo CD and Flux
 resources, kustomization.yaml, GitHub issue forms and youops.yaml, plus the associations
 in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines.
 Without paths, every *.yaml/*.yml under the working folder is checked.
   --format sarif   SARIF 2.1.0 for GitHub code scanning
-URL schemas are cached in $YOUOPS_SCHEMA_CACHE (default ~/.cache/youops/schemas).
+URL schemas are cached in $YOUOPS_SCHEMA_CACHE (default ~/.cache/youops/schemas). They are
+fetched from public hosts only, with redirects followed only on the same host, and must be
+JSON; --allow-private-schema-hosts also allows loopback and private network addresses.
 Exit 0 when there are no errors, 1 on errors, 2 on usage errors.`;
 
 /** `youops validate`: the same validation as the editor, for CI. */
@@ -28,7 +33,10 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const { files, missing } = await collectFiles(cwd, args.positionals);
   if (missing.length) throw new UsageError(`no such file or no match: ${missing.join(', ')}`);
   const associations = await associationsFromConfig(findConfigFile(cwd, args.config));
-  const store = new SchemaStore({ cacheDir: process.env.YOUOPS_SCHEMA_CACHE ?? path.join(os.homedir(), '.cache', 'youops', 'schemas') });
+  const store = new SchemaStore({
+    cacheDir: process.env.YOUOPS_SCHEMA_CACHE ?? path.join(os.homedir(), '.cache', 'youops', 'schemas'),
+    fetcher: createSchemaFetcher({ allowPrivateHosts: args.options['allow-private-schema-hosts'] === true }),
+  });
 
   const reports: FileReport[] = [];
   for (const file of files) {

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../text/redact';
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from './auditLog';
 import { asChatOpsError, ChatOpsError } from './chatOpsError';
@@ -106,6 +107,7 @@ function inflightKey(t: ChatTransport, text: string): string {
   return `${t.kind}\n${t.destination}\n${text.trim()}`;
 }
 
+/** Replies are a server's text: stored (history, audit log) and shown redacted. */
 function toStored(r: BotReply): StoredReply {
-  return { author: r.author, text: r.text, at: r.at.toISOString() };
+  return { author: r.author, text: redactSecrets(r.text), at: r.at.toISOString() };
 }

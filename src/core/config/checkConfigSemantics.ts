@@ -1,3 +1,4 @@
+import { compileReplyPattern } from '../chatops/feedback';
 import { slackSlashCommandProblem } from '../chatops/transports/slackTransport';
 import { pointerFromSegments as joinPointer } from '../text/jsonPointer';
 import type { ConfigProblem } from './configProblem';
@@ -43,13 +44,15 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
     });
     for (const kind of ['success', 'failure'] as const) {
       cmd[kind]?.forEach((p, j) => {
-        if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, kind, j]), message: `not a valid regular expression: ${p}` });
+        const problem = patternProblem(p);
+        if (problem) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, kind, j]), message: problem });
       });
     }
   });
   for (const kind of ['success', 'failure'] as const) {
     config.chatops.feedback[kind]?.forEach((p, j) => {
-      if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'feedback', kind, j]), message: `not a valid regular expression: ${p}` });
+      const problem = patternProblem(p);
+      if (problem) findings.push({ severity: 'error', path: joinPointer(['chatops', 'feedback', kind, j]), message: problem });
     });
   }
 
@@ -73,11 +76,11 @@ function promotionCycle(config: YouOpsConfig, start: string): boolean {
   return false;
 }
 
-function isRegExp(pattern: string): boolean {
+function patternProblem(pattern: string): string | undefined {
   try {
-    new RegExp(pattern, 'iu');
-    return true;
-  } catch {
-    return false;
+    compileReplyPattern(pattern);
+    return undefined;
+  } catch (e) {
+    return `not a valid regular expression: ${pattern}: ${(e as Error).message}`;
   }
 }

@@ -327,6 +327,8 @@ export class GitHubClient {
   /**
    * Runs a non-idempotent POST at most once in effect: retryable failures (network, 5xx)
    * are retried with backoff, but only after `find` confirmed the earlier attempt left nothing.
+   * A 429 means GitHub did not process the request: it is retried after Retry-After (at most
+   * a minute), with the same check for an earlier attempt first.
    */
   private async createOnce<T>(
     post: () => Promise<{ data: unknown }>,
@@ -336,6 +338,7 @@ export class GitHubClient {
     what: string,
   ): Promise<Created<T>> {
     const attempts = find ? this.retries + 1 : 1;
+    let limited = 0;
     for (let attempt = 0; ; attempt++) {
       if (find && (attempt > 0 || options.checkFirst)) {
         const found = await find();
@@ -345,6 +348,11 @@ export class GitHubClient {
         return { ...map((await post()).data), reused: false };
       } catch (err) {
         const e = toGitHubError(err, what, this.host);
+        if (e.status === 429 && e.retryAfterSeconds !== undefined && e.retryAfterSeconds <= 60 && limited++ < this.retries) {
+          this.options.log?.(`${e.message} — retrying after ${e.retryAfterSeconds} s`);
+          await sleep(e.retryAfterSeconds * 1000);
+          continue; // the next round checks for an earlier attempt first, as after any failure
+        }
         const retryable = e.kind === 'network' || e.kind === 'server';
         if (!retryable || attempt + 1 >= attempts) {
           if (retryable && find) {

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 /**
  * Every failure of a GitHub call as one error type with a kind the UI can act
  * on (offer sign-in, show the reset time, keep the draft) and a message a
@@ -24,8 +26,10 @@ export class GitHubError extends Error {
     readonly status?: number,
     /** Primary rate limit: when it resets. */
     readonly resetAt?: Date,
+    /** 429 and secondary limits: the server's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(redactSecrets(message)); // GitHub's text, and transport errors, may echo a token
   }
 }
 
@@ -61,7 +65,7 @@ export function toGitHubError(err: unknown, what: string, host = 'GitHub', now: 
   if (status === 429 || (status === 403 && /secondary rate limit|abuse/i.test(ghMessage))) {
     const after = Number(headers['retry-after']);
     const hint = Number.isFinite(after) && after > 0 ? ` Try again in ${after} s.` : ' Wait a minute and try again.';
-    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status);
+    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status, undefined, Number.isFinite(after) && after > 0 ? after : undefined);
   }
   switch (status) {
     case 401:

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
+import { FILE_LIMITS } from '../files/readBounded';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { compareEnvironments, type FieldDifference } from '../environments/compareEnvironments';
 import { counterpartPointer } from '../environments/counterpartPointer';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import { findKustomization } from '../manifests/kustomization';
 import { loadManifests } from '../manifests/loadManifests';
-import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
 import { fieldEdit } from './fieldEdit';
@@ -37,7 +38,7 @@ export interface PlanPromotionOptions {
  */
 export async function planPromotion(options: PlanPromotionOptions): Promise<PromotionPlan> {
   const { config, rootDir } = options;
-  const fsys = options.fsys ?? nodeFileSystem;
+  const fsys = options.fsys ?? workingTreeFileSystem(rootDir);
   const target = findEnv(config, options.to);
   const fromName = options.from ?? target.promotesFrom;
   if (!fromName) throw new GitOpsError('invalid', `${target.name} has no promotesFrom in youops.yaml; say which environment to promote from`);
@@ -57,7 +58,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   const sharedFiles = await filesOfOtherEnvironments(config, rootDir, target.name, fsys);
   const texts = new Map<string, string>();
   const read = async (file: string): Promise<string> => {
-    if (!texts.has(file)) texts.set(file, await fsys.readFile(file));
+    if (!texts.has(file)) texts.set(file, await fsys.readFile(file, FILE_LIMITS.manifest));
     return texts.get(file)!;
   };
 
@@ -73,7 +74,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
     targetFiles: new Set(toManifests.resources.map((r) => r.file)),
     readTarget: read,
-    readSource: (file: string) => fsys.readFile(file),
+    readSource: (file: string) => fsys.readFile(file, FILE_LIMITS.manifest),
     exists: async (file: string) => (await fsys.stat(file)) !== undefined,
     blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
     newFiles: new Map<string, string>(),
@@ -224,7 +225,7 @@ async function overlayKustomization(rootDir: string, env: EnvironmentConfig, fsy
     const dir = path.resolve(rootDir, entry);
     if (!(await fsys.stat(dir))?.isDirectory) continue;
     const file = await findKustomization(dir, fsys);
-    if (file) return { file, text: await fsys.readFile(file) };
+    if (file) return { file, text: await fsys.readFile(file, FILE_LIMITS.manifest) };
   }
   return undefined;
 }

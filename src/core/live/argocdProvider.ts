@@ -1,3 +1,4 @@
+import { redactSecrets } from '../text/redact';
 import { isRecord, resourceIdOf, resourceKey } from '../manifests/resourceId';
 import { maskedSecretPaths } from './argocdMaskedSecrets';
 import { HttpTransportError, httpGetJson, type HttpResponse } from './httpGetJson';
@@ -96,7 +97,7 @@ export class ArgoCdProvider implements LiveStateProvider {
     }
     if (res.status === 401 || res.status === 403) {
       // Argo CD answers 403 for unknown apps too, so as not to reveal which exist.
-      const detail = serverMessage(res);
+      const detail = serverMessage(res, token);
       throw new LiveStateError(
         this.name,
         token
@@ -106,7 +107,7 @@ export class ArgoCdProvider implements LiveStateProvider {
     }
     if (res.status === 404) throw new LiveStateError(this.name, `${where}: application "${this.appLabel()}" not found`);
     if (res.status < 200 || res.status >= 300) {
-      const detail = serverMessage(res);
+      const detail = serverMessage(res, token);
       throw new LiveStateError(this.name, `${where} answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`);
     }
     if (res.json === undefined) throw new LiveStateError(this.name, `${where} did not return JSON (is "server" the Argo CD API URL?)`);
@@ -120,10 +121,10 @@ export class ArgoCdProvider implements LiveStateProvider {
 }
 
 /** Argo CD errors are gRPC-gateway JSON: `{"error": "...", "message": "...", "code": 16}`. */
-function serverMessage(res: HttpResponse): string {
+function serverMessage(res: HttpResponse, token: string | undefined): string {
   if (isRecord(res.json)) {
     const m = res.json.message ?? res.json.error;
-    if (typeof m === 'string') return m;
+    if (typeof m === 'string') return redactSecrets(m, [token]).slice(0, 300);
   }
-  return res.text.trim().slice(0, 200);
+  return redactSecrets(res.text.trim(), [token]).slice(0, 200);
 }

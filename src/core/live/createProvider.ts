@@ -34,7 +34,7 @@ type Factory<K extends LiveProviderName> = (source: LiveSourceOf<K>, ctx: LivePr
 
 /** One factory per kind of LIVE_SOURCES: a kind without one does not compile. */
 const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
-  snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.files),
+  snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.rootDir, ctx.files),
   gitRef: (source, ctx) => new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) }),
   command: (source, ctx) => {
     requireTrust('command', ctx, 'runs a process');

@@ -1,13 +1,11 @@
 import * as path from 'node:path';
+import { FILE_LIMITS, FileRefusedError } from '../files/readBounded';
 import { expandGlob, isGlob } from './glob';
 import { findKustomization, kustomizationEntries } from './kustomization';
-import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import type { ParsedFileCache } from '../files/parsedFileCache';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
-
-/** Bigger files are almost always generated dumps; parsing them would stall the editor. */
-export const MAX_MANIFEST_FILE_BYTES = 5 * 1024 * 1024;
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -19,7 +17,12 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * files that did not change since the last call are not parsed again (their resources are
  * the same objects, so their drift can be reused too).
  */
-export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem, cache?: ParsedFileCache): Promise<ParsedManifests> {
+export async function loadManifests(
+  rootDir: string,
+  manifests: string[],
+  fsys: ManifestFileSystem = workingTreeFileSystem(rootDir),
+  cache?: ParsedFileCache,
+): Promise<ParsedManifests> {
   const collector = new FileCollector(fsys);
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
@@ -35,16 +38,14 @@ export async function loadManifests(rootDir: string, manifests: string[], fsys: 
 
 async function readAndParse(file: string, fsys: ManifestFileSystem, cache: ParsedFileCache | undefined): Promise<ParsedManifests> {
   try {
+    const read = () => fsys.readFile(file, FILE_LIMITS.manifest);
+    if (!cache) return parseManifestText(await read(), file);
     const stat = await fsys.stat(file);
     if (!stat) throw new Error('file does not exist');
-    if (stat.size > MAX_MANIFEST_FILE_BYTES) {
-      const mb = (stat.size / 1024 / 1024).toFixed(1);
-      return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
-    }
-    if (!cache) return parseManifestText(await fsys.readFile(file), file);
-    return await cache.read('manifests', file, stat, () => fsys.readFile(file), (text) => parseManifestText(text, file));
+    return await cache.read('manifests', file, stat, read, (text) => parseManifestText(text, file));
   } catch (e) {
-    return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
+    const message = e instanceof FileRefusedError ? e.reason : `cannot read file: ${(e as Error).message}`;
+    return { resources: [], errors: [{ file, severity: 'error', message }] };
   }
 }
 
@@ -119,7 +120,7 @@ class FileCollector {
     const dir = path.dirname(file);
     let entries: { local: string[]; remote: string[] };
     try {
-      entries = kustomizationEntries(await this.fsys.readFile(file));
+      entries = kustomizationEntries(await this.fsys.readFile(file, FILE_LIMITS.manifest));
     } catch (e) {
       this.errors.push({ file, severity: 'error', message: `cannot read kustomization: ${(e as Error).message}` });
       return;

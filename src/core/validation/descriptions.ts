@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { FILE_LIMITS, readBoundedTextSync } from '../files/readBounded';
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { pointerLabel as label } from '../text/fieldPath';
 import { joinPointer, pointerFromSegments, pointerSegments } from '../text/jsonPointer';
@@ -163,7 +163,7 @@ function loadDescriptions(file: string): Descriptions {
   let d = descriptionFiles.get(file);
   if (!d) {
     try {
-      d = JSON.parse(fs.readFileSync(file, 'utf8')) as Descriptions;
+      d = JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)) as Descriptions;
     } catch {
       d = {};
     }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
+import { FILE_LIMITS, readBoundedText, readBoundedTextSync } from '../files/readBounded';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
 
 /**
@@ -143,7 +144,7 @@ export class SchemaStore {
     if (!fs.existsSync(file)) return undefined;
     // Generated layouts (cluster schemas) keep descriptions in descriptions/<same name>.
     const descriptionsFile = path.join(path.dirname(file), 'descriptions', path.basename(file));
-    return { document: readJson(file), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
+    return { document: JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
   }
 
   private remember(c: CompiledSchema): CompiledSchema {
@@ -200,7 +201,7 @@ export class SchemaStore {
         if (!validate) throw new Error(`${fragment} not found in ${file}`);
         return { id, label: this.kindLabels.get(id) ?? label, validate };
       }
-      const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await fs.promises.readFile(label, 'utf8'));
+      const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await readBoundedText(label, FILE_LIMITS.schema));
       if (typeof schema !== 'object' || schema === null) throw new Error('not a JSON Schema object');
       const ajv = newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri));
       const copy = { ...(schema as Record<string, unknown>) };
@@ -214,7 +215,7 @@ export class SchemaStore {
   private externalFileAjv(file: string): Promise<{ ajv: Ajv; $id: string }> {
     let p = this.ajvByExternalFile.get(file);
     if (!p) {
-      p = fs.promises.readFile(file, 'utf8').then((text) => {
+      p = readBoundedText(file, FILE_LIMITS.schema).then((text) => {
         const schema = JSON.parse(text) as Record<string, unknown>;
         const $id = typeof schema.$id === 'string' ? schema.$id : pathToFileURL(file).href;
         const ajv = newAjv(schema.$schema as string | undefined);
@@ -229,7 +230,7 @@ export class SchemaStore {
 
   /** Remote `$ref`s of user schemas go through the same cache and fetcher. */
   private async loadRef(uri: string): Promise<AnySchemaObject> {
-    if (uri.startsWith('file:')) return JSON.parse(await fs.promises.readFile(fileURLToPath(uri), 'utf8')) as AnySchemaObject;
+    if (uri.startsWith('file:')) return JSON.parse(await readBoundedText(fileURLToPath(uri), FILE_LIMITS.schema)) as AnySchemaObject;
     return (await loadSchemaUrl(uri, this.fetcher, this.cacheDir)) as AnySchemaObject;
   }
 }

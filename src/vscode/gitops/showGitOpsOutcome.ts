@@ -11,7 +11,8 @@ export async function showGitOpsOutcome(deps: GitOpsDeps, outcome: ChangeOutcome
   if (p.pullRequest) {
     if (p.pullRequest.labelError) deps.log.warn(`labels not added: ${p.pullRequest.labelError}`);
     const verb = p.pullRequest.reused ? 'is already open' : 'opened';
-    const choice = await deps.ui.notify('info', `Pull request #${p.pullRequest.number} ${verb} for ${p.branch} → ${p.base}.`, 'Open Pull Request');
+    const labels = p.pullRequest.labelError ? ` Its labels were not added: ${p.pullRequest.labelError}` : '';
+    const choice = await deps.ui.notify('info', `Pull request #${p.pullRequest.number} ${verb} for ${p.branch} → ${p.base}.${labels}`, 'Open Pull Request');
     if (choice === 'Open Pull Request') await vscode.env.openExternal(vscode.Uri.parse(p.pullRequest.url));
     return;
   }

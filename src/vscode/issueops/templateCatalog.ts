@@ -23,7 +23,7 @@ export async function workspaceTemplates({
 }): Promise<TemplateSet | undefined> {
   const state = store.state;
   if (state.kind !== 'ready') return undefined;
-  const set = await loadTemplates(path.resolve(state.rootDir, state.config.issueops.templates || '.github/ISSUE_TEMPLATE'));
+  const set = await loadTemplates(path.resolve(state.rootDir, state.config.issueops.templates || '.github/ISSUE_TEMPLATE'), state.rootDir);
   const signature = JSON.stringify(set.problems);
   if (set.problems.length && signature !== lastReported) {
     lastReported = signature;

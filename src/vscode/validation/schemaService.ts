@@ -68,7 +68,9 @@ export class SchemaService extends Disposable {
       const v = require('../../core/validation') as typeof import('../../core/validation');
       const store = new v.SchemaStore({
         schemasDir: path.join(this.context.extensionPath, 'schemas'),
-        fetcher: vscode.workspace.isTrusted ? v.httpFetcher : v.offlineFetcher,
+        fetcher: vscode.workspace.isTrusted
+          ? v.createSchemaFetcher({ allowPrivateHosts: vscode.workspace.getConfiguration('youops').get<boolean>('validation.allowPrivateSchemaHosts', false) })
+          : v.offlineFetcher,
         cacheDir: path.join(this.context.globalStorageUri.fsPath, 'schema-cache'),
         kindSchemas: this.context.workspaceState.get<Record<string, string>>('youops.clusterSchemas', {}),
       });

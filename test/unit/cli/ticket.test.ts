@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import { cliGitHubAccess } from '../../../src/core/github/cliGitHubAccess';
+import { cliGitHubAccess } from '../../../src/cli/cliTokens';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../../fake-servers/fakeGitHubServer';
 import { parseIssue } from '../issueops/realIssueParser';
 
@@ -141,7 +141,8 @@ describe('Where the CLI sends $GITHUB_TOKEN', () => {
       return a.ok ? 'ok' : a.reason;
     };
     assert.match(reason({ GITHUB_TOKEN: 't' }, 'ghes.example.com'), /set \$GITHUB_API_URL to that server's API \(e\.g\. https:\/\/ghes\.example\.com\/api\/v3\)/);
-    assert.match(reason({ GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghes.example.com/api/v3' }, 'github.com'), /is on github\.com, but \$GITHUB_API_URL points at ghes\.example\.com/);
+    // The explicit API URL is the user's choice and wins; the repository never picks the host.
+    assert.deepEqual(cliGitHubAccess({ GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghes.example.com/api/v3' }, repo('github.com')), { ok: true, token: 't', baseUrl: 'https://ghes.example.com/api/v3', host: 'ghes.example.com' });
     assert.match(reason({ GITHUB_TOKEN: 't', GITHUB_API_URL: 'http://ghes.example.com/api/v3' }, 'ghes.example.com'), /must be https:\/\//);
     assert.match(reason({}, 'github.com'), /set \$GITHUB_TOKEN/);
     assert.equal(reason({ GH_TOKEN: 't' }, 'github.com'), 'ok');

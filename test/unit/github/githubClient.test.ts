@@ -179,3 +179,21 @@ describe('GitHubClient (fake GitHub REST server on 127.0.0.1)', () => {
     }
   });
 });
+
+describe('GitHubClient faults (fake GitHub REST server on 127.0.0.1; issue 14)', () => {
+  let gh: FakeGitHubServer;
+  beforeEach(async () => {
+    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop-ops' }] });
+  });
+  afterEach(() => gh.close());
+
+  it('retries a POST answered 429 after Retry-After (429: not processed), checking for an earlier attempt first', async () => {
+    gh.inject({ status: 429, match: /^POST /, retryAfter: 1 });
+    const started = Date.now();
+    const created = await fastClient(gh.url, TOKEN).createIssue(REPO, { title: 't', body: 'b' }, { idempotencyKey: 'draft-429abc' });
+    assert.equal(created.reused, false);
+    assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+    assert.equal(gh.repo('acme/shop-ops').issues.length, 1);
+    assert.deepEqual(gh.requests.map((r) => `${r.method} ${r.status}`), ['POST 429', 'GET 200', 'POST 201']);
+  });
+});

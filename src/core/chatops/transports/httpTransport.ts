@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../text/redact';
 import { ChatOpsError } from '../chatOpsError';
 import { hostOf, isAcceptableEndpoint } from '../secretBinding';
 import { httpRequest, retryAfterSeconds } from './httpRequest';
@@ -41,7 +42,7 @@ export class HttpTransport implements ChatTransport {
       throw new ChatOpsError('ratelimited', `the bot is rate-limiting requests: try again in ${after} s`, 'not-sent', after);
     }
     if (res.status >= 400) {
-      const detail = res.body.trim().slice(0, 200);
+      const detail = redactSecrets(res.body.trim(), [this.url]).slice(0, 200);
       // 4xx: the endpoint refused the request; 5xx: the bot may have started and then failed.
       throw new ChatOpsError('rejected', `the bot answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status >= 500 ? 'unknown' : 'not-sent');
     }
