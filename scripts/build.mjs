@@ -1,5 +1,7 @@
-// Bundles the extension and the CLI with esbuild: node platform, `vscode` external, sourcemaps.
+// Bundles the extension and the CLI with esbuild: node platform, `vscode` external, sourcemaps;
+// then precompiles the shipped schemas' validators into dist/validators (loaded per kind on first use).
 import * as esbuild from 'esbuild';
+import { buildValidators } from './build-validators.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -21,7 +23,8 @@ const builds = [
 ];
 
 if (watch) {
+  await buildValidators();
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), buildValidators()]);
 }

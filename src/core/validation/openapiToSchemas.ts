@@ -350,14 +350,22 @@ export function isCrdDefinition(name: string, gvk: GroupVersionKind): boolean {
 export function writeGeneratedSchemas(dir: string, schemas: GeneratedSchemas): Array<{ file: string; bytes: number; descriptionBytes: number }> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'descriptions'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ kinds: schemas.kinds }, null, 1) + '\n');
   const sizes = [];
+  const hashes: Record<string, string> = {};
   for (const [file, schema] of Object.entries(schemas.files)) {
-    const text = JSON.stringify(schema);
+    const text = JSON.stringify(schema) + '\n';
     const desc = JSON.stringify(schemas.descriptions[file]);
-    fs.writeFileSync(path.join(dir, `${file}.json`), text + '\n');
+    hashes[file] = sourceHash(text);
+    fs.writeFileSync(path.join(dir, `${file}.json`), text);
     fs.writeFileSync(path.join(dir, 'descriptions', `${file}.json`), desc + '\n');
     sizes.push({ file, bytes: text.length, descriptionBytes: desc.length });
   }
+  // The hashes tell precompiled validators (scripts/build.mjs) whether they were built from these files.
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ kinds: schemas.kinds, hashes }, null, 1) + '\n');
   return sizes;
+}
+
+/** Identity of a schema file's text, shared by the generator, the validator build and the store. */
+export function sourceHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }

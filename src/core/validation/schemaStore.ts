@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
+import { sourceHash } from './openapiToSchemas';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
 
 /**
@@ -30,6 +31,19 @@ export interface SchemaStoreOptions {
   cacheDir?: string;
   /** `apiVersion/kind` → schema path or URL (e.g. CRDs read from a cluster); wins over shipped ones. */
   kindSchemas?: Record<string, string>;
+  /** Validators precompiled at build time (scripts/build.mjs); default dist/validators beside schemas/. */
+  validatorsDir?: string;
+}
+
+/** Bumped when the validator build or AJV_OPTIONS change: older precompiled modules are then ignored. */
+export const PRECOMPILED_VERSION = 1;
+
+/** dist/validators/manifest.json: which module validates which schema id, built from which source. */
+export interface PrecompiledManifest {
+  version: number;
+  /** Generated file name or `builtin:<name>` → hash of the schema text the modules were built from. */
+  sources: Record<string, string>;
+  modules: Record<SchemaId, { module: string; source: string }>;
 }
 
 interface KindEntry {
@@ -55,7 +69,7 @@ const BUILTIN_KINDS: Record<string, string> = {
  * optimisation halve the first compile of a PodSpec-based kind (~400 → ~200 ms) at no
  * measurable cost per validation.
  */
-const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } } as const;
+export const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } } as const;
 
 /**
  * Loads and compiles schemas lazily, one kind at a time, and keeps the compiled validators.
@@ -69,6 +83,9 @@ export class SchemaStore {
   /** Ids of kindSchemas → their `apiVersion/kind`, so messages name the kind rather than a cache path. */
   private readonly kindLabels = new Map<SchemaId, string>();
   private index?: Record<string, KindEntry>;
+  private indexHashes: Record<string, string> = {};
+  private readonly validatorsDir: string;
+  private manifest?: PrecompiledManifest | null;
   private readonly ajvByFile = new Map<string, Ajv>();
   private readonly rawFiles = new Map<string, { definitions: Record<string, unknown> }>();
   private readonly compiled = new Map<SchemaId, CompiledSchema>();
@@ -81,6 +98,7 @@ export class SchemaStore {
     this.fetcher = options.fetcher ?? httpFetcher;
     this.cacheDir = options.cacheDir;
     this.kindSchemas = options.kindSchemas ?? {};
+    this.validatorsDir = options.validatorsDir ?? path.join(path.dirname(this.schemasDir), 'dist', 'validators');
   }
 
   /** The schema id for a document's apiVersion/kind, or undefined when no schema is known. */
@@ -152,8 +170,40 @@ export class SchemaStore {
   }
 
   private kindIndex(): Record<string, KindEntry> {
-    this.index ??= (readJson(path.join(this.schemasDir, 'generated', 'index.json')) as { kinds: Record<string, KindEntry> }).kinds;
+    if (!this.index) {
+      const index = readJson(path.join(this.schemasDir, 'generated', 'index.json')) as { kinds: Record<string, KindEntry>; hashes?: Record<string, string> };
+      this.index = index.kinds;
+      this.indexHashes = index.hashes ?? {};
+    }
     return this.index;
+  }
+
+  /**
+   * The build's precompiled validator for a shipped id, when it was built from the schema file
+   * in use (a regenerated or edited schema without a rebuild compiles at run time instead).
+   */
+  private precompiled(id: SchemaId): ValidateFunction | undefined {
+    if (this.manifest === undefined) {
+      try {
+        const m = readJson(path.join(this.validatorsDir, 'manifest.json')) as PrecompiledManifest;
+        this.manifest = m.version === PRECOMPILED_VERSION ? m : null;
+      } catch {
+        this.manifest = null;
+      }
+    }
+    const entry = this.manifest?.modules[id];
+    if (!entry) return undefined;
+    const built = this.manifest!.sources[entry.source];
+    const current = entry.source.startsWith('builtin:')
+      ? sourceHash(fs.readFileSync(path.join(this.schemasDir, BUILTIN_SCHEMAS[entry.source.slice(8)]?.file ?? ''), 'utf8'))
+      : (this.kindIndex(), this.indexHashes[entry.source]);
+    if (!built || built !== current) return undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated module, loaded on first use
+      return (require(path.join(this.validatorsDir, entry.module)) as { validate: ValidateFunction }).validate;
+    } catch {
+      return undefined;
+    }
   }
 
   private rawFile(file: string): { definitions: Record<string, unknown> } {
@@ -170,11 +220,15 @@ export class SchemaStore {
       if (id.startsWith('builtin:')) {
         const b = BUILTIN_SCHEMAS[id.slice(8)];
         if (!b) return { id, label: id, error: `unknown built-in schema ${id}` };
+        const pre = this.precompiled(id);
+        if (pre) return { id, label: b.label, validate: pre };
         return { id, label: b.label, validate: newAjv().compile(readJson(path.join(this.schemasDir, b.file)) as AnySchema) };
       }
       const key = id.slice(5);
       const entry = this.kindIndex()[key];
       if (!entry) return { id, label: key, error: `no shipped schema for ${key}` };
+      const pre = this.precompiled(id);
+      if (pre) return { id, label: key, validate: pre };
       // One ajv per generated file: kinds compiled later reuse the shared definitions compiled earlier.
       let ajv = this.ajvByFile.get(entry.file);
       if (!ajv) {
@@ -248,7 +302,7 @@ function splitFragment(location: string): { file: string; fragment: string } {
   return { file: location.slice(0, hash), fragment: location.slice(hash + 1) };
 }
 
-function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>): Ajv {
+export function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>, options: object = AJV_OPTIONS): Ajv {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use: activation never pays for ajv */
   const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '')
     ? require('ajv/dist/2020').default
@@ -256,7 +310,7 @@ function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaO
       ? require('ajv/dist/2019').default
       : require('ajv').default;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return new AjvClass({ ...AJV_OPTIONS, loadSchema });
+  return new AjvClass({ ...options, loadSchema });
 }
 
 function readJson(file: string): unknown {
