@@ -2,7 +2,7 @@ import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
-import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
+import { VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand } from './commands/validateCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
 
@@ -28,7 +28,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value'> }> = {
   envs: { help: ENVS_HELP, run: envsCommand },
   drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
-  validate: { help: VALIDATE_HELP, run: validateCommand },
+  validate: { help: VALIDATE_HELP, run: validateCommand, options: VALIDATE_OPTIONS },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
 };
 

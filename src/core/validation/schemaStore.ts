@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
+import { BuiltinKinds } from './builtinKinds';
 import { sourceHash } from './openapiToSchemas';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
 
@@ -86,6 +87,7 @@ export class SchemaStore {
   private indexHashes: Record<string, string> = {};
   private readonly validatorsDir: string;
   private manifest?: PrecompiledManifest | null;
+  private builtins?: BuiltinKinds;
   private readonly ajvByFile = new Map<string, Ajv>();
   private readonly rawFiles = new Map<string, { definitions: Record<string, unknown> }>();
   private readonly compiled = new Map<SchemaId, CompiledSchema>();
@@ -112,6 +114,12 @@ export class SchemaStore {
     }
     if (BUILTIN_KINDS[key]) return BUILTIN_KINDS[key];
     return this.kindIndex()[key] ? `kind:${key}` : undefined;
+  }
+
+  /** Kubernetes' own groups and kinds (not the shipped CRDs), for removed-version and misspelling errors. */
+  builtinKinds(): BuiltinKinds {
+    this.builtins ??= new BuiltinKinds(Object.entries(this.kindIndex()).filter(([, e]) => e.file === 'kubernetes').map(([k]) => k));
+    return this.builtins;
   }
 
   /** Every shipped apiVersion/kind (for completion and docs). */

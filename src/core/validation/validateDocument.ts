@@ -111,6 +111,8 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
       const all = await Promise.all(items.map((item, i) => check(item, `${prefix}/items/${i}`, text, ctx)));
       return all.flat();
     }
+    const problem = kindProblem(value as Record<string, unknown>, apiVersion, kind, ctx);
+    if (problem) return [{ ...problem, pointer: prefix + problem.pointer }];
     if (ctx.unknownKindSeverity === 'ignore') return [];
     const message =
       apiVersion && kind
@@ -133,6 +135,31 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
     severity: 'error' as const,
     at: f.code === 'required' ? ('field' as const) : ('value' as const),
   }));
+}
+
+/** Fields only a Kubernetes object has: with them, a missing apiVersion or kind is a mistake, not another kind of file. */
+const OBJECT_FIELDS = ['metadata', 'spec', 'data', 'stringData', 'items', 'rules', 'subjects', 'roleRef', 'webhooks'];
+
+/**
+ * Errors for a document whose apiVersion/kind has no schema, where kubectl would refuse it: no
+ * apiVersion or an empty kind on an object, or a Kubernetes group at a removed or wrong version
+ * or with a misspelled kind (with the fix). Unknown kinds of other groups are left to the caller.
+ */
+function kindProblem(value: Record<string, unknown>, apiVersion: string | undefined, kind: string | undefined, ctx: FileContext): RawFinding | undefined {
+  const objectLike = OBJECT_FIELDS.some((f) => value[f] !== undefined);
+  if (kind && !apiVersion) {
+    if (!objectLike) return undefined;
+    const versions = ctx.store.builtinKinds().apiVersionsOf(kind);
+    const hint = versions.length ? ` — add apiVersion: ${versions[0]}` : '';
+    return { pointer: 'apiVersion' in value ? '/apiVersion' : '', message: `kind ${kind} has no apiVersion${hint}`, code: 'wrong-kind', severity: 'error', at: 'apiVersion' in value ? 'value' : 'field' };
+  }
+  if (apiVersion && !kind) {
+    if (!objectLike && !('kind' in value)) return undefined;
+    return { pointer: 'kind' in value ? '/kind' : '', message: `apiVersion ${apiVersion} has no kind${'kind' in value ? ' (kind is empty)' : ''}`, code: 'wrong-kind', severity: 'error', at: 'kind' in value ? 'value' : 'field' };
+  }
+  if (!apiVersion || !kind) return undefined;
+  const problem = ctx.store.builtinKinds().problem(apiVersion, kind);
+  return problem && { ...problem, code: 'wrong-kind', severity: 'error', at: 'value' };
 }
 
 function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnostic {
