@@ -264,7 +264,7 @@ export class SchemaStore {
       }
       const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await fs.promises.readFile(label, 'utf8'));
       if (typeof schema !== 'object' || schema === null) throw new Error('not a JSON Schema object');
-      const ajv = newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri));
+      const ajv = withFormats(newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri), USER_SCHEMA_OPTIONS));
       const copy = { ...(schema as Record<string, unknown>) };
       if (typeof copy.$schema === 'string' && /draft-0[346]/.test(copy.$schema)) delete copy.$schema; // ajv 8 reads them as draft-07
       return { id, label: this.kindLabels.get(id) ?? label, validate: await ajv.compileAsync(copy) };
@@ -279,7 +279,7 @@ export class SchemaStore {
       p = fs.promises.readFile(file, 'utf8').then((text) => {
         const schema = JSON.parse(text) as Record<string, unknown>;
         const $id = typeof schema.$id === 'string' ? schema.$id : pathToFileURL(file).href;
-        const ajv = newAjv(schema.$schema as string | undefined);
+        const ajv = withFormats(newAjv(schema.$schema as string | undefined, undefined, USER_SCHEMA_OPTIONS));
         ajv.addSchema({ ...schema, $id } as AnySchema);
         return { ajv, $id };
       });
@@ -308,6 +308,21 @@ function splitFragment(location: string): { file: string; fragment: string } {
   const hash = location.lastIndexOf('#');
   if (hash < 0 || location[hash + 1] !== '/') return { file: location, fragment: '' };
   return { file: location.slice(0, hash), fragment: location.slice(hash + 1) };
+}
+
+/** User schemas (associations, modelines, cluster CRDs) get their `format` keywords checked, as kubeconform does. */
+const USER_SCHEMA_OPTIONS = { ...AJV_OPTIONS, validateFormats: true };
+
+/**
+ * The formats kubeconform's validator (santhosh-tekuri/jsonschema) asserts; others (int32, byte, …)
+ * stay annotations, as there. `duration` is ISO 8601 (P1D, PT5M), as the JSON Schema spec defines it.
+ */
+const CHECKED_FORMATS = ['date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'relative-json-pointer'] as const;
+
+function withFormats(ajv: Ajv): Ajv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with ajv, on first use
+  const addFormats: (ajv: Ajv, formats: readonly string[]) => Ajv = require('ajv-formats').default;
+  return addFormats(ajv, CHECKED_FORMATS);
 }
 
 export function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>, options: object = AJV_OPTIONS): Ajv {

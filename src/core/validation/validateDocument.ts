@@ -7,6 +7,7 @@ import { ChunkLocator } from './locate';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
 import type { Severity, ValidationDiagnostic } from './types';
+import { boundsProblem } from './valueBounds';
 
 /** What every document of one file shares. */
 export interface FileContext {
@@ -62,7 +63,7 @@ async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (err) {
-    return { diagnostics: [diag(new LineIndex(text).rangeOf(0, 0), 'error', `YAML: ${(err as Error).message}`, '', 'yaml-syntax')], documents: 1 };
+    return { diagnostics: [diag(new LineIndex(text).rangeOf(0, 0), 'error', yamlMessage(err), '', 'yaml-syntax')], documents: 1 };
   }
   for (const doc of docs) {
     if (doc.errors.length) {
@@ -74,7 +75,8 @@ async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
         const range = lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
         if (perLine.has(range.start.line) || perLine.size >= 3) continue;
         perLine.add(range.start.line);
-        diagnostics.push(diag(range, 'error', `YAML: ${e.message.split('\n')[0]}`, '', 'yaml-syntax'));
+        const message = /call stack/i.test(e.message) ? 'YAML: nested too deeply to read; not validated' : `YAML: ${e.message.split('\n')[0]}`;
+        diagnostics.push(diag(range, 'error', message, '', 'yaml-syntax'));
       }
       continue;
     }
@@ -86,7 +88,7 @@ async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (err) {
-      diagnostics.push(diag(locator.valueRange(''), 'error', `YAML: ${(err as Error).message}`, '', 'yaml-syntax'));
+      diagnostics.push(diag(locator.valueRange(''), 'error', yamlMessage(err), '', 'yaml-syntax'));
       continue;
     }
     const findings = await check(value, '', text, ctx);
@@ -101,6 +103,11 @@ async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
 
 /** Schema findings for a parsed value (no positions yet); `prefix` points into a List's items. */
 async function check(value: unknown, prefix: string, text: string, ctx: FileContext): Promise<RawFinding[]> {
+  if (!prefix) {
+    // Bounded work: a document nested too deeply or whose aliases multiply it is reported, not validated.
+    const bounds = boundsProblem(value, text.includes('*'));
+    if (bounds) return [{ ...bounds, severity: 'error', at: 'value' }];
+  }
   const selection = selectSchema(value, prefix ? '' : text, prefix ? undefined : ctx.fileChoice, ctx.store, ctx.fileName);
   if (!selection) return [];
   if ('unknownKind' in selection) {
@@ -129,7 +136,12 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
     return [{ pointer: prefix, message: compiled.error, code: 'schema-load', severity: 'error', at: selection.modeline ? 'modeline' : 'field', modeline: selection.modeline }];
   }
   const validate = compiled.validate!;
-  if (validate(value)) return [];
+  try {
+    if (validate(value)) return [];
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return [{ pointer: prefix, message: `nested too deeply to validate; not validated`, code: 'nested-too-deeply', severity: 'error', at: 'value' }];
+  }
   return describeErrors(validate.errors ?? [], compiled.label, prefix).map((f) => ({
     ...f,
     severity: 'error' as const,
@@ -182,6 +194,11 @@ function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnosti
 
 function quoteSource(source: string | undefined): string {
   return source === undefined ? '' : JSON.stringify(source);
+}
+
+/** A reader's exception as a message; running out of stack means the text nests too deeply. */
+function yamlMessage(err: unknown): string {
+  return err instanceof RangeError ? 'YAML: nested too deeply to read; not validated' : `YAML: ${(err as Error).message}`;
 }
 
 function templateResult(text: string): ChunkResult {
