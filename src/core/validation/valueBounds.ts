@@ -19,6 +19,8 @@ export interface BoundsProblem {
  * `mayShare` false (no `*alias` in the source) skips the bookkeeping for shared nodes.
  */
 export function boundsProblem(value: unknown, mayShare = true): BoundsProblem | undefined {
+  // The common case (a tree of ordinary depth) is one cheap pass; the bookkeeping is for the rest.
+  if (!mayShare && !deeperThan(value, MAX_DEPTH)) return undefined;
   const measured = mayShare ? new Map<object, { height: number; expanded: number }>() : undefined;
   const onPath = new Set<object>();
   const path: string[] = [];
@@ -75,4 +77,15 @@ export function boundsProblem(value: unknown, mayShare = true): BoundsProblem | 
 
 function tooDeep(pointer: string): BoundsProblem {
   return { pointer, code: 'nested-too-deeply', message: `nested too deeply (more than ${MAX_DEPTH} levels); not validated` };
+}
+
+function deeperThan(node: unknown, levels: number): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (levels === 0) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) if (deeperThan(node[i], levels - 1)) return true;
+    return false;
+  }
+  for (const key in node) if (deeperThan((node as Record<string, unknown>)[key], levels - 1)) return true;
+  return false;
 }
