@@ -17,14 +17,9 @@ export async function buildValidators({ outDir = join(root, 'dist', 'validators'
   const tmp = mkdtempSync(join(tmpdir(), 'youops-validators-'));
   try {
     const entry = join(tmp, 'precompile.js');
-    await esbuild.build({
-      entryPoints: [join(root, 'src', 'core', 'validation', 'precompileValidators.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: entry,
-      logLevel: 'warning',
-    });
+    for (const [name, out] of [['precompileValidators', entry], ['ajvRuntime', join(tmp, 'ajvRuntime.js')]]) {
+      await esbuild.build({ entryPoints: [join(root, 'src', 'core', 'validation', `${name}.ts`)], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+    }
     const { standaloneValidators, currentSources, PRECOMPILED_VERSION } = createRequire(entry)(entry);
     const manifestFile = join(outDir, 'manifest.json');
     const previous = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : undefined;

@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // ajv for schemas compiled at run time, loaded by path on first use (shipped kinds use dist/validators).
+  { ...common, entryPoints: ['src/core/validation/ajvRuntime.ts'], outfile: 'dist/ajvRuntime.js' },
 ];
 
 if (watch) {

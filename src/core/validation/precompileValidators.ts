@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnySchema } from 'ajv';
 import { sourceHash } from './openapiToSchemas';
-import { AJV_OPTIONS, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
+import { AJV_OPTIONS, ajvRuntime, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
 
 export { PRECOMPILED_VERSION };
 
@@ -16,9 +16,7 @@ export { PRECOMPILED_VERSION };
  * small runtime helpers, which the build inlines) and the manifest to write beside them.
  */
 export function standaloneValidators(schemasDir: string, only: (id: string) => boolean = () => true): { manifest: PrecompiledManifest; modules: Record<string, string> } {
-  /* eslint-disable @typescript-eslint/no-require-imports -- build-time only */
-  const standaloneCode: (ajv: unknown, refs: Record<string, string>) => string = require('ajv/dist/standalone').default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { standaloneCode } = ajvRuntime();
   const options = { ...AJV_OPTIONS, code: { ...AJV_OPTIONS.code, source: true } };
   const manifest: PrecompiledManifest = { version: PRECOMPILED_VERSION, sources: currentSources(schemasDir), modules: {} };
   const modules: Record<string, string> = {};

@@ -320,20 +320,20 @@ const USER_SCHEMA_OPTIONS = { ...AJV_OPTIONS, validateFormats: true };
 const CHECKED_FORMATS = ['date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'relative-json-pointer'] as const;
 
 function withFormats(ajv: Ajv): Ajv {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with ajv, on first use
-  const addFormats: (ajv: Ajv, formats: readonly string[]) => Ajv = require('ajv-formats').default;
-  return addFormats(ajv, CHECKED_FORMATS);
+  return ajvRuntime().addFormats(ajv, [...CHECKED_FORMATS]);
 }
 
 export function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>, options: object = AJV_OPTIONS): Ajv {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use: activation never pays for ajv */
-  const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '')
-    ? require('ajv/dist/2020').default
-    : /2019-09/.test(draft ?? '')
-      ? require('ajv/dist/2019').default
-      : require('ajv').default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { Ajv: Draft7, Ajv2019, Ajv2020 } = ajvRuntime();
+  const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '') ? Ajv2020 : /2019-09/.test(draft ?? '') ? Ajv2019 : Draft7;
   return new AjvClass({ ...options, loadSchema });
+}
+
+/** ajvRuntime.js beside this code (compiled or bundled), loaded on first use: a computed path keeps bundlers from inlining it. */
+export function ajvRuntime(): typeof import('./ajvRuntime') {
+  const file = path.join(__dirname, 'ajvRuntime.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file);
 }
 
 function readJson(file: string): unknown {
