@@ -184,12 +184,23 @@ function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnosti
           ? locator.fieldRange(f.pointer)
           : locator.valueRange(f.pointer);
   const path = f.key !== undefined ? joinPointer(f.pointer, f.key) : f.pointer;
-  const d = diag(range, f.severity, f.message, path, f.code);
+  const d = diag(range, f.severity, yaml11Hint(f, locator), path, f.code);
   if (f.fix) {
     const replacement = f.fix.replacement || quoteSource(locator.sourceOf(f.pointer));
     if (replacement) d.data = { title: f.fix.title, replacement };
   }
   return d;
+}
+
+/** Words YAML 1.1 (go-yaml v2, so kubectl) reads as booleans; YAML 1.2 reads only true/false. */
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** `value: on` where a string is expected: say why it is a boolean and how to keep it a string. */
+function yaml11Hint(f: RawFinding, locator: ChunkLocator): string {
+  if (f.code !== 'type' || !/got boolean/.test(f.message) || !/expected [^,]*string/.test(f.message)) return f.message;
+  const source = locator.sourceOf(f.pointer);
+  if (!source || !YAML11_BOOLEAN.test(source)) return f.message;
+  return `${f.message} — YAML 1.1, as kubectl reads it, takes ${source} for a boolean; quote it: "${source}"`;
 }
 
 function quoteSource(source: string | undefined): string {
