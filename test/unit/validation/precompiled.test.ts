@@ -5,24 +5,13 @@ import * as path from 'node:path';
 import { standaloneValidators } from '../../../src/core/validation/precompileValidators';
 import { SchemaStore, findSchemasDir } from '../../../src/core/validation/schemaStore';
 import { validateText } from '../../../src/core/validation/validateText';
+import { FIXTURES } from './helpers';
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: three
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: nginx
-          portz: []
-`;
+/** A real Deployment (SOURCES.md: fluxcd/flux2-kustomize-helm-example) with two mistakes added. */
+const DEPLOYMENT = fs
+  .readFileSync(path.join(FIXTURES, 'real', 'flux2-kustomize-helm-example', 'db.yaml'), 'utf8')
+  .replace('replicas: 1', 'replicas: three')
+  .replace('imagePullPolicy: Always', 'imagePullPolicy: Always\n          portz: []');
 
 describe('precompiled validators (ajv standalone code built with the extension)', () => {
   const schemasDir = findSchemasDir(__dirname);
