@@ -1,9 +1,7 @@
-import * as jsyaml from 'js-yaml';
-import { parseAllDocuments, type Document, type Node, isScalar } from 'yaml';
 import { joinPointer } from '../manifests/jsonPointer';
-import { LineIndex } from '../text/range';
+import { readYamlDocuments, type YamlProblem } from '../yaml/readYaml';
+import type { YamlPositions } from '../yaml/yamlPositions';
 import { describeErrors, type Finding } from './describeErrors';
-import { ChunkLocator } from './locate';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
 import type { Severity, ValidationDiagnostic } from './types';
@@ -34,78 +32,71 @@ interface RawFinding extends Finding {
 }
 
 /**
- * Validates one document chunk. Fast path: js-yaml + the compiled validator; only a chunk with a
- * finding is parsed again with `yaml` (slower, but with positions) to place the diagnostics.
+ * Validates one document chunk, read by the shared YAML layer as kubectl reads it (YAML 1.1
+ * booleans, merge keys, duplicate keys with the first one's line, alias budget, depth). Positions
+ * are computed only for a document with findings. YAML problems do not hide schema findings:
+ * where the rest of the document reads, it is validated with the value kubectl would use.
  */
 export async function validateChunk(text: string, ctx: FileContext): Promise<ChunkResult> {
   // Helm-style templates are not YAML until rendered; `'{{path}}'` in a quoted string (ApplicationSet) is fine.
   if (text.includes('{{') && UNQUOTED_TEMPLATE.test(text)) return templateResult(text);
-  let fast: unknown;
-  let fastOk = true;
-  try {
-    fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    fastOk = false;
-  }
-  if (fastOk) {
-    if (fast === null || fast === undefined) return { diagnostics: [], documents: 0 };
-    if ((await check(fast, '', text, ctx)).length === 0) return { diagnostics: [], documents: 1 };
-  }
-  return slowPath(text, ctx);
-}
-
-async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
   const diagnostics: ValidationDiagnostic[] = [];
   let documents = 0;
-  let docs: Document.Parsed[];
-  try {
-    // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
-  } catch (err) {
-    return { diagnostics: [diag(new LineIndex(text).rangeOf(0, 0), 'error', yamlMessage(err), '', 'yaml-syntax')], documents: 1 };
-  }
-  for (const doc of docs) {
-    if (doc.errors.length) {
-      documents++;
-      const lines = new LineIndex(text);
-      // One mistake often yields several errors at the same spot: keep the first per line, at most 3.
-      const perLine = new Set<number>();
-      for (const e of doc.errors) {
-        const range = lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
-        if (perLine.has(range.start.line) || perLine.size >= 3) continue;
-        perLine.add(range.start.line);
-        const message = /call stack/i.test(e.message) ? 'YAML: nested too deeply to read; not validated' : `YAML: ${e.message.split('\n')[0]}`;
-        diagnostics.push(diag(range, 'error', message, '', 'yaml-syntax'));
-      }
+  for (const doc of readYamlDocuments(text)) {
+    // Lines a syntax error makes uncertain: its own and the one before (an unclosed `[` is reported on the next line).
+    const uncertain = new Set<number>();
+    for (const p of firstProblems(doc.problems)) {
+      if (p.code === 'yaml-syntax') uncertain.add(p.range.start.line).add(p.range.start.line - 1);
+      diagnostics.push(diag(p.range, p.severity, yamlProblemMessage(p), '', p.code === 'too-deep' ? 'nested-too-deeply' : 'yaml-syntax'));
+    }
+    if (doc.value === null || doc.value === undefined) {
+      if (doc.problems.length) documents++;
       continue;
     }
-    const contents = doc.contents as Node | null;
-    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     documents++;
-    const locator = new ChunkLocator(doc, text, 0);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (err) {
-      diagnostics.push(diag(locator.valueRange(''), 'error', yamlMessage(err), '', 'yaml-syntax'));
-      continue;
-    }
-    const findings = await check(value, '', text, ctx);
+    const findings = await check(doc.value, '', text, ctx);
+    if (findings.length === 0) continue;
+    const positions = doc.positions();
     const limit = ctx.maxDiagnosticsPerDocument;
-    for (const f of findings.slice(0, limit)) diagnostics.push(toDiagnostic(f, locator));
-    if (findings.length > limit) {
-      diagnostics.push(diag(locator.valueRange(''), 'information', `${findings.length - limit} more problems in this document not shown`, '', 'too-many'));
+    let shown = 0;
+    for (const f of findings) {
+      const d = toDiagnostic(f, positions);
+      // A finding next to a syntax error is its consequence (the parser's recovered reading), not a second mistake.
+      if (uncertain.has(d.range.start.line)) continue;
+      if (shown++ < limit) diagnostics.push(d);
+    }
+    if (shown > limit) {
+      diagnostics.push(diag(positions.valueRange(''), 'information', `${shown - limit} more problems in this document not shown`, '', 'too-many'));
     }
   }
+  // In source order; "N more problems" stays last.
+  const last = (d: ValidationDiagnostic) => (d.code === 'too-many' ? 1 : 0);
+  diagnostics.sort((a, b) => last(a) - last(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { diagnostics, documents };
+}
+
+/** One mistake often yields several parser errors at the same spot: the first per line, at most 3 syntax errors. */
+function firstProblems(problems: readonly YamlProblem[]): YamlProblem[] {
+  const lines = new Set<number>();
+  let syntax = 0;
+  return problems.filter((p) => {
+    if (lines.has(p.range.start.line)) return false;
+    if (p.code === 'yaml-syntax' && ++syntax > 3) return false;
+    lines.add(p.range.start.line);
+    return true;
+  });
+}
+
+function yamlProblemMessage(p: YamlProblem): string {
+  return p.code === 'too-deep' ? `${p.message}; not validated` : `YAML: ${p.message}`;
 }
 
 /** Schema findings for a parsed value (no positions yet); `prefix` points into a List's items. */
 async function check(value: unknown, prefix: string, text: string, ctx: FileContext): Promise<RawFinding[]> {
   if (!prefix) {
     // Bounded work: a document nested too deeply or whose aliases multiply it is reported, not validated.
-    const bounds = boundsProblem(value, text.includes('*'));
+    // The reading layer bounds depth and aliases; this keeps the validators' recursion within the stack.
+    const bounds = boundsProblem(value);
     if (bounds) return [{ ...bounds, severity: 'error', at: 'value' }];
   }
   const selection = selectSchema(value, prefix ? '' : text, prefix ? undefined : ctx.fileChoice, ctx.store, ctx.fileName);
@@ -174,7 +165,7 @@ function kindProblem(value: Record<string, unknown>, apiVersion: string | undefi
   return problem && { ...problem, code: 'wrong-kind', severity: 'error', at: 'value' };
 }
 
-function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnostic {
+function toDiagnostic(f: RawFinding, locator: YamlPositions): ValidationDiagnostic {
   const range =
     f.key !== undefined
       ? locator.keyRange(f.pointer, f.key)
@@ -196,7 +187,7 @@ function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnosti
 const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /** `value: on` where a string is expected: say why it is a boolean and how to keep it a string. */
-function yaml11Hint(f: RawFinding, locator: ChunkLocator): string {
+function yaml11Hint(f: RawFinding, locator: YamlPositions): string {
   if (f.code !== 'type' || !/got boolean/.test(f.message) || !/expected [^,]*string/.test(f.message)) return f.message;
   const source = locator.sourceOf(f.pointer);
   if (!source || !YAML11_BOOLEAN.test(source)) return f.message;
@@ -205,11 +196,6 @@ function yaml11Hint(f: RawFinding, locator: ChunkLocator): string {
 
 function quoteSource(source: string | undefined): string {
   return source === undefined ? '' : JSON.stringify(source);
-}
-
-/** A reader's exception as a message; running out of stack means the text nests too deeply. */
-function yamlMessage(err: unknown): string {
-  return err instanceof RangeError ? 'YAML: nested too deeply to read; not validated' : `YAML: ${(err as Error).message}`;
 }
 
 function templateResult(text: string): ChunkResult {

@@ -45,7 +45,7 @@ describe('bounded work: validation time linear in the input', () => {
   it('an alias cycle is an error, not a hang or a stack overflow', async () => {
     const diags = await diagnosticsOf('apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: a, labels: {x: *m}}\n');
     assert.equal(diags.length, 1);
-    assert.match(diags[0].message, /cycle/);
+    assert.match(diags[0].message, /contains itself/);
   });
 
   it('deep nesting ends in a positioned "nested too deeply" error, never "Maximum call stack size exceeded"', async () => {

@@ -13,7 +13,12 @@ const EXPECTED: Record<string, Array<[number, RegExp]>> = {
   'kubeconform/annotation_key_invalid.yaml': [],
   'kubeconform/annotation_missing_value.yaml': [], // `some-key:` — a null annotation value decodes as ""
   'kubeconform/annotation_null_value.yaml': [],
-  'kubeconform/duplicate_property.yaml': [[16, /unique|duplicate/i]], // kubeconform: key "containers" already set in map
+  // kubeconform: key "containers" already set in map — and it stops there; YouOps validates the rest with the
+  // value kubectl uses, and finds the DaemonSet's `replicas` that kubeconform reports in extra_property.yaml.
+  'kubeconform/duplicate_property.yaml': [
+    [7, /spec: unknown field "replicas"/],
+    [16, /duplicate key "containers" \(first at line 13\)/],
+  ],
   'kubeconform/extra_property.yaml': [[7, /spec: unknown field "replicas"/]],
   'kubeconform/generate_name.yaml': [],
   'kubeconform/list_empty_valid.yaml': [],
