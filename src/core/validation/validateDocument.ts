@@ -54,6 +54,8 @@ export async function validateChunk(text: string, ctx: FileContext): Promise<Chu
       continue;
     }
     documents++;
+    // The reader stopped at the depth limit: what it kept is not the document.
+    if (doc.problems.some((p) => p.code === 'too-deep')) continue;
     const findings = await check(doc.value, '', text, ctx);
     if (findings.length === 0) continue;
     const positions = doc.positions();
