@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, printTable } from '../benchUtil';
@@ -47,13 +47,22 @@ export async function run(): Promise<void> {
     ];
     const youopsArgs = [cli, 'validate', 'manifests', '--format', 'json'];
 
+    // CPU time (user + system, from /usr/bin/time when present) is the steadier figure on a busy machine.
+    const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+    const cpuFile = path.join(dir, 'cpu.txt');
     const time = (cmd: string, args: string[], cwd: string) => {
       const t0 = performance.now();
-      const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-      return { ms: performance.now() - t0, stdout: r.stdout, status: r.status };
+      const r = gnuTime
+        ? spawnSync(gnuTime, ['-f', '%U %S', '-o', cpuFile, cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+        : spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const ms = performance.now() - t0;
+      const cpu = gnuTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).reduce((n, x) => n + Number(x) * 1000, 0) : NaN;
+      return { ms, cpu, stdout: r.stdout, status: r.status };
     };
     const ours: number[] = [];
     const theirs: number[] = [];
+    const oursCpu: number[] = [];
+    const theirsCpu: number[] = [];
     let lastOurs = '';
     let lastTheirs = '';
     for (let i = 0; i < RUNS; i++) {
@@ -62,6 +71,8 @@ export async function run(): Promise<void> {
       const b = time(peer.binary, kubeconformArgs, dir);
       ours.push(a.ms);
       theirs.push(b.ms);
+      oursCpu.push(a.cpu);
+      theirsCpu.push(b.cpu);
       lastOurs = a.stdout;
       lastTheirs = b.stdout;
     }
@@ -81,6 +92,7 @@ export async function run(): Promise<void> {
       ['', 'youops validate', 'kubeconform -strict', 'ratio'],
       [
         ['end to end, whole corpus', `${m(ours).toFixed(0)} ms`, `${m(theirs).toFixed(0)} ms`, `${(m(theirs) / m(ours)).toFixed(2)}×`],
+        ['CPU time (user + system)', `${m(oursCpu).toFixed(0)} ms`, `${m(theirsCpu).toFixed(0)} ms`, `${(m(theirsCpu) / m(oursCpu)).toFixed(2)}×`],
         ['files/s', (files.length / (m(ours) / 1000)).toFixed(0), (files.length / (m(theirs) / 1000)).toFixed(0), ''],
         ['files with errors', String(oursFlagged.size), String(theirsFlagged.size), ''],
       ],

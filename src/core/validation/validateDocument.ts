@@ -5,7 +5,6 @@ import { describeErrors, type Finding } from './describeErrors';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
 import type { Severity, ValidationDiagnostic } from './types';
-import { boundsProblem } from './valueBounds';
 
 /** What every document of one file shares. */
 export interface FileContext {
@@ -95,12 +94,6 @@ function yamlProblemMessage(p: YamlProblem): string {
 
 /** Schema findings for a parsed value (no positions yet); `prefix` points into a List's items. */
 async function check(value: unknown, prefix: string, text: string, ctx: FileContext): Promise<RawFinding[]> {
-  if (!prefix) {
-    // Bounded work: a document nested too deeply or whose aliases multiply it is reported, not validated.
-    // The reading layer bounds depth and aliases; this keeps the validators' recursion within the stack.
-    const bounds = boundsProblem(value);
-    if (bounds) return [{ ...bounds, severity: 'error', at: 'value' }];
-  }
   const selection = selectSchema(value, prefix ? '' : text, prefix ? undefined : ctx.fileChoice, ctx.store, ctx.fileName);
   if (!selection) return [];
   if ('unknownKind' in selection) {
@@ -132,6 +125,7 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
   try {
     if (validate(value)) return [];
   } catch (err) {
+    // The reading layer bounds nesting and aliases (src/core/yaml/limits.ts); this is the last guard of the stack.
     if (!(err instanceof RangeError)) throw err;
     return [{ pointer: prefix, message: `nested too deeply to validate; not validated`, code: 'nested-too-deeply', severity: 'error', at: 'value' }];
   }

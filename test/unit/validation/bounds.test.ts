@@ -49,11 +49,11 @@ describe('bounded work: validation time linear in the input', () => {
   });
 
   it('deep nesting ends in a positioned "nested too deeply" error, never "Maximum call stack size exceeded"', async () => {
-    for (const depth of [600, 5000, 50_000]) {
+    for (const depth of [1500, 5000, 50_000]) {
       const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
       const t0 = Date.now();
       const diags = await diagnosticsOf(text);
-      assert.ok(Date.now() - t0 < 2000, `${depth}: ${Date.now() - t0} ms`);
+      assert.ok(Date.now() - t0 < 5000, `${depth}: ${Date.now() - t0} ms`); // linear, not a hang (100 KB of brackets at 50,000)
       assert.equal(diags.length, 1, JSON.stringify(diags));
       assert.match(diags[0].message, /nested too deeply/);
       assert.doesNotMatch(diags[0].message, /call stack/);
