@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 execFileSync('npx', ['tsc', '-p', '.'], { stdio: 'inherit' });
-// The CLI bundle and the precompiled validators: benchmarks measure what ships.
+// The CLI bundle and the precompiled validators: benchmarks measure what ships (the scale and kubeconform benches run the CLI as users do).
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const only = process.argv[2];
 const files = [];
