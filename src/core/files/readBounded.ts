@@ -78,8 +78,11 @@ export async function readBoundedText(file: string, limit: FileLimit, root?: str
   return (await readBoundedBuffer(file, limit, root)).toString('utf8');
 }
 
-/** Synchronous readBoundedText, for the few lookups that cannot wait (schema descriptions on hover). */
-export function readBoundedTextSync(file: string, limit: FileLimit, root?: string): string {
+/**
+ * Synchronous readBoundedBuffer, for the few lookups that cannot wait (schema descriptions on
+ * hover) and for a CLI reading hundreds of small files one after the other (the thread pool only adds latency).
+ */
+export function readBoundedBufferSync(file: string, limit: FileLimit, root?: string): Buffer {
   const escape = root === undefined ? undefined : linkEscapeSync(root, file);
   if (escape) throw new FileRefusedError(file, escape);
   const reader = new BoundedReader(file, statSync(file), limit);
@@ -87,11 +90,16 @@ export function readBoundedTextSync(file: string, limit: FileLimit, root?: strin
   try {
     for (;;) {
       const chunk = reader.nextChunk();
-      if (!reader.took(chunk, readSync(fd, chunk, 0, chunk.length, null))) return reader.bytes().toString('utf8');
+      if (!reader.took(chunk, readSync(fd, chunk, 0, chunk.length, null))) return reader.bytes();
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** Synchronous readBoundedText (see readBoundedBufferSync). */
+export function readBoundedTextSync(file: string, limit: FileLimit, root?: string): string {
+  return readBoundedBufferSync(file, limit, root).toString('utf8');
 }
 
 /** The chunks of one bounded read; refuses non-files and sizes over the limit up front. */

@@ -67,7 +67,7 @@ export function selectSchema(
     const id = store.kindSchemaId(apiVersion, kind);
     return id ? { id, origin: 'kind' } : { unknownKind: { apiVersion, kind } };
   }
-  // Only one of the two: likely a manifest with a typo; no apiVersion/kind at all: not a manifest.
+  // Only one of the two (or `kind:` left empty): likely a manifest with a mistake; neither: not a manifest.
   if (typeof apiVersion === 'string' || typeof kind === 'string') {
     return { unknownKind: { apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined, kind: typeof kind === 'string' ? kind : undefined } };
   }

@@ -78,7 +78,8 @@ export class ManifestDiagnostics extends Disposable {
     this.running.get(key)?.cancel();
     this.running.set(key, cts);
     try {
-      const severity = vscode.workspace.getConfiguration('youops', doc.uri).get<string>('validation.unknownKindSeverity', 'information');
+      const settings = vscode.workspace.getConfiguration('youops', doc.uri);
+      const severity = settings.get<boolean>('validation.strictKinds', false) ? 'error' : settings.get<string>('validation.unknownKindSeverity', 'information');
       const result = await this.schemas.validator.validate(key, doc.getText(), {
         fileName: doc.uri.fsPath,
         associations: this.schemas.associations(),
