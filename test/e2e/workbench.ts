@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, waitForWorkbench, type Browser } from '../host/browser';
 import { REPO_ROOT, startCodeServer, type CodeServer } from '../host/codeServer';
-import { createDemoWorkspace } from '../host/workspace';
+import { createDemoWorkspace, removeDemoWorkspace } from '../host/workspace';
 
 export const ARTIFACTS = path.join(REPO_ROOT, '.test-artifacts', 'e2e');
 
@@ -33,7 +33,7 @@ export class WorkbenchSession {
   async close(): Promise<void> {
     await this.browser.close();
     await this.server.stop();
-    fs.rmSync(this.workspace, { recursive: true, force: true });
+    removeDemoWorkspace(this.workspace);
   }
 
   async screenshot(name: string): Promise<string> {

@@ -4,13 +4,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { bareOriginOf, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
 import { recordingGitOpsUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'gitops-session-token';
-const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Answers every GitOps question like a person would, and records what was asked and shown. */
 function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, string> } = {}) {
@@ -35,7 +34,8 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     await waitForState(api, allRefreshed);
     root = workspaceRoot();
     startHead = git(root, 'rev-parse', 'HEAD').trim();
-    bare = addBareOrigin(root, ORIGIN_URL, { name: 'YouOps Test', email: 'test@youops.invalid' });
+    // The demo's origin: a bare repo on disk standing in for github.com/acme/shop.
+    bare = bareOriginOf(root);
     gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });
   });
 
@@ -43,9 +43,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     api.answerWith(undefined);
     await stopFakeGitHub(gh);
     git(root, 'reset', '-q', '--hard', startHead);
-    git(root, 'remote', 'remove', 'origin');
-    git(root, 'config', '--remove-section', `url.${bare}`);
-    deleteBareOrigin(bare);
+    git(root, 'push', '-q', '--force', 'origin', 'main');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -1,11 +1,10 @@
 import type { YouOpsConfig } from '../config/types';
 import { applyPromotion } from './applyPromotion';
-import { ChangeWorktree } from './changeWorktree';
+import { ChangeWorktree, type ChangeDestination } from './changeWorktree';
 import { changeBranchName, promotionText } from './changeText';
 import { GitOpsError } from './gitOpsError';
 import { planPromotion, type PromotionChange, type PromotionPlan } from './promotionPlan';
-import { publishChange, type PublishedChange } from './publishChange';
-import type { PullRequestPort } from './pullRequestPort';
+import { publishChange, type PublishedChange, type PullRequestAccessFn } from './publishChange';
 
 export interface PromotionRun {
   config: YouOpsConfig;
@@ -18,13 +17,15 @@ export interface PromotionRun {
   /** The change ids to promote; undefined cancels. */
   select(plan: PromotionPlan): Promise<string[] | undefined>;
   /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
-  confirm(patch: string, changes: PromotionChange[]): Promise<boolean>;
-  /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
-  pullRequests(): Promise<{ port?: PullRequestPort; manualUrl?: (base: string, branch: string) => string }>;
+  confirm(patch: string, changes: PromotionChange[], where: ChangeDestination): Promise<boolean>;
+  /** Asked once the branch is pushed (it may sign in); no port = push only, the PR is opened by hand. */
+  pullRequests: PullRequestAccessFn;
   now?: Date;
   /** How long a push may take before it is killed (default 2 minutes). */
   pushTimeoutMs?: number;
 }
+
+export type { ChangeDestination } from './changeWorktree';
 
 export type ChangeOutcome = { status: 'cancelled' } | { status: 'published'; published: PublishedChange; patch: string; files: string[] };
 
@@ -47,10 +48,9 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
     for (const f of files) await wt.writeFile(f.file, f.after);
     const patch = await wt.diff();
     const chosen = plan.changes.filter((c) => ids.includes(c.id));
-    if (!(await run.confirm(patch, chosen))) return { status: 'cancelled' };
-    const { port, manualUrl } = await run.pullRequests();
+    if (!(await run.confirm(patch, chosen, wt.destination))) return { status: 'cancelled' };
     const rel = files.map((f) => wt.relative(f.file));
-    const published = await publishChange(wt, promotionText(plan.from, plan.to, chosen, rel), port, manualUrl?.(wt.base, wt.branch));
+    const published = await publishChange(wt, promotionText(plan.from, plan.to, chosen, rel), run.pullRequests);
     return { status: 'published', published, patch, files: rel };
   } finally {
     await wt.dispose();

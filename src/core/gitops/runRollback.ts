@@ -5,7 +5,7 @@ import { changeBranchName, rollbackText, type RollbackMode } from './changeText'
 import { GitOpsError } from './gitOpsError';
 import { publishChange } from './publishChange';
 import { applyRollback, environmentPathspecs } from './rollbackChange';
-import type { ChangeOutcome, PromotionRun } from './runPromotion';
+import type { ChangeDestination, ChangeOutcome, PromotionRun } from './runPromotion';
 
 export interface RollbackRun {
   config: YouOpsConfig;
@@ -14,7 +14,7 @@ export interface RollbackRun {
   commit: CommitInfo;
   mode: RollbackMode;
   /** Sees the exact patch first; false cancels. */
-  confirm(patch: string, files: string[]): Promise<boolean>;
+  confirm(patch: string, files: string[], where: ChangeDestination): Promise<boolean>;
   pullRequests: PromotionRun['pullRequests'];
   now?: Date;
   pushTimeoutMs?: number;
@@ -28,9 +28,8 @@ export async function runRollback(run: RollbackRun): Promise<ChangeOutcome> {
   try {
     const files = await applyRollback(wt, run.commit.hash, environmentPathspecs(wt, run.configRootDir, env.manifests), run.mode);
     const patch = await wt.diff();
-    if (!(await run.confirm(patch, files))) return { status: 'cancelled' };
-    const { port, manualUrl } = await run.pullRequests();
-    const published = await publishChange(wt, rollbackText(env.name, run.commit, run.mode, files), port, manualUrl?.(wt.base, wt.branch));
+    if (!(await run.confirm(patch, files, wt.destination))) return { status: 'cancelled' };
+    const published = await publishChange(wt, rollbackText(env.name, run.commit, run.mode, files), run.pullRequests);
     return { status: 'published', published, patch, files };
   } finally {
     await wt.dispose();

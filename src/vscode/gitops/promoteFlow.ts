@@ -29,7 +29,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
       to: target.name,
       resource: t.resource,
       select: (plan) => selectChanges(deps, plan),
-      confirm: (patch, changes) =>
+      confirm: (patch, changes, where) =>
         steps.confirmPatch(
           `Promote ${target.promotesFrom} → ${target.name}`,
           patch,
@@ -37,6 +37,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
             ? `${target.name} is protected. Open a pull request that changes it?`
             : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
           `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
+          where,
         ),
       pullRequests: () => steps.pullRequests(),
     });

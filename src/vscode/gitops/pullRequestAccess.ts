@@ -7,14 +7,16 @@ import { githubEndpoint } from '../shared/github/gitHubEndpoint';
 export interface PullRequestAccess {
   port?: PullRequestPort;
   manualUrl?: (base: string, branch: string) => string;
-  /** Why no port: shown with the resume steps. */
+  /** Why no port: shown with the pushed branch. */
   reason?: string;
+  /** The sign-in failure behind `reason`: its fix (sign in) opens the pull request afterwards. */
+  failure?: unknown;
 }
 
 /**
  * The pull-request side of a GitOps change: the repository of the `origin` remote (where the
- * branch was pushed) and the GitHub sign-in (asking to sign in; the branch is pushed either
- * way). Without them, the result says how to open the PR by hand.
+ * branch was pushed) and the GitHub sign-in (asking to sign in once the branch is pushed).
+ * Without them, the result says how to open the PR: the compare page, or a sign-in.
  */
 export async function pullRequestAccess(repoDir: string, github: GitHubAccess): Promise<PullRequestAccess> {
   const repo = await remoteRepo(repoDir);
@@ -27,8 +29,12 @@ export async function pullRequestAccess(repoDir: string, github: GitHubAccess): 
   try {
     connected = await github.client('prompt');
   } catch (err) {
-    return { manualUrl, reason: `GitHub sign-in failed: ${(err as Error).message}` };
+    return { manualUrl, reason: lowerFirst((err as Error).message.replace(/\.$/, '')), failure: err };
   }
   if (!connected) return { manualUrl, reason: 'not signed in to GitHub' };
   return { port: gitHubPullRequestPort(connected.client, repo), manualUrl };
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -156,9 +156,33 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       await fails(runPromotion(promotion()), 'detachedHead', /HEAD is detached at [0-9a-f]+: check out the branch/);
     });
 
-    it('refuses a repository without origin', async () => {
+    it('without origin: still shows the values and the patch, commits on a local branch, and says how to push it', async () => {
       fx.git(fx.clone, 'remote', 'remove', 'origin');
-      await fails(runPromotion(promotion()), 'noOrigin', /no "origin" remote/);
+      const before = snapshot();
+      let selected = 0;
+      let shown: { patch: string; where: unknown } | undefined;
+      let askedForPullRequests = false;
+      let caught: unknown;
+      await runPromotion(
+        promotion({
+          select: async (plan) => ((selected = plan.changes.length), plan.changes.filter((c) => c.suggested).map((c) => c.id)),
+          confirm: async (patch, _changes, where) => ((shown = { patch, where }), true),
+          pullRequests: async () => ((askedForPullRequests = true), {}),
+        }),
+      ).catch((e: unknown) => (caught = e));
+      assert.ok(selected > 0, 'the values were offered');
+      assert.match(shown!.patch, /\+\s+image: ghcr\.io\/acme\/shop-web:1\.4\.2/);
+      assert.deepEqual(shown!.where, { branch: BRANCH, base: 'main', origin: false });
+      assert.ok(caught instanceof GitOpsError && caught.kind === 'noOrigin', String(caught));
+      assert.match(caught.message, /no "origin" remote to push youops\/promote-staging-to-prod-\d+-\d+ to/);
+      assert.deepEqual(caught.resume, {
+        branch: BRANCH,
+        steps: ['git remote add origin <url>', `git push --set-upstream origin ${BRANCH}`, `open a pull request from ${BRANCH} into main`],
+      });
+      assert.equal(askedForPullRequests, false, 'nothing asked about GitHub before a push that cannot happen');
+      assert.equal(snapshot(), before, "the user's checkout is untouched");
+      assert.match(fx.git(fx.clone, 'show', `${BRANCH}:envs/prod/web.yaml`), /image: ghcr\.io\/acme\/shop-web:1\.4\.2/, 'the commit is kept on the local branch');
+      assert.equal(fx.git(fx.clone, 'worktree', 'list', '--porcelain').match(/^worktree /gm)?.length, 1);
     });
 
     it('refuses when main and origin/main have diverged', async () => {
