@@ -131,7 +131,8 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     );
     const error = ui.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /rate limit exhausted; it resets at/);
-    assert.deepEqual(error.actions, ['Re-send', 'Edit Draft']);
+    assert.deepEqual(error.actions, ['Resend', 'Edit Draft']);
+    assert.match(error.message, /^Ticket "\[access\] @hubot to staging" not sent: .* It is kept as a draft: Resend sends it again/);
     const [draft] = api.issueops.drafts.all();
     assert.equal(draft.attempts, 1);
     assert.deepEqual(draft.values, { who: '@hubot', environment: ['staging'], role: ['view'], duration: '4h' }, 'nothing typed is lost');

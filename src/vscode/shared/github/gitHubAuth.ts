@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Failure } from '../commands/failure';
 import { Disposable } from '../disposable';
 import { githubEndpoint, type GitHubEndpoint } from './gitHubEndpoint';
 
@@ -57,7 +58,19 @@ export class GitHubAuth extends Disposable {
                 detail: 'GitHub rejected the saved sign-in (it expired or was revoked). Sign in again to continue; nothing you entered is lost.',
               },
             };
-    const s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
+    let s: vscode.AuthenticationSession | undefined;
+    try {
+      s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
+    } catch (err) {
+      // VS Code rejects with its own words ("User did not consent to login.", "Cancelled"): say what happened and keep theirs as the detail.
+      if (mode === 'silent') throw err;
+      const reason = err instanceof Error ? err.message : String(err);
+      // Cancelling the new sign-in after a rejected one leaves the rejected session: its fix is still "Sign in again".
+      throw new Failure(
+        mode === 'reauth' ? 'sessionRejected' : 'signInCancelled',
+        `Not signed in to GitHub: the sign-in was cancelled or declined (${reason.replace(/\.$/, '')}).`,
+      );
+    }
     return s ? { accessToken: s.accessToken, account: s.account.label, endpoint } : undefined;
   }
 }
