@@ -11,7 +11,10 @@ export class ManifestIndex {
   private readonly byFile = new Map<string, ResourceInEnvironment[]>();
 
   /** `drafts` replace the saved state of files being edited. */
-  constructor(state: WorkspaceState, drafts: ReadonlyMap<string, ResourceInEnvironment[]> = new Map()) {
+  constructor(
+    state: WorkspaceState,
+    private readonly drafts: ReadonlyMap<string, ResourceInEnvironment[]> = new Map(),
+  ) {
     for (const [file, items] of drafts) this.byFile.set(file, items);
     if (state.kind !== 'ready') return;
     for (const entry of state.environments) {
@@ -25,6 +28,11 @@ export class ManifestIndex {
         this.byFile.set(file, list);
       }
     }
+  }
+
+  /** True when what `file` shows comes from its unsaved text (it is being edited). */
+  isDraft(file: string): boolean {
+    return this.drafts.has(file);
   }
 
   files(): string[] {
