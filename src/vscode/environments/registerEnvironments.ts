@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { YAML_AND_JSON_FILES } from '../shared/documentSelectors';
+import { setContextKey } from '../shared/contextKeys';
 import type { Services } from '../shared/services';
+import { shownState } from '../shared/store/workspaceState';
 import type { TreeNode } from '../shared/tree/treeNodes';
 import { setArgocdToken } from './argocdTokens';
 import { showConfigDiagnostics } from './config/configDiagnostics';
 import { createConfig } from './config/createConfig';
 import { openConfig } from './config/openConfig';
+import { CONFIG_FOUND_COMMAND, completeWalkthroughStep } from './config/walkthroughProgress';
 import { ResourceDocumentProvider } from './diff/resourceDocuments';
 import { revealResource } from './diff/revealResource';
 import { showDrift } from './diff/showDrift';
@@ -56,13 +59,19 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
     showEnvironmentStatusBar(store),
+    completeWalkthroughStep(store),
   );
+
+  // The Argo CD token commands are in the palette only when an environment reads live state from Argo CD.
+  const hasArgoCD = () => setContextKey('youops.hasArgoCD', !!shownState(store.state)?.config.environments.some((e) => e.live?.provider === 'argocd'));
+  hasArgoCD();
+  context.subscriptions.push(store.onDidChange(hasArgoCD));
 
   const resourceRef = (t: { env?: string; key?: string; path?: string }) => (t.env && t.key ? { env: t.env, key: t.key, path: t.path } : undefined);
   commands.register('youops.refresh', (t) => store.refresh(t.env));
   commands.register('youops.createConfig', () => createConfig(store, ui));
   commands.register('youops.openConfig', (t) => openConfig(store, ui, typeof t.args[0] === 'number' ? t.args[0] : undefined));
-  commands.register('youops.showDrift', (t) => showDrift(store, ui, resourceRef(t)));
+  commands.register('youops.showDrift', (t) => showDrift(store, ui, t), { fromEditor: true });
   commands.register('youops.revealResource', (t) => {
     const ref = resourceRef(t);
     return ref ? revealResource(store, ui, ref) : undefined;
@@ -72,10 +81,11 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     return ref ? revealInTree(ui, view.view, tree, ref) : undefined;
   });
   commands.register('youops.showCommit', (t) => (t.env && t.hash ? showCommit(ui, t.env, t.hash) : undefined));
-  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, t), { needsConfig: true });
+  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, t), { needsConfig: true, fromEditor: true });
   commands.register('youops.showLog', () => environmentLog.show());
   commands.register('youops.argocd.setToken', async () => (await setArgocdToken(store, secrets, ui)) && store.refresh());
   commands.register('youops.argocd.clearToken', async () => (await setArgocdToken(store, secrets, ui, true)) && store.refresh());
+  commands.register(CONFIG_FOUND_COMMAND, () => undefined);
   commands.register('youops.openWalkthrough', () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
   );

@@ -17,7 +17,7 @@ import { showGitOpsError } from './showGitOpsOutcome';
  */
 export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandTarget): Promise<ChangeOutcome | undefined> {
   const t = gitOpsTarget(deps.store, arg);
-  const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env);
+  const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env, t.fromEditor && !t.to);
   if (!target) return undefined;
   const what = `Promote to ${target.name}`;
   try {
@@ -49,19 +49,28 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
   }
 }
 
-/** The environment to promote into: the one given if it promotes from somewhere, else the one that promotes from it. */
-async function chooseTarget(deps: GitOpsDeps, envs: readonly EnvironmentConfig[], given: string | undefined): Promise<EnvironmentConfig | undefined> {
+/**
+ * The environment to promote into: the one given if it promotes from somewhere, else the one
+ * that promotes from it. From a manifest in the editor both directions make sense (into its
+ * environment, or on from it as its lens offers), so both are offered, the lens's first.
+ */
+async function chooseTarget(
+  deps: GitOpsDeps,
+  envs: readonly EnvironmentConfig[],
+  given: string | undefined,
+  eitherWay = false,
+): Promise<EnvironmentConfig | undefined> {
   const promotable = envs.filter((e) => e.promotesFrom);
   if (promotable.length === 0) {
     await deps.ui.notify('error', 'No environment in youops.yaml has promotesFrom, so there is nothing to promote into.');
     return undefined;
   }
   const givenEnv = envs.find((e) => e.name === given);
-  if (givenEnv?.promotesFrom) return givenEnv;
   const downstream = given ? promotable.filter((e) => e.promotesFrom === given) : promotable;
-  if (downstream.length === 1) return downstream[0];
+  const choices = eitherWay && givenEnv ? [...downstream, ...(givenEnv.promotesFrom ? [givenEnv] : [])] : givenEnv?.promotesFrom ? [givenEnv] : downstream;
+  if (choices.length === 1) return choices[0];
   return deps.ui.pickValue(
-    (downstream.length ? downstream : promotable).map((e) => ({
+    (choices.length ? choices : promotable).map((e) => ({
       label: `${e.promotesFrom} → ${e.name}`,
       description: e.protected ? 'protected' : undefined,
       value: e,
