@@ -25,9 +25,10 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     const api = await activateExtension();
     await waitForState(api, allRefreshed);
     const lines = api.environmentLog.recent();
-    assert.ok(lines.includes('[info] dev: InSync (snapshot) — 5 InSync'), lines.join('\n'));
-    assert.ok(lines.includes('[warn] staging: Drifted (snapshot) — 4 InSync, 1 Missing'), lines.join('\n'));
-    assert.ok(lines.includes('[warn] prod: Drifted (snapshot) — 2 InSync, 3 Drifted, 1 Extra'), lines.join('\n'));
+    // The tree's words: staging, where only something is missing, is "out of sync", never "Drifted".
+    assert.ok(lines.includes('[info] dev: in sync (snapshot) — 5 in sync'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] staging: out of sync (snapshot) — 1 missing · 4 in sync'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] prod: out of sync (snapshot) — 3 drifted · 1 extra · 2 in sync'), lines.join('\n'));
   });
 
   it('shows prod → Deployment → web with the drifted replicas field and its line', async () => {

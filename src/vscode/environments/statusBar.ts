@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResourceStatus } from '../../core/drift/resourceStatus';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import { environmentStatusLabel, summarizeCounts } from './tree/statusIcons';
 
 const ICON: Record<ResourceStatus, string> = {
   InSync: '$(pass)',
@@ -32,11 +33,11 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposab
     if (envNames.length === 1) {
       const drift = store.environment(envNames[0])?.state?.drift;
       const status = drift?.status ?? 'Unknown';
-      const n = drift ? drift.counts.Drifted + drift.counts.Missing + drift.counts.Extra : 0;
-      item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}`;
+      const off = drift ? summarizeCounts(drift.counts, ['Drifted', 'Missing', 'Extra']) : '';
+      item.text = `${ICON[status]} ${envNames[0]}${off ? `: ${off}` : ''}`;
       item.tooltip = drift?.error
         ? `${envNames[0]}: ${drift.error}`
-        : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`;
+        : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : environmentStatusLabel(status)}${drift ? ` — ${summarizeCounts(drift.counts)}` : ''}`;
     } else {
       const known = state.environments.filter((e) => e.state);
       const off = known.filter((e) => e.state!.drift.status !== 'InSync' && e.state!.drift.status !== 'Unknown');

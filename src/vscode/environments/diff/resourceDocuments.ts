@@ -30,6 +30,7 @@ export class ResourceDocumentProvider extends Disposable implements vscode.TextD
     if (!r) return '# This resource is no longer part of the environment.\n';
     if (uri.scheme === DESIRED_SCHEME) return r.resource ? toYaml(r.resource.object) : '# Not declared in Git (live only).\n';
     if (r.live === undefined) return `# Not found in the live state of ${q.get('env')}.\n`;
-    return toYaml(r.resource ? normalizeLiveForDiff(r.resource.object, r.live) : r.live);
+    // A live-only (Extra) object is normalized too: without server-managed fields it reads like a manifest.
+    return toYaml(normalizeLiveForDiff(r.resource?.object, r.live));
   }
 }

@@ -1,8 +1,27 @@
 import * as vscode from 'vscode';
+import type { ResourceStatus } from '../../../core/drift/resourceStatus';
 import { Disposable } from '../../shared/disposable';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 
-/** Badges manifest files in the Explorer whose resources drifted or are missing live. */
+const RESOURCE_ROW_SCHEME = 'youops-resource';
+
+/** The `resourceUri` of a resource row in the Environments view: decorated by that resource's status, not by its file's. */
+export function resourceRowUri(env: string, key: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: RESOURCE_ROW_SCHEME, path: `/${env}`, query: new URLSearchParams({ key }).toString() });
+}
+
+const COLOR: Partial<Record<ResourceStatus, string>> = {
+  Drifted: 'list.warningForeground',
+  Extra: 'list.warningForeground',
+  Missing: 'list.errorForeground',
+  Error: 'list.errorForeground',
+};
+
+/**
+ * Colour by resource, badge by file: manifest files in the Explorer whose resources drifted or
+ * are missing live get a badge (≠, ✗); rows of the Environments view take the colour of their
+ * own resource, so an in-sync Service beside a drifted Deployment in one file is not coloured.
+ */
 export class DriftFileDecorationProvider extends Disposable implements vscode.FileDecorationProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri[] | undefined>());
   readonly onDidChangeFileDecorations = this.changed.event;
@@ -14,6 +33,7 @@ export class DriftFileDecorationProvider extends Disposable implements vscode.Fi
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme === RESOURCE_ROW_SCHEME) return this.resourceDecoration(uri);
     if (uri.scheme !== 'file') return undefined;
     const items = this.store.manifests.inFile(uri.fsPath).filter(({ resource }) => resource.status === 'Drifted' || resource.status === 'Missing');
     if (items.length === 0) return undefined;
@@ -24,5 +44,11 @@ export class DriftFileDecorationProvider extends Disposable implements vscode.Fi
       tooltip: `${items.length} resource${items.length === 1 ? '' : 's'} out of sync in ${envs.join(', ')}`,
       color: new vscode.ThemeColor(missing ? 'list.errorForeground' : 'list.warningForeground'),
     };
+  }
+
+  private resourceDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const status = this.store.resource(uri.path.slice(1), new URLSearchParams(uri.query).get('key') ?? '')?.status;
+    const color = status && COLOR[status];
+    return color ? { color: new vscode.ThemeColor(color) } : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
+import { valueAt } from '../../../core/text/jsonPointer';
 import type { ResourceRef } from '../../shared/store/resourceRef';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import { toVsRange } from '../../shared/vsRange';
@@ -13,13 +14,25 @@ export class DriftHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const hits = this.store.manifests.fieldsAt(document.uri.fsPath, position.line);
     if (hits.length === 0) return undefined;
+    const draft = this.store.manifests.isDraft(document.uri.fsPath);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ACTIONS };
     for (const { env, resource, fieldIndex } of hits) {
       const f = resource.fields[fieldIndex];
       const ref: ResourceRef = { env, key: resource.key, path: f.path };
       md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${driftFieldLabel(resource, f.path)}\`\n\n`);
-      md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\nlive (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`, 'yaml');
+      const live = `live (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+      if (draft) {
+        // The value being typed is not Git's yet: say so, and show what Git (the saved file) has.
+        const saved = this.store.resource(env, resource.key)?.resource;
+        const inGit = saved ? valueAt(saved.object, f.path) : undefined;
+        md.appendCodeblock(
+          `unsaved:      ${JSON.stringify(f.desired)}\nGit (saved):  ${inGit === undefined ? '(not set)' : JSON.stringify(inGit)}\n${live}`,
+          'yaml',
+        );
+      } else {
+        md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\n${live}`, 'yaml');
+      }
       md.appendMarkdown(
         [
           link('$(diff) Show diff', 'youops.showDrift', ref),

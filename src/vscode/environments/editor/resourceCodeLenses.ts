@@ -35,11 +35,18 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
             title: statusTitle(env, resource),
             command: 'youops.revealInTree',
             arguments: [ref],
-            tooltip: `Show ${resource.id.name} in the ${env} environment`,
+            tooltip: `${statusTitle(env, resource)}: show ${resource.id.kind} ${resource.id.name} in the Environments view`,
           }),
         );
         if (resource.status === 'Drifted' || resource.status === 'InSync') {
-          lenses.push(new vscode.CodeLens(range, { title: 'Show diff', command: 'youops.showDrift', arguments: [ref] }));
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: 'Show diff',
+              command: 'youops.showDrift',
+              arguments: [ref],
+              tooltip: `Compare ${resource.id.kind} ${resource.id.name} in Git with its live state in ${env}`,
+            }),
+          );
         }
         // Promotion goes downstream: one lens per environment that promotesFrom this one.
         const downstream = this.store.state.kind === 'ready' ? this.store.state.config.environments.filter((e) => e.promotesFrom === env) : [];
@@ -55,9 +62,25 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
           );
         }
       }
-      const ref = { env: items[0].env, key: items[0].resource.key };
-      lenses.push(new vscode.CodeLens(range, { title: 'Open ticket', command: 'youops.openTicket', arguments: [ref] }));
-      lenses.push(new vscode.CodeLens(range, { title: 'Send ChatOps command', command: 'youops.sendChatOpsCommand', arguments: [ref] }));
+      const [{ env, resource }] = items;
+      const ref = { env, key: resource.key };
+      const name = `${resource.id.kind} ${resource.id.name}`;
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: 'Open ticket',
+          command: 'youops.openTicket',
+          arguments: [ref],
+          tooltip: `Open an IssueOps ticket about ${name} in ${env}, prefilled from here`,
+        }),
+      );
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: 'Send ChatOps command',
+          command: 'youops.sendChatOpsCommand',
+          arguments: [ref],
+          tooltip: `Send a ChatOps command about ${name} in ${env}, prefilled from here`,
+        }),
+      );
     }
     return lenses;
   }
