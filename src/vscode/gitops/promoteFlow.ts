@@ -87,7 +87,8 @@ async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<str
     .map((c) => ({
       label: c.label,
       description: c.adds ? `only in ${plan.from}: add it` : `${short(c.to)} → ${short(c.from)}`,
-      detail: `${path.basename(c.file)}:${c.line + 1}`,
+      // The full values on their own line: an image reference is longer than the description shows.
+      detail: `${path.basename(c.file)}:${c.line + 1}${c.adds ? '' : ` · ${plan.to}: ${full(c.to)} → ${plan.from}: ${full(c.from)}`}`,
       picked: c.suggested,
       value: c.id,
     }));
@@ -119,8 +120,11 @@ async function previewOnly(
   return undefined;
 }
 
+function full(v: unknown): string {
+  return v === undefined ? '(not set)' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 function short(v: unknown): string {
-  if (v === undefined) return '(not set)';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const s = full(v);
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
