@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { parseDocument } from 'yaml';
+import { DEFAULT_FIELD_MANAGERS } from '../drift/fieldOwnership';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
 import { validateConfigShape } from './configSchema';
@@ -93,7 +94,7 @@ interface RawEnvironment {
 interface RawConfig {
   version: 1;
   environments: RawEnvironment[];
-  drift?: { ignore?: Array<{ kind?: string; path: string }>; refresh?: string | number };
+  drift?: { ignore?: Array<{ kind?: string; path: string }>; fieldManagers?: string[]; refresh?: string | number };
   issueops?: { github?: { repo?: string }; templates?: string; commands?: string[] };
   chatops?: {
     transports?: Record<string, Record<string, unknown>>;
@@ -111,6 +112,7 @@ function normalize(raw: RawConfig): YouOpsConfig {
     environments: raw.environments.map(normalizeEnvironment),
     drift: {
       ignore: raw.drift?.ignore ?? [],
+      fieldManagers: raw.drift?.fieldManagers ?? [...DEFAULT_FIELD_MANAGERS],
       refreshSeconds: parseDurationSeconds(raw.drift?.refresh, 60),
     },
     issueops: {

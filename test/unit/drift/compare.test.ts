@@ -37,13 +37,18 @@ describe('diffObjects', () => {
     ]);
   });
 
-  it('does not treat an injected sidecar as drift', () => {
+  it('does not treat a sidecar its injector recorded as drift, but an unexplained extra container is', () => {
     const desired = deployment([{ name: 'web', image: 'web:1' }]);
-    const live = deployment([
+    const containers = [
       { name: 'istio-proxy', image: 'istio/proxyv2' },
       { name: 'web', image: 'web:1' },
+    ];
+    const injected = deployment(containers);
+    (injected.spec as { template: Record<string, unknown> }).template.metadata = { annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } };
+    assert.deepEqual(diffObjects(desired, injected, DEPLOYMENT), []);
+    assert.deepEqual(diffObjects(desired, deployment(containers), DEPLOYMENT), [
+      { path: '/spec/template/spec/containers', desired: undefined, live: [{ name: 'istio-proxy', image: 'istio/proxyv2' }], reason: 'extra' },
     ]);
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
   });
 
   it('does not treat reordered containers as drift, but finds the real change', () => {
@@ -79,10 +84,13 @@ describe('diffObjects', () => {
     ]);
   });
 
-  it('matches env entries by name', () => {
+  it('matches env entries by name; an extra live entry is drift', () => {
     const desired = deployment([{ name: 'web', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }]);
-    const live = deployment([{ name: 'web', env: [{ name: 'B', value: '2' }, { name: 'A', value: 'x' }, { name: 'INJECTED', value: 'y' }] }]);
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/containers/0/env/0/value', 'x']]);
+    const live = deployment([{ name: 'web', env: [{ name: 'B', value: '2' }, { name: 'A', value: 'x' }, { name: 'ADDED', value: 'y' }] }]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live, d.reason]), [
+      ['/spec/template/spec/containers/0/env/0/value', 'x', 'changed'],
+      ['/spec/template/spec/containers/0/env', [{ name: 'ADDED', value: 'y' }], 'extra'],
+    ]);
   });
 
   it('compares resource quantities by value', () => {
@@ -131,10 +139,12 @@ describe('diffObjects', () => {
     assert.deepEqual(drifts.map((d) => d.path), ['/metadata/annotations/keep']);
   });
 
-  it('compares scalar lists as whole values and object lists without keys by position', () => {
+  it('compares atomic lists whole: scalar lists as values, object lists item by item and by length', () => {
     const desired = deployment([{ name: 'web', args: ['--port', '80'] }], { template: { spec: { tolerations: [{ key: 'a', operator: 'Exists' }] } } });
-    const live = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Equal' }, { key: 'injected' }] } } });
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations/0/operator', 'Equal']]);
+    const sameLength = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Equal', effect: 'NoSchedule' }] } } });
+    assert.deepEqual(diffObjects(desired, sameLength, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations/0/operator', 'Equal']]);
+    const longer = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Exists' }, { key: 'added' }] } } });
+    assert.deepEqual(diffObjects(desired, longer, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations', [{ key: 'a', operator: 'Exists' }, { key: 'added' }]]]);
     const args = diffObjects(deployment([{ name: 'web', args: ['a', 'b'] }]), deployment([{ name: 'web', args: ['a', 'b', 'c'] }]), DEPLOYMENT);
     assert.deepEqual(args, [{ path: '/spec/template/spec/containers/0/args', desired: ['a', 'b'], live: ['a', 'b', 'c'], reason: 'changed' }]);
   });

@@ -22,6 +22,7 @@ const live = {
   status: { replicas: 2 },
   spec: {
     template: {
+      metadata: { annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } },
       spec: {
         dnsPolicy: 'ClusterFirst',
         containers: [
