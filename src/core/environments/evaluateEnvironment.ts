@@ -34,7 +34,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
-    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift.ignore);
+    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift);
     return { config: env, drift, manifestErrors: [], history: headHistory ?? [], branch };
   }
   const { manifests, desiredRef } = desired;
@@ -56,7 +56,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
   }
-  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
+  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift);
   const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
   return {
     config: env,

@@ -35,7 +35,7 @@ export function trackDraftDrift(store: WorkspaceStore): vscode.Disposable {
       const live: LiveObject[] = drift.resources
         .filter((r) => r.live !== undefined)
         .map((r) => ({ id: r.id, key: r.key, object: r.live, hiddenPaths: r.hiddenPaths, target: r.target }));
-      const result = computeEnvironmentDrift(parsed.resources, { objects: live, complete: false, fetchedAt: new Date() }, state.config.drift.ignore);
+      const result = computeEnvironmentDrift(parsed.resources, { objects: live, complete: false, fetchedAt: new Date() }, state.config.drift);
       for (const resource of result.resources) if (resource.resource) items.push({ env: env.name, resource });
     }
     store.setDraft(file, items);

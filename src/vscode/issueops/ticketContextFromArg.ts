@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { contextFromObject, type TicketContext } from '../../core/issueops/ticketContext';
 import { pointerLabel } from '../../core/text/pointerLabel';
+import { driftText } from '../../core/drift/driftText';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { shortValue } from '../util/shortValue';
 
@@ -40,7 +41,7 @@ export function ticketContextFromArg(store: WorkspaceStore, arg: unknown): Ticke
       context.resource = { kind: r.id.kind, name: r.id.name, namespace: r.id.namespace };
       Object.assign(context, contextFromObject(r.resource?.object ?? r.live));
       const fields = inner.path ? r.fields.filter((f) => f.path === inner.path) : r.fields;
-      if (fields.length) context.drift = fields.map((f) => `${pointerLabel(f.path)}: desired ${shortValue(f.desired)}, live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`);
+      if (fields.length) context.drift = fields.map((f) => `${pointerLabel(f.path)}: ${driftText(f, shortValue).summary}`);
       else if (r.status !== 'InSync') context.drift = [`${r.status} in ${env}`];
     }
   }

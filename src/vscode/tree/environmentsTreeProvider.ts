@@ -4,6 +4,7 @@ import type { ResourceDrift } from '../../core/drift/environmentDrift';
 import type { ResourceStatus } from '../../core/drift/resourceStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { pointerLabel } from '../../core/text/pointerLabel';
+import { driftText } from '../../core/drift/driftText';
 import { relativeTime } from '../../core/text/relativeTime';
 import type { EnvironmentEntry } from '../store/workspaceState';
 import type { WorkspaceStore } from '../store/workspaceStore';
@@ -228,10 +229,10 @@ function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
   const item = new vscode.TreeItem(label, hasFields ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${env}/res/${r.key}`;
   item.description =
-    r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : STATUS_LABEL[r.status];
+    r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : r.reason ? `${STATUS_LABEL[r.status]}: ${r.reason}` : STATUS_LABEL[r.status];
   if (r.id.namespace) item.description = [item.description, r.id.namespace].filter(Boolean).join(' · ');
   item.iconPath = statusIcon(r.status);
-  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}`;
+  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}${r.reason ? `: ${r.reason}` : ''}`;
   item.contextValue = `youops.resource.${r.status === 'Drifted' ? 'drifted' : r.status.toLowerCase()}`;
   if (r.resource) {
     item.resourceUri = vscode.Uri.file(r.resource.file);
@@ -244,8 +245,10 @@ function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeIte
   const f = r.fields[index];
   const item = new vscode.TreeItem(pointerLabel(f.path));
   item.id = `${env}/res/${r.key}/field/${f.path}`;
-  item.description = `desired ${shortValue(f.desired)} · live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`;
-  item.tooltip = `${pointerLabel(f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+  const text = driftText(f, shortValue);
+  const full = driftText(f, (v) => JSON.stringify(v) ?? String(v));
+  item.description = `desired ${text.desired} · live ${text.live}`;
+  item.tooltip = `${pointerLabel(f.path)}\ndesired: ${full.desired}\nlive: ${full.live}`;
   item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
   item.contextValue = 'youops.field';
   item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key, path: f.path }] };

@@ -66,7 +66,7 @@ metadata: { name: shop }
     const state = await provider({ kubectlPath: wrapper, kubeconfig: path.basename(kubeconfig) }).fetch({ resources }); // kubeconfig relative to cwd
     const calls = (await fs.readFile(log, 'utf8')).trim().split('\n');
     assert.equal(calls.length, 3, calls.join('\n')); // shop, other, and no namespace (the Namespace object)
-    assert.match(calls[0], /--namespace=shop .*get --output=json --ignore-not-found -- Deployment\.v1\.apps\/web ConfigMap\/cfg ConfigMap\/gone$/);
+    assert.match(calls[0], /--namespace=shop .*get --output=json --show-managed-fields --ignore-not-found -- Deployment\.v1\.apps\/web ConfigMap\/cfg ConfigMap\/gone$/);
     assert.deepEqual(state.objects.map((o) => o.key).sort(), ['apps/v1/Deployment/shop/web', 'v1/ConfigMap/other/cfg', 'v1/ConfigMap/shop/cfg', 'v1/Namespace//shop']);
     assert.equal(state.complete, false);
     const gets = server.requests.map((r) => r.replace('GET ', '').split('?')[0]);
