@@ -211,7 +211,7 @@ class Walk {
         const lv = l[key];
         const childManaged = managedChild(m, key);
         this.push(key, undefined);
-        if (!this.skipped() && !isAgentBookkeeping(this.segments) && !ownedByController(childManaged)) {
+        if (!this.skipped() && !isIdentityPath(this.segments) && !isAgentBookkeeping(this.segments) && !ownedByController(childManaged)) {
           if (isRecord(lv)) {
             // Each removed field on its own (a removed label, not the whole labels map).
             const shaped = this.map({}, lv, appliedChild(a, key), childManaged)[1];
@@ -248,7 +248,7 @@ class Walk {
       this.report(d, l, 'changed');
       return this.pair(this.copyDesired(d), this.copyLive(l));
     }
-    const rule = listRule(this.schema, this.segments, d, l);
+    const rule = listRule(this.schema, this.segments, d, l, this.opts.kind);
     if (rule.type === 'map') return this.mapList(d, l, a, m, rule);
     if (rule.type === 'set') return this.setList(d, l, m, rule);
     return this.atomicList(d, l, a, rule);

@@ -52,13 +52,7 @@ function readOwnership(metadata: Record<string, unknown>, managers: readonly str
   let applied: unknown;
   const annotations = isRecord(metadata.annotations) ? metadata.annotations : undefined;
   const text = annotations && Object.hasOwn(annotations, LAST_APPLIED_ANNOTATION) ? annotations[LAST_APPLIED_ANNOTATION] : undefined;
-  if (typeof text === 'string') {
-    try {
-      applied = JSON.parse(text);
-    } catch {
-      applied = undefined; // a corrupt annotation says nothing
-    }
-  }
+  if (typeof text === 'string') applied = parseApplied(text);
   const agent: FieldsNode[] = [];
   const others: FieldsNode[] = [];
   for (const entry of Array.isArray(metadata.managedFields) ? metadata.managedFields : []) {
@@ -73,6 +67,25 @@ function readOwnership(metadata: Record<string, unknown>, managers: readonly str
   }
   const managed = agent.length || others.length ? { agent, others } : undefined;
   return applied !== undefined || managed ? { applied, managed } : undefined;
+}
+
+/**
+ * Parsed last-applied-configurations by their text: every refresh fetches the same objects
+ * again, and the annotation only changes when the agent applies. Bounded.
+ */
+const appliedTexts = new Map<string, unknown>();
+
+function parseApplied(text: string): unknown {
+  if (appliedTexts.has(text)) return appliedTexts.get(text);
+  let applied: unknown;
+  try {
+    applied = JSON.parse(text);
+  } catch {
+    applied = undefined; // a corrupt annotation says nothing
+  }
+  if (appliedTexts.size >= 5000) appliedTexts.clear();
+  appliedTexts.set(text, applied);
+  return applied;
 }
 
 /** The applied value of a map key. */

@@ -16,13 +16,20 @@ export type ListRule = { type: 'map'; keys: readonly string[]; ordered: boolean 
 
 const NAME_KEYS = ['name'] as const;
 const ATOMIC: ListRule = { type: 'atomic' };
+const IP_KEYS: ListRule = { type: 'map', keys: ['ip'], ordered: false };
+const PORT_KEYS: ListRule = { type: 'map', keys: ['port', 'protocol'], ordered: false };
 
 /**
  * The rule for the list at `path` in an object whose kind has this schema: from the schema for
  * kinds it knows; for other kinds (no schema) (CRDs without a schema here) lists whose items all have a `name`
  * are maps by name — CRDs usually follow that convention — and other lists are atomic.
  */
-export function listRule(schema: KindSchema | undefined, path: readonly string[], desired: readonly unknown[], live: readonly unknown[]): ListRule {
+export function listRule(schema: KindSchema | undefined, path: readonly string[], desired: readonly unknown[], live: readonly unknown[], kind?: string): ListRule {
+  if (kind === 'Endpoints' && path.length === 3 && path[0] === 'subsets') {
+    // The API server repacks Endpoints subsets: addresses and ports come back sorted.
+    if (path[2] === 'addresses' || path[2] === 'notReadyAddresses') return IP_KEYS;
+    if (path[2] === 'ports') return PORT_KEYS;
+  }
   const type = schema?.listType(path);
   if (type) {
     if (type.type !== 'map') return type;
@@ -35,7 +42,7 @@ export function listRule(schema: KindSchema | undefined, path: readonly string[]
 
 /** Merge keys of a map list (see listRule); undefined for set and atomic lists. */
 export function keysForList(apiVersion: string, kind: string, path: readonly string[], desired: readonly unknown[], live: readonly unknown[]): readonly string[] | undefined {
-  const rule = listRule(KindSchema.of(apiVersion, kind), path, desired, live);
+  const rule = listRule(KindSchema.of(apiVersion, kind), path, desired, live, kind);
   return rule.type === 'map' ? rule.keys : undefined;
 }
 
