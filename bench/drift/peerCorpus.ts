@@ -1152,6 +1152,19 @@ const cluster: PeerCase[] = [
     expect: 'Drifted',
     paths: ['/spec/template/spec/volumes/0/projected/defaultMode'],
   },
+  {
+    group: 'cluster',
+    source: `${KUBECTL}: Pod written with YAML 1.1 booleans`,
+    name: 'tty: y, stdin: on, enableServiceLinks: off, hostNetwork: n, and a quoted "yes" that stays a string',
+    desired: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shell\n  namespace: shop\n  labels:\n    interactive: "yes"\nspec:\n  enableServiceLinks: off\n  hostNetwork: n\n  containers:\n    - name: shell\n      image: busybox:1.36\n      tty: y\n      stdin: on\n',
+    live: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'shell', namespace: 'shop', labels: { interactive: 'yes' } },
+      spec: { enableServiceLinks: false, hostNetwork: false, containers: [{ name: 'shell', image: 'busybox:1.36', tty: true, stdin: true, imagePullPolicy: 'IfNotPresent' }] },
+    },
+    expect: 'InSync',
+  },
   { group: 'cluster', source: `${KUBECTL}: YAML merge keys`, name: '<<: *small merged before comparing', desired: yamlMerge, live: servedMerge, expect: 'InSync' },
   {
     group: 'cluster',

@@ -191,7 +191,8 @@ class Walk {
       if (dOut && lOut) {
         const ds = shaped[0];
         const ls = shaped[1];
-        if (ds !== OMIT) setOwn(dOut, key, ds);
+        // An empty map or list Git writes and the server omits is no difference: shown on neither side.
+        if (ds !== OMIT && !(ls === OMIT && isEmpty(ds))) setOwn(dOut, key, ds);
         if (ls !== OMIT && !(isRecord(ls) && Object.keys(ls).length === 0 && !isRecord(d[key]))) setOwn(lOut, key, ls);
       }
     }
@@ -369,7 +370,8 @@ class Walk {
         if (!equal && this.liveOnly && typeof entry.value === 'string' && isTemplateText(entry.value)) this.unrendered ??= entry.pointer;
         else if (!equal) this.reportMasked(lv === undefined ? 'missing' : 'changed');
         setOwn(dData, key, SECRET_MASK);
-        if (lv !== undefined) setOwn(lData, key, this.opts.hidden?.has(entry.pointer) ? lv : equal ? SECRET_MASK : SECRET_MASK_DIFFERENT);
+        // "" and an absent value are the same empty value: shown alike.
+        if (lv !== undefined || equal) setOwn(lData, key, this.opts.hidden?.has(entry.pointer) && lv !== undefined ? lv : equal ? SECRET_MASK : SECRET_MASK_DIFFERENT);
       }
       this.pop();
       this.pop();
@@ -388,8 +390,8 @@ class Walk {
         this.pop();
       }
     }
-    if (dOut && (desired.size || isRecord(d.data) || isRecord(d.stringData))) dOut.data = dData;
-    if (lOut && live && Object.keys(lData).length) lOut.data = lData;
+    if (dOut && Object.keys(dData).length) dOut.data = dData;
+    if (lOut && Object.keys(lData).length) lOut.data = lData;
   }
 
   private reportMasked(reason: FieldDrift['reason']): void {
@@ -460,6 +462,10 @@ function keyCount(record: Record<string, unknown>): number {
   let n = 0;
   for (const key in record) if (Object.hasOwn(record, key)) n++;
   return n;
+}
+
+function isEmpty(value: unknown): boolean {
+  return Array.isArray(value) ? value.length === 0 : isRecord(value) && Object.keys(value).length === 0;
 }
 
 function isScalar(value: unknown): boolean {

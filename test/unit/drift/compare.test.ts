@@ -169,4 +169,47 @@ describe('diffObjects', () => {
     // A snapshot or kubectl object is never marked: its values are what the cluster holds.
     assert.deepEqual(diffObjects(desired, live, secret).map((d) => d.path), ['/data/a', '/data/b', '/stringData/c']);
   });
+
+  it('compares keys JavaScript objects inherit like any key', () => {
+    const cm = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: JSON.parse('{"toString":"t"}') as object }, data: JSON.parse(JSON.stringify(data)) as object });
+    const opts: DiffOptions = { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] };
+    assert.deepEqual(diffObjects(cm(JSON.parse('{"constructor":"a","__proto__":"p","hasOwnProperty":"h"}')), cm({}), opts).map((d) => [d.path, d.reason]), [
+      ['/data/constructor', 'missing'],
+      ['/data/__proto__', 'missing'],
+      ['/data/hasOwnProperty', 'missing'],
+    ]);
+    assert.deepEqual(diffObjects(cm(JSON.parse('{"constructor":"a"}')), cm(JSON.parse('{"constructor":"a"}')), opts), []);
+  });
+
+  it('treats metadata.finalizers as a set: order is no drift, a value missing live is', () => {
+    const obj = (finalizers: string[]) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers } });
+    const opts: DiffOptions = { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] };
+    assert.deepEqual(diffObjects(obj(['a', 'b']), obj(['b', 'a']), opts), []);
+    assert.deepEqual(diffObjects(obj(['a', 'b']), obj(['b']), opts).map((d) => [d.path, d.reason]), [['/metadata/finalizers/0', 'missing']]);
+    assert.deepEqual(diffObjects(obj(['a']), obj(['a', 'x']), opts).map((d) => [d.path, d.live, d.reason]), [['/metadata/finalizers', ['x'], 'extra']]);
+  });
+
+  it('compares quantities by value only where the schema types them resource.Quantity', () => {
+    const hpa = (averageValue: unknown) => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', spec: { metrics: [{ type: 'Pods', pods: { target: { type: 'AverageValue', averageValue } } }] } });
+    assert.deepEqual(diffObjects(hpa(0.5), hpa('500m'), { kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', ignore: [] }), []);
+    const cm = (limits: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', data: { limits } });
+    assert.deepEqual(diffObjects(cm('1000m'), cm('1'), { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] }).map((d) => d.path), ['/data/limits']);
+    const crd = (cpu: unknown) => ({ apiVersion: 'example.com/v1', kind: 'Widget', spec: { resources: { limits: { cpu } } } });
+    assert.deepEqual(diffObjects(crd('1000m'), crd('1'), { kind: 'Widget', apiVersion: 'example.com/v1', ignore: [] }).map((d) => d.path), ['/spec/resources/limits/cpu']);
+  });
+
+  it('reports a reordered ordered list (initContainers) once, and not a reordered keyed one', () => {
+    const init = (names: string[]) => deployment([], { template: { spec: { containers: [{ name: 'app' }], initContainers: names.map((name) => ({ name, image: `${name}:1` })) } } });
+    assert.deepEqual(diffObjects(init(['a', 'b']), init(['b', 'a']), DEPLOYMENT).map((d) => [d.path, d.reason]), [['/spec/template/spec/initContainers', 'changed']]);
+    assert.deepEqual(diffObjects(init(['a', 'b']), init(['a', 'b']), DEPLOYMENT), []);
+  });
+
+  it('does not report an extra item a controller owns (managedFields of a manager other than the agent and people)', () => {
+    const desired = deployment([{ name: 'web', image: 'web:1' }]);
+    const live = deployment([{ name: 'web', image: 'web:1' }, { name: 'agent', image: 'vendor/agent:2' }]);
+    const owned = (manager: string) => ({ ...live, metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager, operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"agent"}': { '.': {} } } } } } } }] } });
+    assert.deepEqual(diffObjects(desired, owned('vendor-injector'), DEPLOYMENT), []);
+    for (const person of ['kubectl-edit', 'kubectl-patch', 'Mozilla']) assert.equal(diffObjects(desired, owned(person), DEPLOYMENT).length, 1, person);
+    assert.equal(diffObjects(desired, owned('argocd-controller'), DEPLOYMENT).length, 1, 'the agent applied it and Git no longer has it');
+  });
 });
