@@ -20,9 +20,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CRD_KINDS } from './crdKinds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = process.argv[2] ?? '/work/shared/upstream-schemas/kubernetes-1.36-swagger.json';
+const input = resolve(process.argv[2] ?? resolve(root, '..', 'shared', 'upstream-schemas', 'kubernetes-1.36-swagger.json'));
 const output = process.argv[3] ?? resolve(root, 'src/core/drift/fieldSchema.generated.json');
 const crdDir = join(dirname(input), 'crds');
 
@@ -134,16 +135,6 @@ for (const [p, ops] of Object.entries(swagger.paths ?? {})) {
 }
 
 // Argo CD and Flux CRDs: every list is atomic unless its schema says otherwise (structural schema default).
-const CRD_KINDS = {
-  application: 'Application',
-  applicationset: 'ApplicationSet',
-  appproject: 'AppProject',
-  helmrelease: 'HelmRelease',
-  kustomization: 'Kustomization',
-  gitrepository: 'GitRepository',
-  helmrepository: 'HelmRepository',
-  ocirepository: 'OCIRepository',
-};
 if (existsSync(crdDir)) {
   for (const file of readdirSync(crdDir).filter((f) => f.endsWith('.json')).sort()) {
     const m = /^(.+)_([a-z]+)_(v[0-9a-z]+)\.json$/.exec(file);
