@@ -59,7 +59,7 @@ function firstComparisons(pairs: DriftPair[]): number {
 }
 
 /** The peer-derived corpus: verdicts (and drifted fields) as Argo CD, Flux and kubectl reach them. */
-function peerAgreement(): { falsePositives: number; falseNegatives: number } {
+async function peerAgreement(): Promise<{ falsePositives: number; falseNegatives: number }> {
   const rows: string[][] = [];
   let falsePositives = 0;
   let falseNegatives = 0;
@@ -74,7 +74,7 @@ function peerAgreement(): { falsePositives: number; falseNegatives: number } {
     let fp = 0;
     let fn = 0;
     for (const c of cases) {
-      const r = evaluatePeerCase(c);
+      const r = await evaluatePeerCase(c);
       if (r.status === c.expect) verdicts++;
       if (r.agrees) fields++;
       if (clean(c.expect) && !clean(r.status)) fp++;
@@ -152,7 +152,7 @@ export async function run(): Promise<void> {
     ],
   );
 
-  const agreement = peerAgreement();
+  const agreement = await peerAgreement();
   const falsePositives = oursScore.falsePositives + agreement.falsePositives;
   const falseNegatives = oursScore.falseNegatives + agreement.falseNegatives;
   console.log(`ratio (YouOps / microdiff objects/s): ${(oursRate / genericRate).toFixed(2)}×   target ≥ 50,000 objects/s and 0 false positives/negatives (noisy corpus + peer cases: ${falsePositives}/${falseNegatives}): ${oursRate >= 50_000 && falsePositives === 0 && falseNegatives === 0 ? 'MET' : 'NOT MET'}`);

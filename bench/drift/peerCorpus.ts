@@ -38,10 +38,10 @@ export interface CaseResult {
 }
 
 /** Runs one case through the real pipeline: manifest reader, live reader, drift engine. */
-export function evaluatePeerCase(c: PeerCase): CaseResult {
+export async function evaluatePeerCase(c: PeerCase): Promise<CaseResult> {
   const desired = parseManifestText(typeof c.desired === 'string' ? c.desired : stringify(c.desired), '/corpus/desired.yaml');
   if (desired.resources.length !== 1) throw new Error(`${c.name}: desired must be one resource (${desired.errors.map((e) => e.message).join('; ')})`);
-  const live = c.live === undefined ? { objects: [] } : parseLiveObjects(typeof c.live === 'string' ? c.live : JSON.stringify(c.live), 'live');
+  const live = c.live === undefined ? { objects: [] } : await parseLiveObjects(typeof c.live === 'string' ? c.live : JSON.stringify(c.live), 'live');
   if ('error' in live && live.error) throw new Error(`${c.name}: ${live.error}`);
   const drift = computeEnvironmentDrift(desired.resources, { objects: live.objects, complete: false, fetchedAt: new Date(0) }, { ignore: [], ...c.rules });
   const r = drift.resources[0];

@@ -26,6 +26,8 @@ export interface ResourceDrift {
   target?: unknown;
 }
 
+export type DriftMemo = WeakMap<ManifestResource, WeakMap<object, ResourceDrift>>;
+
 export interface EnvironmentDrift {
   /** Error if the provider failed, Drifted if anything is Drifted/Missing/Extra, InSync otherwise, Unknown without live state. */
   status: ResourceStatus;
@@ -63,7 +65,13 @@ const GENERATED_NAMES = new Set(['ConfigMap/kube-root-ca.crt', 'ServiceAccount/d
  * uses (and, for cluster-scoped objects, only for kinds it declares), and never for
  * objects owned by another object (ReplicaSets, Pods) or that the cluster generates.
  */
-export function computeEnvironmentDrift(desired: ManifestResource[], live: LiveState | LiveStateError | undefined, rules: DriftRules | readonly DriftIgnoreRule[]): EnvironmentDrift {
+export function computeEnvironmentDrift(
+  desired: ManifestResource[],
+  live: LiveState | LiveStateError | undefined,
+  rules: DriftRules | readonly DriftIgnoreRule[],
+  /** Results of earlier calls with the same rules, by desired resource and live object: reused, not compared again. */
+  memo?: DriftMemo,
+): EnvironmentDrift {
   const { ignore, fieldManagers = DEFAULT_FIELD_MANAGERS } = isRuleList(rules) ? { ignore: rules } : rules;
   if (live === undefined || live instanceof LiveStateError) {
     const resources: ResourceDrift[] = desired.map((r) => ({ key: r.key, id: r.id, status: 'Unknown', resource: r, fields: [] }));
@@ -76,20 +84,15 @@ export function computeEnvironmentDrift(desired: ManifestResource[], live: LiveS
   const resources: ResourceDrift[] = desired.map((resource) => {
     const match = index.find(resource.id);
     if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
-    const object = unmasked(match.object);
-    const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
-    const comparison = compareObjects(resource.object, object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore, hidden, fieldManagers });
-    const common = {
-      key: resource.key,
-      id: resource.id,
-      resource,
-      live: displayedLive(object, resource.object),
-      ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
-      ...(match.target !== undefined ? { target: match.target } : {}),
-    };
-    if (comparison.unrendered !== undefined) return { ...common, status: 'Unknown', reason: UNRENDERED_REASON, fields: [] };
-    const fields = comparison.fields.map((drift) => ({ ...drift, location: resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path) }));
-    return { ...common, status: fields.length ? 'Drifted' : 'InSync', fields };
+    const known = memo?.get(resource)?.get(match.object as object);
+    if (known) return known;
+    const drift = compareResource(resource, match, { ignore, fieldManagers });
+    if (memo && typeof match.object === 'object' && match.object !== null) {
+      let byLive = memo.get(resource);
+      if (!byLive) memo.set(resource, (byLive = new WeakMap()));
+      byLive.set(match.object, drift);
+    }
+    return drift;
   });
 
   if (live.complete) {
@@ -171,4 +174,38 @@ function nearestLocation(resource: ManifestResource, pointer: string): FieldLoca
     if (loc) return loc;
   }
   return undefined;
+}
+
+/** Drift is a function of the desired resource and the live object alone (for given rules): what the memo relies on. */
+function compareResource(resource: ManifestResource, match: LiveObject, rules: Required<DriftRules>): ResourceDrift {
+  const object = unmasked(match.object);
+  const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
+  const comparison = compareObjects(resource.object, object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore: rules.ignore, hidden, fieldManagers: rules.fieldManagers });
+  const common = {
+    key: resource.key,
+    id: resource.id,
+    resource,
+    live: displayedLive(object, resource.object),
+    ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
+    ...(match.target !== undefined ? { target: match.target } : {}),
+  };
+  if (comparison.unrendered !== undefined) return { ...common, status: 'Unknown', reason: UNRENDERED_REASON, fields: [] };
+  const fields = comparison.fields.map((drift) => withLocation(drift, resource));
+  return { ...common, status: fields.length ? 'Drifted' : 'InSync', fields };
+}
+
+/**
+ * A drifted field's source location, found on first use: positions cost a parse of the
+ * document, and only drift that is printed or shown in an open editor needs them.
+ */
+function withLocation(drift: FieldDrift, resource: ManifestResource): FieldDrift & { location?: FieldLocation } {
+  return Object.defineProperty(drift, 'location', {
+    enumerable: true,
+    configurable: true,
+    get(this: FieldDrift) {
+      const location = resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path);
+      Object.defineProperty(this, 'location', { value: location, enumerable: true, writable: true, configurable: true });
+      return location;
+    },
+  });
 }

@@ -1,15 +1,16 @@
 import { listItems } from '../manifests/parseManifestText';
 import { resourceIdOf, resourceKey } from '../manifests/resourceId';
-import { readYamlValues } from '../yaml/readYaml';
+import { readYamlValuesOffThread } from '../yaml/offThread';
 import type { LiveObject } from './provider';
 
 /**
  * Live objects from exported YAML/JSON (`kubectl get -o yaml` Lists included), read as kubectl
  * reads them but without positions: nobody edits live state. Returns the first hard error so
  * a corrupt export is not mistaken for "nothing deployed" (which would mark every resource Missing).
+ * Large exports are read off the calling thread.
  */
-export function parseLiveObjects(text: string, source: string): { objects: LiveObject[]; error?: string } {
-  const { values, problems } = readYamlValues(text);
+export async function parseLiveObjects(text: string, source: string): Promise<{ objects: LiveObject[]; error?: string }> {
+  const { values, problems } = await readYamlValuesOffThread(text);
   const objects: LiveObject[] = [];
   for (const value of values) {
     for (const object of listItems(value) ?? [value]) {

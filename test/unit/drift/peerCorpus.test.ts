@@ -10,8 +10,8 @@ describe('drift verdicts agree with Argo CD, Flux and kubectl', () => {
   for (const group of ['peer', 'cluster'] as const) {
     describe(group === 'peer' ? "peers' diff test suites" : 'real kubectl get -o yaml shapes', () => {
       for (const c of PEER_CORPUS.filter((x) => x.group === group)) {
-        it(`${c.source}: ${c.name} → ${c.expect}${c.note ? ` (${c.note})` : ''}`, () => {
-          const result = evaluatePeerCase(c);
+        it(`${c.source}: ${c.name} → ${c.expect}${c.note ? ` (${c.note})` : ''}`, async () => {
+          const result = await evaluatePeerCase(c);
           assert.equal(result.status, c.expect, `drifted: ${result.paths.join(', ') || 'nothing'}`);
           if (c.paths) assert.deepEqual([...result.paths].sort(), [...c.paths].sort());
         });

@@ -42,15 +42,15 @@ function assertNoSecret(text: string, where: string): void {
   for (const v of SECRET_VALUES) assert.ok(!text.includes(v), `${where} contains a Secret value (${v.slice(0, 3)}…)`);
 }
 
-function evaluate() {
+async function evaluate() {
   const desired = parseManifestText(DESIRED, '/repo/secret.yaml').resources;
-  const live = parseLiveObjects(JSON.stringify(LIVE), 'live').objects;
+  const live = (await parseLiveObjects(JSON.stringify(LIVE), 'live')).objects;
   return computeEnvironmentDrift(desired, { objects: live, complete: true, fetchedAt: new Date(0) }, { ignore: [] });
 }
 
 describe('Secrets: stringData folded into data, values never shown', () => {
-  it('reports drift on the stringData line, a key Git removed, and nothing for equal values', () => {
-    const r = evaluate().resources[0];
+  it('reports drift on the stringData line, a key Git removed, and nothing for equal values', async () => {
+    const r = (await evaluate()).resources[0];
     assert.equal(r.status, 'Drifted');
     assert.deepEqual(
       r.fields.map((f) => [f.path, f.reason, f.masked, f.location?.keyRange.start.line]),
@@ -62,16 +62,16 @@ describe('Secrets: stringData folded into data, values never shown', () => {
     assert.deepEqual(r.fields.map((f) => driftText(f).summary), ['value differs', 'secret key not in Git, still live']);
   });
 
-  it('keeps no Secret value in the drift data: fields, the live object (masked, without last-applied) or its text', () => {
-    const drift = evaluate();
+  it('keeps no Secret value in the drift data: fields, the live object (masked, without last-applied) or its text', async () => {
+    const drift = await evaluate();
     assertNoSecret(JSON.stringify(drift.resources.map(({ resource: _resource, ...rest }) => rest)), 'the drift result');
     const live = drift.resources[0].live as { data: Record<string, string>; metadata: { annotations?: Record<string, string> } };
     assert.deepEqual(live.data, { password: '++++++++++++', token: '++++++++', same: '++++++++', removed: '++++++++' });
     assert.equal(live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'], undefined);
   });
 
-  it('masks both sides of Show Drift as Argo CD does: equal values alike, differing ones not', () => {
-    const docs = driftDocuments(evaluate().resources[0], 'prod');
+  it('masks both sides of Show Drift as Argo CD does: equal values alike, differing ones not', async () => {
+    const docs = driftDocuments((await evaluate()).resources[0], 'prod');
     assertNoSecret(docs.desired + docs.live, 'Show Drift');
     assert.match(docs.desired, /password: \+{8}\n/);
     assert.match(docs.live, /password: \+{12}\n/);
@@ -80,12 +80,12 @@ describe('Secrets: stringData folded into data, values never shown', () => {
     assert.doesNotMatch(docs.desired, /stringData/);
   });
 
-  it('gives ChatOps context without values', () => {
-    assertNoSecret(JSON.stringify(contextFromResource('prod', evaluate().resources[0])), 'ChatOps context');
+  it('gives ChatOps context without values', async () => {
+    assertNoSecret(JSON.stringify(contextFromResource('prod', (await evaluate()).resources[0])), 'ChatOps context');
   });
 
-  it('re-compares a draft against the masked live object with the real values (drafts re-use the last live state)', () => {
-    const first = evaluate().resources[0];
+  it('re-compares a draft against the masked live object with the real values (drafts re-use the last live state)', async () => {
+    const first = (await evaluate()).resources[0];
     const draft = parseManifestText(DESIRED.replace(GIT_PASSWORD, LIVE_PASSWORD), '/repo/secret.yaml').resources;
     const again = computeEnvironmentDrift(draft, { objects: [{ id: first.id, key: first.key, object: first.live }], complete: false, fetchedAt: new Date(0) }, { ignore: [] });
     assert.deepEqual(again.resources[0].fields.map((f) => f.path), ['/data/removed']);
