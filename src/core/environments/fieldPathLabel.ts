@@ -21,7 +21,7 @@ export function fieldPathLabel(pointer: string, object: unknown, apiVersion: str
       value = item;
     } else {
       label += /^[A-Za-z0-9_-]+$/.test(segment) ? (label ? `.${segment}` : segment) : `[${JSON.stringify(segment)}]`;
-      value = isRecord(value) ? value[segment] : undefined;
+      value = isRecord(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
     }
   });
   return label;
