@@ -313,7 +313,12 @@ class Walk {
   /** Values in any order; extra live values as for keyed lists. */
   private setList(d: unknown[], l: unknown[], m: ManagedFields | undefined, rule: ListRule): Pair {
     const free = new Map<string, number[]>();
-    l.forEach((v, i) => free.set(JSON.stringify(v), [...(free.get(JSON.stringify(v)) ?? []), i]));
+    l.forEach((v, i) => {
+      const id = JSON.stringify(v);
+      const list = free.get(id);
+      if (list) list.push(i);
+      else free.set(id, [i]);
+    });
     const matched = new Set<number>();
     const order: number[] = [];
     d.forEach((item, i) => {

@@ -101,10 +101,29 @@ export function appliedChild(applied: unknown, key: string): unknown {
 export function appliedItem(applied: unknown, liveItem: unknown, index: number, rule: ListRule): unknown {
   if (!Array.isArray(applied)) return undefined;
   if (rule.type === 'atomic') return index >= 0 ? applied[index] : undefined;
-  if (rule.type === 'set') return applied.some((v) => JSON.stringify(v) === JSON.stringify(liveItem)) ? liveItem : undefined;
+  if (rule.type === 'set') return appliedIndex(applied, (v) => JSON.stringify(v)).has(JSON.stringify(liveItem)) ? liveItem : undefined;
   if (!isRecord(liveItem)) return undefined;
   const hint: unknown = index >= 0 ? applied[index] : undefined;
-  return isRecord(hint) && keysMatch(hint, liveItem, rule.keys) ? hint : applied.find((a) => isRecord(a) && keysMatch(a, liveItem, rule.keys));
+  if (isRecord(hint) && keysMatch(hint, liveItem, rule.keys)) return hint;
+  const signature = keySignature(liveItem, rule.keys);
+  if (signature !== undefined) return appliedIndex(applied, (v) => (isRecord(v) ? keySignature(v, rule.keys) : undefined)).get(signature);
+  return applied.find((a) => isRecord(a) && keysMatch(a, liveItem, rule.keys));
+}
+
+/** Applied list items by their identity (key signature or value), built once per applied list: lookups stay linear. */
+const appliedIndexes = new WeakMap<unknown[], Map<string, unknown>>();
+
+function appliedIndex(applied: unknown[], identity: (item: unknown) => string | undefined): Map<string, unknown> {
+  let index = appliedIndexes.get(applied);
+  if (!index) {
+    index = new Map();
+    for (const item of applied) {
+      const id = identity(item);
+      if (id !== undefined && !index.has(id)) index.set(id, item);
+    }
+    appliedIndexes.set(applied, index);
+  }
+  return index;
 }
 
 /** managedFields below a map key. */
@@ -130,8 +149,13 @@ export function managedItem(managed: ManagedFields | undefined, liveItem: unknow
 export function agentKeys(applied: unknown, managed: ManagedFields | undefined): string[] {
   const keys = isRecord(applied) ? Object.keys(applied) : [];
   if (!managed || managed.agent.length === 0) return keys;
+  const seen = new Set(keys);
   for (const node of managed.agent) {
-    for (const k of Object.keys(node)) if (k.startsWith('f:') && !keys.includes(k.slice(2))) keys.push(k.slice(2));
+    for (const k of Object.keys(node)) {
+      if (!k.startsWith('f:') || seen.has(k.slice(2))) continue;
+      seen.add(k.slice(2));
+      keys.push(k.slice(2));
+    }
   }
   return keys;
 }
