@@ -6,6 +6,7 @@ import { agentKeys, appliedByAgent, appliedChild, appliedItem, DEFAULT_FIELD_MAN
 import { IgnoreMatcher } from './ignoreRules';
 import { injectedNames } from './injectedSidecars';
 import { listRule, matchListItems, type ListRule } from './listMatching';
+import { ownValue } from './ownValue';
 import { quantitiesEqual } from './quantity';
 import { desiredSecretData, isSecret, liveSecretData, SECRET_MASK, SECRET_MASK_DIFFERENT, secretValuesEqual, setOwn } from './secretData';
 import { isAgentBookkeeping, isIdentityPath, isServerManagedPath } from './serverFields';
@@ -179,12 +180,9 @@ class Walk {
         secretDone = true;
         continue;
       }
-      const lv = l !== undefined && Object.hasOwn(l, key) ? l[key] : undefined;
-      let av: unknown;
-      if (appliedMap && Object.hasOwn(appliedMap, key)) {
-        av = appliedMap[key];
-        appliedHits++;
-      }
+      const lv = l !== undefined ? ownValue(l, key) : undefined;
+      const av = appliedMap ? ownValue(appliedMap, key) : undefined;
+      if (av !== undefined) appliedHits++; // JSON holds no undefined: present means defined
       this.push(key, undefined);
       const shaped = this.node(d[key], lv, av, m && managedChild(m, key));
       this.pop();

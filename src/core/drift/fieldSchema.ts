@@ -74,16 +74,18 @@ export class KindSchema {
     return this.factAt(path) === 'quantity';
   }
 
+  /** Depth up to which `states` follow the last path asked. */
+  private valid = 0;
+
   private factAt(path: readonly string[]): Fact | undefined {
     if (this.root.length === 0) return undefined;
     let depth = 0;
-    while (depth < path.length && this.states[depth + 1] !== undefined && this.seen[depth] === path[depth]) depth++;
+    while (depth < path.length && depth < this.valid && this.seen[depth] === path[depth]) depth++;
     for (; depth < path.length; depth++) {
       this.seen[depth] = path[depth];
       this.states[depth + 1] = step(this.states[depth], path[depth]);
     }
-    this.states.length = path.length + 1;
-    this.seen.length = path.length;
+    this.valid = path.length;
     for (const node of this.states[path.length]) if (node.fact) return node.fact;
     return undefined;
   }

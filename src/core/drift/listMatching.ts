@@ -1,5 +1,6 @@
 import { isRecord } from '../manifests/resourceId';
 import { KindSchema } from './fieldSchema';
+import { ownValue } from './ownValue';
 
 /** Values the API server fills in for an omitted merge key, so `ports: [{containerPort: 80}]` still matches. */
 const LIST_KEY_DEFAULTS: Readonly<Record<string, unknown>> = { protocol: 'TCP' };
@@ -77,14 +78,14 @@ export function matchListItems(desired: readonly unknown[], live: readonly unkno
 export function keysMatch(desired: Record<string, unknown>, live: Record<string, unknown>, keys: readonly string[]): boolean {
   let compared = 0;
   for (const key of keys) {
-    const want = own(desired, key);
+    const want = ownValue(desired, key);
     if (want === undefined || want === null) {
       const fallback = Object.hasOwn(LIST_KEY_DEFAULTS, key) ? LIST_KEY_DEFAULTS[key] : undefined;
-      const got = own(live, key);
+      const got = ownValue(live, key);
       if (fallback !== undefined && got !== undefined && !sameKeyValue(got, fallback)) return false;
       continue;
     }
-    if (!sameKeyValue(want, own(live, key) ?? (Object.hasOwn(LIST_KEY_DEFAULTS, key) ? LIST_KEY_DEFAULTS[key] : undefined))) return false;
+    if (!sameKeyValue(want, ownValue(live, key) ?? (Object.hasOwn(LIST_KEY_DEFAULTS, key) ? LIST_KEY_DEFAULTS[key] : undefined))) return false;
     compared++;
   }
   return compared > 0; // an item with none of the keys cannot be identified
@@ -100,7 +101,7 @@ export function sameKeyValue(a: unknown, b: unknown): boolean {
 export function keySignature(item: Record<string, unknown>, keys: readonly string[]): string | undefined {
   let signature = '';
   for (const key of keys) {
-    const v = own(item, key) ?? (Object.hasOwn(LIST_KEY_DEFAULTS, key) ? LIST_KEY_DEFAULTS[key] : undefined);
+    const v = ownValue(item, key) ?? (Object.hasOwn(LIST_KEY_DEFAULTS, key) ? LIST_KEY_DEFAULTS[key] : undefined);
     if (v === undefined || v === null) return undefined;
     signature += (typeof v === 'object' ? JSON.stringify(v) : String(v)) + '\u0000';
   }
@@ -117,11 +118,4 @@ function indexByKeys(live: readonly unknown[], keys: readonly string[]): Map<str
     else index.set(signature, [i]);
   });
   return index;
-}
-
-/** Merge keys are field names like `name` or `containerPort`; only a key Object.prototype also has needs the own-property check. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return !INHERITED.has(key) || Object.hasOwn(record, key) ? record[key] : undefined;
 }
