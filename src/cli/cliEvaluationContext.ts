@@ -5,5 +5,6 @@ export const ARGOCD_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
 
 /** How CLI commands evaluate environments: trusted (the user ran it), Argo CD token from the environment. */
 export function cliEvaluationContext(rootDir: string, env: NodeJS.ProcessEnv = process.env): EvaluationContext {
-  return { rootDir, trusted: true, argocdToken: env[ARGOCD_TOKEN_ENV] || undefined };
+  const argocdToken = env[ARGOCD_TOKEN_ENV] || undefined;
+  return { rootDir, trusted: true, secret: async (kind) => (kind === 'argocd' ? argocdToken : undefined) };
 }

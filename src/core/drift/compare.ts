@@ -1,5 +1,5 @@
 import type { DriftIgnoreRule } from '../config/types';
-import { pointerFromSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 import { KindSchema } from './fieldSchema';
 import { agentKeys, appliedByAgent, appliedChild, appliedItem, DEFAULT_FIELD_MANAGERS, managedChild, managedItem, ownedByController, ownershipOf, type ManagedFields, type Ownership } from './fieldOwnership';

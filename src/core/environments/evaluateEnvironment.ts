@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
-import { createLiveProvider } from '../live/createProvider';
+import { createLiveProvider, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import type { EnvironmentState } from './environmentState';
 import type { EvaluationCache } from './evaluationCache';
@@ -14,10 +14,8 @@ export interface EvaluationContext {
   /** Workspace Trust: untrusted folders run no process and send nothing. */
   trusted: boolean;
   kubectlPath?: string;
-  /** Argo CD bearer token (CLI: from the environment). */
-  argocdToken?: string;
-  /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
-  getArgocdToken?: (server: string) => Promise<string | undefined>;
+  /** Credentials of live sources by kind and host (VS Code: SecretStorage; CLI: the environment). */
+  secret?: SecretLookup;
   signal?: AbortSignal;
   /** Kept across refreshes by a long-lived caller (the extension): unchanged files and comparisons are reused. */
   cache?: EvaluationCache;
@@ -63,8 +61,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
         trusted: ctx.trusted,
         kubectlPath: ctx.kubectlPath,
         manifests: env.manifests,
-        token: ctx.argocdToken,
-        getToken: ctx.getArgocdToken,
+        secret: ctx.secret,
         files: cache?.files,
       });
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
