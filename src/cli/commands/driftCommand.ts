@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { driftText, shortText } from '../../core/drift/driftText';
 import type { EnvironmentState } from '../../core/environments/environmentState';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
@@ -25,8 +26,13 @@ ${UNTRUSTED_HELP}`;
 
 interface DriftJsonField {
   path: string;
+  /** null when Git does not set it (reason extra) or when masked. */
   desired: unknown;
+  /** null when live lacks it (reason missing) or when masked. */
   live: unknown;
+  reason: 'changed' | 'missing' | 'extra';
+  /** A Secret value: neither value is printed. */
+  masked?: true;
   line: number | null;
 }
 
@@ -79,11 +85,14 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       file: r.resource ? rel(r.resource.file) : null,
       line: r.resource ? r.resource.range.start.line + 1 : null,
       status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
       drift: r.fields.map(
         (f): DriftJsonField => ({
           path: fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind),
-          desired: f.desired,
+          desired: f.desired ?? null,
           live: f.live ?? null,
+          reason: f.reason,
+          ...(f.masked ? { masked: true as const } : {}),
           line: f.location ? f.location.keyRange.start.line + 1 : null,
         }),
       ),
@@ -104,20 +113,16 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     if (e.severity === 'error') lines.push(`  ${rel(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: error: ${e.message}`);
   }
   for (const r of s.drift.resources) {
-    if (r.status === 'InSync' || r.status === 'Unknown') continue;
+    // Unknown is the environment's state when live state is missing; a resource's own Unknown has a reason.
+    if (r.status === 'InSync' || (r.status === 'Unknown' && !r.reason)) continue;
     const where = r.resource ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
-    lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}`);
+    lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}${r.reason ? ` — ${r.reason}` : ''}`);
     for (const f of r.fields) {
       const file = r.resource ? rel(r.resource.file) : '';
       const line = f.location ? `${file}:${f.location.keyRange.start.line + 1}` : file;
       const label = fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind);
-      lines.push(`    ${line}  ${label}: desired ${show(f.desired)}, live ${f.live === undefined ? '(not set)' : show(f.live)}`);
+      lines.push(`    ${line}  ${label}: ${driftText(f, (v) => shortText(v, 80)).summary}`);
     }
   }
   return lines.join('\n');
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

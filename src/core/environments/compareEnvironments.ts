@@ -83,9 +83,9 @@ export function compareEnvironments(from: ComparedEnvironment, to: ComparedEnvir
 
 function compareFields(a: ManifestResource, b: ManifestResource, ignore: readonly DriftIgnoreRule[]): FieldDifference[] {
   const { kind } = a.id;
-  const forward = diffObjects(a.object, b.object, { kind, apiVersion: a.id.apiVersion, ignore });
+  const forward = diffObjects(a.object, b.object, { kind, apiVersion: a.id.apiVersion, ignore, against: 'desired' });
   // The reverse pass only adds fields set in `to` alone; changed values came out of the forward pass.
-  const onlyInTo = diffObjects(b.object, a.object, { kind, apiVersion: b.id.apiVersion, ignore }).filter((d) => d.reason === 'missing');
+  const onlyInTo = diffObjects(b.object, a.object, { kind, apiVersion: b.id.apiVersion, ignore, against: 'desired' }).filter((d) => d.reason === 'missing');
 
   const fields: FieldDifference[] = forward.map((d) => {
     const toPointer = counterpartPointer(d.path, a.object, b.object, b.id.apiVersion, kind);

@@ -44,7 +44,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
-    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift.ignore);
+    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift);
     return { config: env, drift, manifestErrors: [], history: headHistory ?? [], branch };
   }
   const { manifests, desiredRef } = desired;
@@ -70,7 +70,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     }
     if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
   }
-  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore, cache?.comparisons);
+  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift, cache?.comparisons);
   const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
   return {
     config: env,
