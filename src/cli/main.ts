@@ -2,6 +2,7 @@ import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
+import { RENDER_HELP, RENDER_OPTIONS, renderCommand } from './commands/renderCommand';
 import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
@@ -12,7 +13,8 @@ Usage: youops <command> [options]
 
 Commands:
   envs        list environments and their sync status
-  drift       field-level drift of each environment, with file:line
+  drift       field-level drift of each environment, with the file:line that sets each value
+  render      the desired state as the GitOps agent applies it (kustomizations rendered), with origins
   validate    check manifests and configs against their schemas (text, json or sarif)
   promote     promote image tags and values between environments as a pull request (--dry-run: print the patch)
 
@@ -28,6 +30,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value'> }> = {
   envs: { help: ENVS_HELP, run: envsCommand },
   drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
+  render: { help: RENDER_HELP, run: renderCommand, options: RENDER_OPTIONS },
   validate: { help: VALIDATE_HELP, run: validateCommand },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
 };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { EnvironmentState } from '../../core/environments/environmentState';
+import { desiredValueSource } from '../../core/environments/driftSources';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
 import { formatResourceId } from '../../core/manifests/resourceId';
@@ -15,7 +16,10 @@ export const DRIFT_OPTIONS = { env: 'value' } as const;
 export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json]
 
 Compares each environment's manifests (or only the named ones) with its live state
-and prints every drifted field with its file:line, plus Missing and Extra resources.
+and prints every drifted field with the file:line that sets its desired value, plus
+Missing and Extra resources. Kustomizations are rendered by kustomize (kubectl's by
+default; $YOUOPS_KUSTOMIZE_PATH names another), and each rendered value is traced to
+the patch, kustomization entry or base line that sets it.
 Exit 0 when in sync, 1 on drift, missing, extra or errors, 2 on config errors.
 An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
 
@@ -23,7 +27,13 @@ interface DriftJsonField {
   path: string;
   desired: unknown;
   live: unknown;
+  /** Where the desired value is set: the manifest line, or (rendered) the patch / kustomization entry. */
+  file: string | null;
   line: number | null;
+  setBy?: string;
+  entry?: string;
+  /** Rendered: the value the setting line replaces further down (the base's, an inner overlay's). */
+  overrides?: { file: string; line: number; value?: unknown };
 }
 
 /** `youops drift`: field-level drift per environment. The CLI is trusted: it runs what the user asked. */
@@ -61,6 +71,7 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
     ...(s.drift.error ? { error: s.drift.error } : {}),
     live: s.config.live?.provider ?? null,
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
+    ...(s.rendering ? { rendering: renderingJson(s, rel) } : {}),
     counts: s.drift.counts,
     refreshedAt: s.drift.refreshedAt?.toISOString() ?? null,
     manifestErrors: s.manifestErrors
@@ -74,15 +85,31 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       file: r.resource ? rel(r.resource.file) : null,
       line: r.resource ? r.resource.range.start.line + 1 : null,
       status: r.status,
-      drift: r.fields.map(
-        (f): DriftJsonField => ({
+      drift: r.fields.map((f): DriftJsonField => {
+        const source = desiredValueSource(r, f);
+        const overrides = source?.overrides;
+        return {
           path: fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind),
           desired: f.desired,
           live: f.live ?? null,
-          line: f.location ? f.location.keyRange.start.line + 1 : null,
-        }),
-      ),
+          file: source ? rel(source.file) : null,
+          line: source ? source.range.start.line + 1 : null,
+          ...(r.resource?.rendered && source ? { setBy: source.setBy, ...(source.entry ? { entry: source.entry } : {}) } : {}),
+          ...(overrides ? { overrides: { file: rel(overrides.file), line: overrides.range.start.line + 1, ...(overrides.value !== undefined ? { value: overrides.value } : {}) } } : {}),
+        };
+      }),
     })),
+  };
+}
+
+function renderingJson(s: EnvironmentState, rel: (file: string) => string): unknown {
+  const r = s.rendering;
+  if (!r) return null;
+  return {
+    status: r.status,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.tool ? { tool: r.tool } : {}),
+    overlays: r.overlays.map((o) => ({ kustomization: rel(o.kustomization), durationMs: o.durationMs, cached: o.cached, ...(o.error ? { error: o.error } : {}) })),
   };
 }
 
@@ -94,6 +121,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
   const summary = s.liveSummary ? ` [${[s.liveSummary.sync, s.liveSummary.health].filter(Boolean).join(', ')}]` : '';
   const source = s.config.live ? ` (${s.config.live.provider})` : ' (no live source)';
   const lines = [`${s.config.name}: ${s.drift.status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
+  if (s.rendering?.status === 'notRendered') lines.push(`  warning: ${s.rendering.reason ?? 'not rendered'}`);
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));
   for (const e of s.manifestErrors) {
     if (e.severity === 'error') lines.push(`  ${rel(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: error: ${e.message}`);
@@ -103,10 +131,12 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     const where = r.resource ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
     lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}`);
     for (const f of r.fields) {
-      const file = r.resource ? rel(r.resource.file) : '';
-      const line = f.location ? `${file}:${f.location.keyRange.start.line + 1}` : file;
+      const source = desiredValueSource(r, f);
+      const line = source ? `${rel(source.file)}:${source.range.start.line + 1}` : '';
       const label = fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind);
-      lines.push(`    ${line}  ${label}: desired ${show(f.desired)}, live ${f.live === undefined ? '(not set)' : show(f.live)}`);
+      const over = source?.overrides;
+      const overrides = over && over.value !== undefined ? ` (overrides ${show(over.value)} at ${rel(over.file)}:${over.range.start.line + 1})` : '';
+      lines.push(`    ${line}  ${label}: desired ${show(f.desired)}, live ${f.live === undefined ? '(not set)' : show(f.live)}${overrides}`);
     }
   }
   return lines.join('\n');

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
+import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import { createLiveProvider } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import type { EnvironmentState } from './environmentState';
@@ -13,6 +14,10 @@ export interface EvaluationContext {
   /** Workspace Trust: untrusted folders run no process and send nothing. */
   trusted: boolean;
   kubectlPath?: string;
+  /** `youops.kustomize.path`: the kustomize (or kubectl) that renders kustomizations; default kubectlPath. */
+  kustomizePath?: string;
+  /** Keeps renders between evaluations (default: one per process). */
+  renderer?: KustomizeRenderer;
   /** Argo CD bearer token (CLI: from the environment). */
   argocdToken?: string;
   /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
@@ -30,18 +35,21 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   const [branch, headHistory] = await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
   let desired: DesiredState;
   try {
-    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal);
+    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, { trusted: ctx.trusted, kustomizePath: ctx.kustomizePath, kubectlPath: ctx.kubectlPath, renderer: ctx.renderer });
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
     const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift.ignore);
     return { config: env, drift, manifestErrors: [], history: headHistory ?? [], branch };
   }
-  const { manifests, desiredRef } = desired;
+  const { manifests, desiredRef, rendering } = desired;
   const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
 
   let live: LiveState | LiveStateError | undefined;
-  if (env.live) {
+  if (rendering?.status === 'failed') {
+    // What the agent would apply is unknown: comparing the raw files would report false drift.
+    live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
+  } else if (env.live) {
     try {
       const provider = createLiveProvider(env.live, {
         rootDir: ctx.rootDir,
@@ -65,6 +73,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     history,
     branch: desiredRef?.branch ?? branch,
     ...(desiredRef ? { desiredRef } : {}),
+    ...(rendering ? { rendering } : {}),
     ...(liveSummary ? { liveSummary } : {}),
   };
 }

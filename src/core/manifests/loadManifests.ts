@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { expandGlob, isGlob } from './glob';
-import { findKustomization, kustomizationEntries } from './kustomization';
+import { findKustomization, KUSTOMIZATION_FILE_NAMES, kustomizationEntries } from './kustomization';
 import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
@@ -16,8 +16,8 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * scanning) or a glob. Never throws for content problems: they come back as errors.
  * `fsys` is the working tree by default; the gitRef source passes a Git tree.
  */
-export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem): Promise<ParsedManifests> {
-  const collector = new FileCollector(fsys);
+export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem, options: LoadManifestsOptions = {}): Promise<LoadedManifests> {
+  const collector = new FileCollector(fsys, options.kustomizations === 'collect');
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
   const resources: ManifestResource[] = [];
@@ -27,7 +27,21 @@ export async function loadManifests(rootDir: string, manifests: string[], fsys: 
     resources.push(...result.resources);
     errors.push(...result.errors);
   }
-  return { resources, errors };
+  return { resources, errors, ...(options.kustomizations === 'collect' ? { kustomizations: collector.kustomizations } : {}) };
+}
+
+export interface LoadManifestsOptions {
+  /**
+   * `follow` (default): a folder's kustomization is read for its `resources` (raw files).
+   * `collect`: kustomizations are not followed but returned in `kustomizations`, for the
+   * caller to render (see core/kustomize); the other files are read as usual.
+   */
+  kustomizations?: 'follow' | 'collect';
+}
+
+export interface LoadedManifests extends ParsedManifests {
+  /** With `kustomizations: 'collect'`: the kustomization files met, in order. */
+  kustomizations?: string[];
 }
 
 async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<ParsedManifests> {
@@ -48,10 +62,14 @@ async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<Par
 class FileCollector {
   readonly files: string[] = [];
   readonly errors: ManifestError[] = [];
+  readonly kustomizations: string[] = [];
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Set<string>();
 
-  constructor(private readonly fsys: ManifestFileSystem) {}
+  constructor(
+    private readonly fsys: ManifestFileSystem,
+    private readonly collectKustomizations = false,
+  ) {}
 
   async addEntry(rootDir: string, entry: string): Promise<void> {
     if (isGlob(entry)) {
@@ -68,6 +86,7 @@ class FileCollector {
     const stat = await this.fsys.stat(abs);
     if (!stat) this.errors.push({ file: abs, severity: 'error', message: `manifests path "${entry}" does not exist` });
     else if (stat.isDirectory) await this.addFolder(abs);
+    else if (this.collectKustomizations && KUSTOMIZATION_FILE_NAMES.includes(path.basename(abs))) await this.addFolder(path.dirname(abs));
     else this.addFile(abs);
   }
 
@@ -90,6 +109,10 @@ class FileCollector {
       return;
     }
     const kustomization = await findKustomization(dir, this.fsys);
+    if (kustomization && this.collectKustomizations) {
+      this.kustomizations.push(kustomization);
+      return;
+    }
     if (kustomization) {
       await this.followKustomization(kustomization);
       return;

@@ -1,4 +1,5 @@
 import type { Range } from '../text/range';
+import type { RenderedResource } from '../kustomize/valueSources';
 import type { ResourceId } from './resourceId';
 
 export type { Position, Range } from '../text/range';
@@ -22,6 +23,12 @@ export interface ManifestResource {
   object: unknown;
   /** JSON pointer (`/spec/template/spec/containers/0/image`) → location. */
   fields: Map<string, FieldLocation>;
+  /**
+   * Set when the object is kustomize's rendering: `file`, `range` and `fields` are then its
+   * origin's (the base document, or the generator entry), and `rendered.sourceOf(pointer)`
+   * says where each rendered value is set (a patch, an `images:` entry, …).
+   */
+  rendered?: RenderedResource;
 }
 
 /**

@@ -99,7 +99,8 @@ function listItemNodes(object: unknown, node: Node): { values: unknown[]; nodes:
   return { values, nodes };
 }
 
-function collectFields(node: Node, pointer: string, fields: Map<string, FieldLocation>, lines: LineIndex): void {
+/** JSON pointer → key/value ranges of every field under `node` (also used for kustomization files and patches). */
+export function collectFields(node: Node, pointer: string, fields: Map<string, FieldLocation>, lines: LineIndex): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = pair.key;

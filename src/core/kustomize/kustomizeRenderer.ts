@@ -1,0 +1,122 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ManifestError, ManifestResource } from '../manifests/manifestResource';
+import { kustomizationSyntaxErrors, locateKustomizeMessage } from './kustomizeErrors';
+import type { KustomizeTool } from './kustomizeTool';
+import { readKustomizeTree, type KustomizeTree } from './kustomizeTree';
+import { renderedResources } from './renderOverlay';
+import { KustomizeError, runKustomize } from './runKustomize';
+
+/** One overlay's rendering (or why there is none). */
+export interface OverlayRendering {
+  /** The overlay's kustomization file. */
+  kustomization: string;
+  resources: ManifestResource[];
+  /** kustomize's errors and warnings, on the lines they name. */
+  errors: ManifestError[];
+  /** Every file kustomize reads for it (watch these: a change means a new render). */
+  inputs: string[];
+  /** Bases kustomize fetched itself (remote): not watched. */
+  remote: string[];
+  /** Time the render took (0 when reused). */
+  durationMs: number;
+  /** True when the previous render was reused: no input changed. */
+  cached: boolean;
+  /** Set when kustomize did not render the overlay. */
+  failure?: KustomizeError;
+}
+
+export interface RenderRequest {
+  tool: KustomizeTool;
+  /** The overlay folder, absolute. */
+  dir: string;
+  /** Workspace folder: messages name files relative to it. */
+  rootDir: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+interface CacheEntry {
+  fingerprint: string;
+  result: OverlayRendering;
+}
+
+/**
+ * Renders overlays and keeps each result until one of the files kustomize read changes
+ * (size, modification time or inode of every input, a kustomization file appearing in a
+ * folder included): a refresh with nothing changed costs a few stat calls, not a render.
+ * Concurrent requests for the same overlay share one kustomize process.
+ */
+export class KustomizeRenderer {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly inflight = new Map<string, Promise<OverlayRendering>>();
+
+  async render(request: RenderRequest): Promise<OverlayRendering> {
+    const key = `${request.tool.program}\0${path.resolve(request.dir)}`;
+    const cached = this.cache.get(key);
+    if (cached && (await fingerprint(cached.result.inputs)) === cached.fingerprint) return { ...cached.result, cached: true, durationMs: 0 };
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const job = this.renderFresh(request).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, job);
+    const result = await job;
+    // Timeouts and cancellations say nothing about the inputs: the next refresh tries again.
+    if (result.failure?.kind !== 'timeout' && result.failure?.kind !== 'cancelled') {
+      this.cache.set(key, { fingerprint: await fingerprint(result.inputs), result });
+    }
+    return result;
+  }
+
+  /** Forgets every render (e.g. the kustomize setting changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async renderFresh(request: RenderRequest): Promise<OverlayRendering> {
+    const started = Date.now();
+    const dir = path.resolve(request.dir);
+    const tree = await readKustomizeTree(dir);
+    if (!tree) throw new KustomizeError('failed', `${label(request)} has no kustomization`);
+    const base = { kustomization: tree.root.file, inputs: tree.inputs, remote: tree.remote.map((r) => r.entry), cached: false };
+    const syntax = kustomizationSyntaxErrors(tree);
+    if (syntax.length) {
+      return { ...base, resources: [], errors: syntax, durationMs: Date.now() - started, failure: new KustomizeError('failed', `${path.relative(request.rootDir, syntax[0].file)} does not parse`) };
+    }
+    try {
+      const out = await runKustomize({ tool: request.tool, dir, label: label(request), timeoutMs: request.timeoutMs, signal: request.signal, waitsOn: base.remote });
+      const { resources, errors } = renderedResources(out.yaml, tree, out.wrapperDir);
+      const warnings = out.warnings.map((w) => locateKustomizeMessage(w, tree, 'info', request.rootDir));
+      return { ...base, resources, errors: [...errors, ...warnings], durationMs: Date.now() - started };
+    } catch (e) {
+      if (!(e instanceof KustomizeError) || e.kind === 'unavailable') throw e;
+      const errors = failureDiagnostics(e, tree, request.rootDir);
+      return { ...base, resources: [], errors, durationMs: Date.now() - started, failure: e };
+    }
+  }
+}
+
+/** The process-wide renderer: the CLI and the extension each keep one for their lifetime. */
+export const defaultKustomizeRenderer = new KustomizeRenderer();
+
+function failureDiagnostics(e: KustomizeError, tree: KustomizeTree, rootDir: string): ManifestError[] {
+  if (e.kind !== 'failed' || e.details.length === 0) return [{ file: tree.root.file, severity: 'error', message: e.message }];
+  return e.details.map((m) => locateKustomizeMessage(m, tree, 'error', rootDir));
+}
+
+function label(request: RenderRequest): string {
+  return path.relative(request.rootDir, request.dir).split(path.sep).join('/') || '.';
+}
+
+async function fingerprint(files: string[]): Promise<string> {
+  const parts = await Promise.all(
+    files.map(async (f) => {
+      try {
+        const s = await fs.stat(f);
+        return `${f}\0${s.size}:${s.mtimeMs}:${s.ino}`;
+      } catch {
+        return `${f}\0-`;
+      }
+    }),
+  );
+  return parts.join('\n');
+}
