@@ -1,12 +1,11 @@
 import * as path from 'node:path';
-import { counterpartPointer } from '../environments/counterpartPointer';
 import type { FieldLocation, ManifestError, ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { apiGroup, isRecord, resourceIdOf, resourceKey } from '../manifests/resourceId';
 import { ZERO_RANGE } from '../text/range';
 import { listEntries, locationIn, stringField, type KustomizationModel } from './kustomizationModel';
 import type { KustomizeTree } from './kustomizeTree';
-import { RenderedResource, type RenderOrigin } from './valueSources';
+import { originPointer, RenderedResource, type RenderOrigin } from './valueSources';
 import { readYamlDocuments } from './yamlDocuments';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -209,7 +208,7 @@ function originFields(object: unknown, apiVersion: string, kind: string, origin:
   const fields = new Map<string, FieldLocation>();
   if (origin) {
     for (const [q, loc] of origin.fields) {
-      const p = counterpartPointer(q, origin.object, object, apiVersion, kind);
+      const p = originPointer(q, origin.object, object, apiVersion, kind);
       if (p !== undefined) fields.set(p, loc);
     }
     return fields;

@@ -90,6 +90,10 @@ export async function runKustomize(options: RunKustomizeOptions): Promise<Kustom
       if (/unknown command "kustomize"/.test(result.stderr)) {
         throw new KustomizeError('unavailable', `cannot render ${label}: ${tool.program} has no kustomize command (${KUSTOMIZE_INSTALL_HINT})`);
       }
+      // kustomize before v4 (kubectl ≤ 1.20, e.g. Debian 12's) cannot say where objects come from.
+      if (/unknown field "buildMetadata"/.test(result.stderr)) {
+        throw new KustomizeError('unavailable', `cannot render ${label}: the kustomize of ${tool.program} is too old to trace origins (${KUSTOMIZE_INSTALL_HINT})`);
+      }
       const details = errors.length ? errors : [result.stderr.trim() || `exit code ${result.code}`];
       throw new KustomizeError('failed', `${name} failed: ${details.join('; ')}`, details);
     }

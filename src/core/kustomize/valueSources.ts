@@ -285,7 +285,7 @@ export class RenderedResource {
     const { origin, originResource } = this.input;
     if (origin.kind === 'generator') return this.generatorCandidates(segments, rendered);
     if (!originResource) return [];
-    const q = counterpartPointer(pointerFromSegments(segments), this.input.object, originResource.object, this.input.apiVersion, this.input.kind);
+    const q = originPointer(pointerFromSegments(segments), this.input.object, originResource.object, this.input.apiVersion, this.input.kind);
     if (q === undefined) return [];
     const loc = originResource.fields.get(q);
     const written = valueAt(originResource.object, pointerSegments(q));
@@ -366,6 +366,16 @@ function generatorKey(
 /** kustomize drops one pair of quotes around a literal's value. */
 function unquote(value: string): string {
   return /^(["']).*\1$/s.test(value) && value.length >= 2 ? value.slice(1, -1) : value;
+}
+
+/**
+ * The pointer of a rendered field in the origin document: keyed list items by merge key, or,
+ * when a patch changed the key itself (a port renumbered), by position.
+ */
+export function originPointer(pointer: string, rendered: unknown, origin: unknown, apiVersion: string, kind: string): string | undefined {
+  const q = counterpartPointer(pointer, rendered, origin, apiVersion, kind);
+  if (q !== undefined) return q;
+  return valueAt(origin, pointerSegments(pointer)) !== undefined ? pointer : undefined;
 }
 
 /** The value at a pointer's segments (list items by index). */
