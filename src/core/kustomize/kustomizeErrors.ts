@@ -94,12 +94,19 @@ function entryNaming(k: KustomizationModel, mention: string): { file: string; ra
   return undefined;
 }
 
-/** Absolute paths inside the workspace as relative ones; kubectl's wrapping trimmed. */
-function readable(message: string, rootDir: string): string {
+/**
+ * kustomize's message without the layers YouOps and kustomize wrap around it: the wrapper
+ * kustomization's accumulation prefix, symlink-evaluation noise, absolute paths inside the
+ * workspace (made relative), line breaks inside quoted configs.
+ */
+export function readable(message: string, rootDir: string): string {
   const root = path.resolve(rootDir) + path.sep;
   return message
+    .replace(/^accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '')
     .split(root)
     .join('')
     .replace(/evalsymlink failure on '([^']+)' : lstat \1: /g, '')
+    .replace(/`\n([^`]*?)\n`/g, (_, body: string) => `\`${body.replace(/\n/g, ' ')}\``)
+    .replace(/\s*\n\s*/g, ' ')
     .trim();
 }

@@ -44,7 +44,7 @@ export function describeSource(root: string, s: ValueSource | undefined): string
  * export would show it (server fields and status added), with `edit` applied to each object.
  */
 export function liveSnapshotOf(overlay: string, edit: (o: Record<string, any>) => void = () => undefined): string {
-  const yaml = execFileSync('kubectl', ['kustomize', overlay], { encoding: 'utf8' });
+  const yaml = execFileSync('kubectl', ['kustomize', overlay], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const items = parseAllDocuments(yaml).map((d, i) => {
     const o = d.toJS() as Record<string, any>;
     o.metadata.uid = `00000000-0000-0000-0000-00000000000${i}`;
