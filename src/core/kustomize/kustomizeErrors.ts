@@ -49,8 +49,9 @@ function locate(message: string, tree: KustomizeTree): { file: string; range: Ra
       }
     }
   }
-  // Quoted names: a file or folder an entry lists, or a field kustomize does not know.
-  const mentions = [...message.matchAll(/'([^']+)'|"([^"]+)"|\(([^()\s]+)\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  // Quoted names: a file or folder an entry lists, or a field kustomize does not know. The innermost
+  // (last) one is what failed; the earlier ones are the kustomizations that led to it.
+  const mentions = [...message.matchAll(/'([^']+)'|"([^"]+)"|\(([^()\s]+)\)/g)].map((m) => m[1] ?? m[2] ?? m[3]).reverse();
   for (const mention of mentions) {
     for (const k of all) {
       const hit = entryNaming(k, mention);
