@@ -3,6 +3,7 @@ import { kustomizationEntries } from '../manifests/kustomization';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { GitOpsError } from './gitOpsError';
 import { readKustomizeImages } from './kustomizeImages';
+import { readWrittenValue } from './renderedChange';
 import { valueAt, type ChangeCheck, type PromotionPlan } from './promotionPlan';
 import { applyTextEdits, type TextEdit } from './textEdits';
 
@@ -63,6 +64,9 @@ function verify(file: string, text: string, p: Pending): void {
   } else if (check.kind === 'kustomizationResource') {
     actual = kustomizationEntries(text).local.includes(check.entry);
     expected = true;
+  } else if (check.kind === 'yamlValue' || check.kind === 'inlinePatchValue' || check.kind === 'envValue') {
+    actual = readWrittenValue(text, check);
+    expected = check.value;
   } else {
     const parsed = parseManifestText(text, file);
     const resource = parsed.resources.find((r) => r.key === check.resourceKey && (check.kind === 'resource' || r.docIndex === check.docIndex));

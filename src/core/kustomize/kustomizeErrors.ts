@@ -14,7 +14,7 @@ import { valueAt } from './valueSources';
  * field, a YAML error. Falls back to the top of the overlay's kustomization.
  */
 export function locateKustomizeMessage(message: string, tree: KustomizeTree, severity: ManifestError['severity'], rootDir: string): ManifestError {
-  const place = locate(message, tree) ?? { file: tree.root.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const place = locate(message, tree, severity === 'error') ?? { file: tree.root.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   return { file: place.file, range: place.range, severity, message: `kustomize: ${readable(message, rootDir)}` };
 }
 
@@ -23,7 +23,7 @@ export function kustomizationSyntaxErrors(tree: KustomizeTree): ManifestError[] 
   return [...tree.kustomizations.values()].flatMap((k) => (k.error ? [{ file: k.file, range: k.error.range, severity: 'error' as const, message: `kustomization: ${k.error.message}` }] : []));
 }
 
-function locate(message: string, tree: KustomizeTree): { file: string; range: Range } | undefined {
+function locate(message: string, tree: KustomizeTree, innermostFirst: boolean): { file: string; range: Range } | undefined {
   const all = [...tree.kustomizations.values()];
   // A patch that selects nothing: `no resource matches strategic merge patch "Deployment.v1.apps/web.[noNs]"`.
   const id = /patch "([^".]+)\.[^/"]*\/([^".]+)\.\[?[^"]*"/.exec(message);
@@ -49,9 +49,10 @@ function locate(message: string, tree: KustomizeTree): { file: string; range: Ra
       }
     }
   }
-  // Quoted names: a file or folder an entry lists, or a field kustomize does not know. The innermost
-  // (last) one is what failed; the earlier ones are the kustomizations that led to it.
-  const mentions = [...message.matchAll(/'([^']+)'|"([^"]+)"|\(([^()\s]+)\)/g)].map((m) => m[1] ?? m[2] ?? m[3]).reverse();
+  // Quoted names: a file or folder an entry lists, or a field kustomize does not know. In an error the
+  // innermost (last) one is what failed, the earlier ones led to it; a warning names its subject first.
+  const quoted = [...message.matchAll(/'([^']+)'|"([^"]+)"|\(([^()\s]+)\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const mentions = innermostFirst ? quoted.reverse() : quoted;
   for (const mention of mentions) {
     for (const k of all) {
       const hit = entryNaming(k, mention);

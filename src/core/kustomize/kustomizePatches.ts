@@ -12,6 +12,9 @@ export interface PatchDocument {
   file: string;
   /** Maps a range of the patch text to the file (identity for patch files; shifted for inline patches). */
   map: (range: Range) => Range;
+  docIndex: number;
+  /** For an inline patch: the pointer of its string in the kustomization. */
+  inline?: string;
 }
 
 /** A `patches:` / `patchesStrategicMerge:` / `patchesJson6902:` entry, read. */
@@ -72,7 +75,8 @@ function readPatch(
   const text = 'file' in source ? texts.get(file) : source.inline;
   if (text === undefined) return undefined;
   const map = 'file' in source ? identity : inlineTextMapper(k, source.pointer, source.inline);
-  const docs = readYamlDocuments(text).documents.map((d): PatchDocument => ({ value: d.value, fields: d.fields, file, map }));
+  const inline = 'inline' in source ? { inline: source.pointer } : {};
+  const docs = readYamlDocuments(text).documents.map((d, docIndex): PatchDocument => ({ value: d.value, fields: d.fields, file, map, docIndex, ...inline }));
   const base = { kustomization: k, pointer, label, ...(target ? { target } : {}), ...('file' in source ? { file } : {}) };
   if (docs.length === 1 && Array.isArray(docs[0].value)) return { ...base, documents: [], ops: docs[0] };
   return { ...base, documents: docs.filter((d) => isRecord(d.value)) };

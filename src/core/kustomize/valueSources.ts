@@ -29,7 +29,23 @@ export interface ValueSource {
   ancestor?: boolean;
   /** What this value replaces further down: an inner overlay's or the base's value (`replicas: 1` under a patch's `3`). */
   overrides?: ValueSource;
+  /** 0-based range of the value as written (absent for ancestors and computed values). */
+  valueRange?: Range;
+  /** How the value is written in `file`, for editing it in place (promotion); absent where it is not a plain value of its own. */
+  written?: WrittenValue;
 }
+
+/**
+ * Where in `file` a value is written: a field of a YAML document (a manifest, a strategic-merge
+ * patch), an entry of a kustomization (`/images/0/newTag`, `/replicas/0/count`, a generator
+ * literal), a field inside an inline patch string, an op of a JSON 6902 file, or an env file line.
+ */
+export type WrittenValue =
+  | { in: 'document'; docIndex: number; pointer: string }
+  | { in: 'kustomization'; pointer: string }
+  | { in: 'inlinePatch'; patchPointer: string; docIndex: number; pointer: string }
+  | { in: 'opsFile'; pointer: string }
+  | { in: 'envFile'; key: string; line: number };
 
 /** Where a rendered object came from. */
 export interface RenderOrigin {
@@ -116,11 +132,13 @@ export class RenderedResource {
       if (candidates.length === 0) continue;
       const chosen = Math.max(0, candidates.findIndex((c) => c.consistent));
       const secret = this.input.kind === 'Secret' && (segments[0] === 'data' || segments[0] === 'stringData');
-      const chain = candidates.slice(chosen).map(({ consistent: _, value, ...c }): ValueSource => ({
+      const ancestor = n < segments.length;
+      const chain = candidates.slice(chosen).map(({ consistent: _, value, written, valueRange, ...c }): ValueSource => ({
         ...c,
         // Secret values are never carried into what surfaces display.
         ...(value !== undefined && !secret ? { value } : {}),
-        ...(n < segments.length ? { ancestor: true } : {}),
+        // An ancestor's value and place are not the field's own: nothing to edit there.
+        ...(ancestor ? { ancestor: true } : { ...(valueRange ? { valueRange } : {}), ...(written ? { written } : {}) }),
       }));
       for (let i = chain.length - 2; i >= 0; i--) chain[i] = { ...chain[i], overrides: chain[i + 1] };
       return chain[0];
@@ -147,6 +165,9 @@ export class RenderedResource {
       setBy,
       entry,
       ...(value !== undefined ? { value } : {}),
+      ...(k.fields.has(p) ? { valueRange: locationIn(k, p).valueRange } : {}),
+      // Names, namespaces and labels are an environment's identity: set, but not promoted.
+      ...(setBy === 'images' || setBy === 'replicas' ? { written: { in: 'kustomization' as const, pointer: p } } : {}),
       consistent,
     });
     const patches = patchesOf.get(k) ?? kustomizationPatches(k, this.input.texts);
@@ -278,7 +299,23 @@ export class RenderedResource {
       loc = doc.fields.get(q);
     }
     const range = loc ? doc.map(loc.keyRange) : keyRangeIn(p.kustomization, p.pointer);
-    return { file: doc.file, range, setBy, entry, ...(value !== undefined ? { value } : {}), consistent };
+    const exact = loc !== undefined && q === pointer;
+    const written: WrittenValue | undefined = !exact
+      ? undefined
+      : doc.inline
+        ? { in: 'inlinePatch', patchPointer: doc.inline, docIndex: doc.docIndex, pointer }
+        : p.ops === doc
+          ? { in: 'opsFile', pointer }
+          : { in: 'document', docIndex: doc.docIndex, pointer };
+    return {
+      file: doc.file,
+      range,
+      setBy,
+      entry,
+      ...(value !== undefined ? { value } : {}),
+      ...(exact && loc ? { valueRange: doc.map(loc.valueRange), written } : {}),
+      consistent,
+    };
   }
 
   private originCandidates(segments: string[], rendered: unknown): Candidate[] {
@@ -290,7 +327,16 @@ export class RenderedResource {
     const loc = originResource.fields.get(q);
     const written = valueAt(originResource.object, pointerSegments(q));
     const range = q === '' ? originResource.range : (loc?.keyRange ?? originResource.range);
-    return [{ file: originResource.file, range, setBy: 'resource', ...(written !== undefined && !isRecord(written) && !Array.isArray(written) ? { value: written } : {}), consistent: agrees(written, rendered) }];
+    return [
+      {
+        file: originResource.file,
+        range,
+        setBy: 'resource',
+        ...(written !== undefined && !isRecord(written) && !Array.isArray(written) ? { value: written } : {}),
+        ...(loc ? { valueRange: loc.valueRange, written: { in: 'document' as const, docIndex: originResource.docIndex, pointer: q } } : {}),
+        consistent: agrees(written, rendered),
+      },
+    ];
   }
 
   /** A generated ConfigMap/Secret: its keys come from the generator entries of that name, outer overlays (behavior: merge/replace) first. */
@@ -329,14 +375,16 @@ function generatorKey(
   entry: Record<string, unknown>,
   key: string,
   texts: ReadonlyMap<string, string>,
-): { file: string; range: Range; entry: string; value?: unknown } | undefined {
+): { file: string; range: Range; entry: string; value?: unknown; valueRange?: Range; written?: WrittenValue } | undefined {
   const literals = Array.isArray(entry.literals) ? entry.literals : [];
   for (let i = literals.length - 1; i >= 0; i--) {
     const lit = literals[i];
     if (typeof lit !== 'string') continue;
     const eq = lit.indexOf('=');
     if (eq < 0 || lit.slice(0, eq).trim() !== key) continue;
-    return { file: k.file, range: locationIn(k, `${pointer}/literals/${i}`).keyRange, entry: `literals[${i}]`, value: unquote(lit.slice(eq + 1)) };
+    const at = `${pointer}/literals/${i}`;
+    const loc = locationIn(k, at);
+    return { file: k.file, range: loc.keyRange, valueRange: loc.valueRange, written: { in: 'kustomization', pointer: at }, entry: `literals[${i}]`, value: unquote(lit.slice(eq + 1)) };
   }
   const files = Array.isArray(entry.files) ? entry.files : [];
   for (let i = files.length - 1; i >= 0; i--) {
@@ -357,7 +405,8 @@ function generatorKey(
     for (let line = lines.length - 1; line >= 0; line--) {
       const m = /^\s*([^#=\s][^=]*?)\s*=(.*)$/.exec(lines[line]);
       if (!m || m[1] !== key) continue;
-      return { file, range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, entry: `envs[${path.basename(env)}]`, value: m[2] };
+      const range = { start: { line, character: 0 }, end: { line, character: lines[line].length } };
+      return { file, range, valueRange: range, written: { in: 'envFile', key, line }, entry: `envs[${path.basename(env)}]`, value: m[2] };
     }
   }
   return undefined;
