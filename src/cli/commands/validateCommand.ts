@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findConfigFile } from '../../core/config/configFile';
+import { KustomizePatchFiles } from '../../core/kustomize/patchFiles';
 import { collectFiles } from '../../core/validation/collectFiles';
 import { associationsFromConfig } from '../../core/validation/configAssociations';
 import { readTextFile } from '../../core/validation/readTextFile';
@@ -16,7 +17,9 @@ export const VALIDATE_HELP = `youops validate [PATH|GLOB…] [--format text|json
 
 Validates YAML files against their schemas: Kubernetes 1.36 kinds, Argo CD and Flux
 resources, kustomization.yaml, GitHub issue forms and youops.yaml, plus the associations
-in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines.
+in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines. Files a
+kustomization uses as strategic-merge patches are checked as partial objects (no
+required fields; unknown fields and wrong types are still errors).
 Without paths, every *.yaml/*.yml under the working folder is checked.
   --format sarif   SARIF 2.1.0 for GitHub code scanning
 URL schemas are cached in $YOUOPS_SCHEMA_CACHE (default ~/.cache/youops/schemas).
@@ -30,6 +33,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const associations = await associationsFromConfig(findConfigFile(cwd, args.config));
   const store = new SchemaStore({ cacheDir: process.env.YOUOPS_SCHEMA_CACHE ?? path.join(os.homedir(), '.cache', 'youops', 'schemas') });
 
+  const patchFiles = new KustomizePatchFiles();
   const reports: FileReport[] = [];
   for (const file of files) {
     const rel = path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
@@ -39,7 +43,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
       reports.push({ file: rel, documents: 0, diagnostics: [{ range: { start: zero, end: zero }, severity: 'warning', message: read.skipped, path: '', source: 'youops', code: 'skipped' }] });
       continue;
     }
-    const result = await validateText(read.text, { fileName: file, associations }, store);
+    const result = await validateText(read.text, { fileName: file, associations, partialObject: await patchFiles.isPatch(file) }, store);
     result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     reports.push({ file: rel, documents: result.documents, diagnostics: result.diagnostics });
   }

@@ -3,6 +3,7 @@ import { parseAllDocuments, type Document, type Node, isScalar } from 'yaml';
 import { joinPointer } from '../manifests/jsonPointer';
 import { LineIndex } from '../text/range';
 import { describeErrors, type Finding } from './describeErrors';
+import { kustomizeAwareFindings } from './kustomizeRoles';
 import { ChunkLocator } from './locate';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
@@ -15,6 +16,8 @@ export interface FileContext {
   fileChoice: ReturnType<typeof fileSchemaId>;
   unknownKindSeverity: Severity | 'ignore';
   maxDiagnosticsPerDocument: number;
+  /** See ValidateOptions.partialObject. */
+  partialObject?: boolean;
 }
 
 export interface ChunkResult {
@@ -128,7 +131,10 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
   }
   const validate = compiled.validate!;
   if (validate(value)) return [];
-  return describeErrors(validate.errors ?? [], compiled.label, prefix).map((f) => ({
+  const described = describeErrors(validate.errors ?? [], compiled.label, prefix);
+  // The kustomize hook: patch files are partial objects; legacy plain-string patches say how kustomize v5 reads them.
+  const findings = kustomizeAwareFindings(described, value, { partialObject: ctx.partialObject && !prefix, kustomization: selection.id === 'builtin:kustomization' });
+  return findings.map((f) => ({
     ...f,
     severity: 'error' as const,
     at: f.code === 'required' ? ('field' as const) : ('value' as const),
