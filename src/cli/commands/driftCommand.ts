@@ -82,8 +82,8 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       kind: r.id.kind,
       namespace: r.id.namespace ?? null,
       name: r.id.name,
-      file: r.resource ? rel(r.resource.file) : null,
-      line: r.resource ? r.resource.range.start.line + 1 : null,
+      file: r.resource?.file ? rel(r.resource.file) : null,
+      line: r.resource?.file ? r.resource.range.start.line + 1 : null,
       status: r.status,
       drift: r.fields.map((f): DriftJsonField => {
         const source = desiredValueSource(r, f);
@@ -128,7 +128,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
   }
   for (const r of s.drift.resources) {
     if (r.status === 'InSync' || r.status === 'Unknown') continue;
-    const where = r.resource ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
+    const where = r.resource?.file ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
     lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}`);
     for (const f of r.fields) {
       const source = desiredValueSource(r, f);

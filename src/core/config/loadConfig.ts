@@ -151,7 +151,7 @@ function parseLive(live: Record<string, unknown>): LiveSource {
     case 'kubectl':
       return { provider, ...(value as object) };
     default:
-      return { provider: 'argocd', ...(value as { server: string; app: string; appNamespace?: string; insecure?: boolean }) };
+      return { provider: 'argocd', ...(value as { server: string; app: string; appNamespace?: string; insecure?: boolean; desired?: 'workspace' | 'argocd' }) };
   }
 }
 

@@ -10,7 +10,15 @@ export type LiveSource =
   | { provider: 'gitRef'; ref: string; path?: string }
   | { provider: 'command'; argv: string[]; timeoutMs?: number }
   | { provider: 'kubectl'; context?: string; namespace?: string; kubeconfig?: string }
-  | { provider: 'argocd'; server: string; app: string; appNamespace?: string; insecure?: boolean };
+  | {
+      provider: 'argocd';
+      server: string;
+      app: string;
+      appNamespace?: string;
+      insecure?: boolean;
+      /** `argocd`: compare Argo CD's own rendering (targetState) with live state instead of the workspace's manifests. */
+      desired?: 'workspace' | 'argocd';
+    };
 
 export type LiveProviderName = LiveSource['provider'];
 

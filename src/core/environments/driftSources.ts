@@ -15,7 +15,8 @@ type DriftedField = ResourceDrift['fields'][number];
  */
 export function desiredValueSource(resource: ResourceDrift, field: DriftedField): ValueSource | undefined {
   const r = resource.resource;
-  if (!r) return undefined;
+  // No file: an object only the GitOps agent's rendering has (desired: argocd).
+  if (!r || !r.file) return undefined;
   const traced = r.rendered?.sourceOf(field.path);
   if (traced) return traced;
   const loc = field.location;

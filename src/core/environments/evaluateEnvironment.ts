@@ -5,6 +5,7 @@ import { currentBranch, recentCommits } from '../git/history';
 import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import { createLiveProvider } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
+import { desiredFromArgoCd } from './argocdDesired';
 import type { EnvironmentState } from './environmentState';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
 
@@ -45,8 +46,9 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   const { manifests, desiredRef, rendering } = desired;
   const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
 
+  const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
   let live: LiveState | LiveStateError | undefined;
-  if (rendering?.status === 'failed') {
+  if (rendering?.status === 'failed' && !argoDesired) {
     // What the agent would apply is unknown: comparing the raw files would report false drift.
     live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
   } else if (env.live) {
@@ -64,7 +66,9 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
   }
-  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
+  // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
+  const desiredResources = argoDesired && live && !(live instanceof LiveStateError) && live.desired ? desiredFromArgoCd(live.desired, manifests.resources) : manifests.resources;
+  const drift = computeEnvironmentDrift(desiredResources, live, config.drift.ignore);
   const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
   return {
     config: env,
@@ -73,7 +77,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     history,
     branch: desiredRef?.branch ?? branch,
     ...(desiredRef ? { desiredRef } : {}),
-    ...(rendering ? { rendering } : {}),
+    ...(argoDesired ? { rendering: { status: 'rendered' as const, tool: 'Argo CD', overlays: rendering?.overlays ?? [] } } : rendering ? { rendering } : {}),
     ...(liveSummary ? { liveSummary } : {}),
   };
 }
