@@ -83,10 +83,18 @@ export class KustomizeRenderer {
       return { ...base, resources: [], errors: syntax, durationMs: Date.now() - started, failure: new KustomizeError('failed', `${path.relative(request.rootDir, syntax[0].file)} does not parse`) };
     }
     try {
-      const out = await runKustomize({ tool: request.tool, dir, label: label(request), timeoutMs: request.timeoutMs, signal: request.signal, waitsOn: base.remote });
-      const { resources, errors } = renderedResources(out.yaml, tree, out.wrapperDir);
+      const run = (annotate: boolean) =>
+        runKustomize({ tool: request.tool, dir, label: label(request), timeoutMs: request.timeoutMs, signal: request.signal, waitsOn: base.remote, annotate });
+      // Origins come off the tree when they are unambiguous; kustomize's own annotations (a slower render) settle the rest.
+      // Objects of remote bases are not in the tree: annotate from the start rather than fetch them twice.
+      let out = await run(tree.remote.length > 0);
+      let rendered = renderedResources(out.yaml, tree, out.wrapperDir);
+      if (rendered.unresolved.length && tree.remote.length === 0) {
+        out = await run(true);
+        rendered = renderedResources(out.yaml, tree, out.wrapperDir);
+      }
       const warnings = out.warnings.map((w) => locateKustomizeMessage(w, tree, 'info', request.rootDir));
-      return { ...base, resources, errors: [...errors, ...warnings], durationMs: Date.now() - started };
+      return { ...base, resources: rendered.resources, errors: [...rendered.errors, ...warnings], durationMs: Date.now() - started };
     } catch (e) {
       if (!(e instanceof KustomizeError) || e.kind === 'unavailable') throw e;
       const errors = failureDiagnostics(e, tree, request.rootDir);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FieldLocation, ManifestError, ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
-import { apiGroup, isRecord, resourceIdOf, resourceKey } from '../manifests/resourceId';
+import { apiGroup, isRecord, resourceIdOf, resourceKey, type ResourceId } from '../manifests/resourceId';
 import { ZERO_RANGE } from '../text/range';
 import { listEntries, locationIn, stringField, type KustomizationModel } from './kustomizationModel';
 import type { KustomizeTree } from './kustomizeTree';
@@ -16,10 +16,15 @@ export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transforma
  * object without the build annotations, placed at its origin (the base document, or the
  * generator entry) with the positions of that origin, and traced (ManifestResource.rendered).
  */
-export function renderedResources(yaml: string, tree: KustomizeTree, wrapperDir: string): { resources: ManifestResource[]; errors: ManifestError[] } {
+export function renderedResources(
+  yaml: string,
+  tree: KustomizeTree,
+  wrapperDir: string,
+): { resources: ManifestResource[]; errors: ManifestError[]; unresolved: string[] } {
   const parsed = parseManifestText(yaml, tree.root.file);
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = parsed.errors.filter((e) => e.severity === 'error').map((e) => ({ ...e, range: undefined, message: `kustomize output: ${e.message}` }));
+  const unresolved: string[] = [];
   const originDocs = new Map<string, ManifestResource[]>();
   const docsOf = (file: string): ManifestResource[] => {
     let docs = originDocs.get(file);
@@ -30,50 +35,28 @@ export function renderedResources(yaml: string, tree: KustomizeTree, wrapperDir:
     }
     return docs;
   };
+  let fromTree: StaticOrigins | undefined;
 
   for (const r of parsed.resources) {
     const object = r.object as Record<string, unknown>;
-    const { origin, transformations } = takeBuildAnnotations(object, wrapperDir);
+    const annotations = takeBuildAnnotations(object, wrapperDir);
     const id = resourceIdOf(object) ?? r.id;
-    const apiVersion = id.apiVersion;
-    const kind = id.kind;
-
-    let renderOrigin: RenderOrigin;
-    let originResource: ManifestResource | undefined;
-    let generatorPointer: string | undefined;
-    let start: string | undefined;
-    if (origin?.repo) {
-      const remote = tree.remote.find((e) => origin.repo && e.entry.includes(origin.repo.replace(/^https?:\/\//, '').replace(/\.git$/, ''))) ?? tree.remote[0];
-      renderOrigin = { kind: 'remote', file: remote?.kustomization ?? tree.root.file, range: remote?.range ?? ZERO_RANGE, name: id.name, repo: origin.repo, ...(origin.ref ? { ref: origin.ref } : {}) };
-      start = remote?.kustomization;
-    } else if (origin?.configuredIn && /Generator$/.test(origin.configuredBy ?? '')) {
-      const k = tree.kustomizations.get(origin.configuredIn);
-      const entry = k && generatorEntry(k, kind, id.name);
-      generatorPointer = entry?.pointer;
-      renderOrigin = {
-        kind: 'generator',
-        file: origin.configuredIn,
-        range: entry && k ? locationIn(k, entry.pointer).keyRange : ZERO_RANGE,
-        name: entry?.name ?? id.name,
-      };
-      start = origin.configuredIn;
-    } else if (origin?.path) {
-      renderOrigin = { kind: 'resource', file: origin.path, range: ZERO_RANGE, name: id.name };
-      start = origin.path;
-    } else {
-      renderOrigin = { kind: 'resource', file: tree.root.file, range: ZERO_RANGE, name: id.name };
+    let located: Located | undefined;
+    if (annotations.origin) located = fromAnnotations(annotations, id, tree, docsOf);
+    else {
+      fromTree ??= new StaticOrigins(tree, docsOf);
+      located = fromTree.find(id);
     }
-
-    const layers = start ? pickChain(chainsFor(tree, start), transformations) : [tree.root];
-    if (renderOrigin.kind === 'resource' && origin?.path) {
-      originResource = pickOriginDocument(docsOf(origin.path), apiVersion, kind, id.name, layers);
-      if (originResource) renderOrigin = { ...renderOrigin, range: originResource.range, name: originResource.id.name };
+    if (!located) {
+      unresolved.push(resourceKey(id));
+      continue;
     }
-    const trace = new RenderedResource(tree.root.file, renderOrigin, {
+    const { origin, originResource, generatorPointer, layers } = located;
+    const trace = new RenderedResource(tree.root.file, origin, {
       object,
-      apiVersion,
-      kind,
-      origin: renderOrigin,
+      apiVersion: id.apiVersion,
+      kind: id.kind,
+      origin,
       ...(originResource ? { originResource } : {}),
       ...(generatorPointer ? { generatorPointer } : {}),
       layers,
@@ -82,15 +65,128 @@ export function renderedResources(yaml: string, tree: KustomizeTree, wrapperDir:
     resources.push({
       id,
       key: resourceKey(id),
-      file: renderOrigin.file,
+      file: origin.file,
       docIndex: originResource?.docIndex ?? 0,
-      range: renderOrigin.range,
+      range: origin.range,
       object,
-      fields: originFields(object, apiVersion, kind, originResource, trace),
+      fields: originFields(object, id.apiVersion, id.kind, originResource, trace),
       rendered: trace,
     });
   }
-  return { resources, errors };
+  return { resources, errors, unresolved };
+}
+
+/** Where one rendered object came from, and the layers it went through (innermost first). */
+interface Located {
+  origin: RenderOrigin;
+  originResource?: ManifestResource;
+  generatorPointer?: string;
+  layers: KustomizationModel[];
+}
+
+/** From kustomize's origin and transformer annotations. */
+function fromAnnotations(
+  { origin, transformations }: ReturnType<typeof takeBuildAnnotations>,
+  id: ResourceId,
+  tree: KustomizeTree,
+  docsOf: (file: string) => ManifestResource[],
+): Located {
+  if (origin?.repo) {
+    const repo = origin.repo.replace(/^https?:\/\//, '').replace(/\.git$/, '');
+    const remote = tree.remote.find((e) => e.entry.includes(repo)) ?? tree.remote[0];
+    const renderOrigin: RenderOrigin = { kind: 'remote', file: remote?.kustomization ?? tree.root.file, range: remote?.range ?? ZERO_RANGE, name: id.name, repo: origin.repo, ...(origin.ref ? { ref: origin.ref } : {}) };
+    return { origin: renderOrigin, layers: remote ? pickChain(chainsFor(tree, remote.kustomization), transformations) : [tree.root] };
+  }
+  if (origin?.configuredIn && /Generator$/.test(origin.configuredBy ?? '')) {
+    const k = tree.kustomizations.get(origin.configuredIn);
+    const entry = k && generatorEntry(k, id.kind, id.name);
+    return {
+      origin: { kind: 'generator', file: origin.configuredIn, range: entry && k ? locationIn(k, entry.pointer).keyRange : ZERO_RANGE, name: entry?.name ?? id.name },
+      ...(entry ? { generatorPointer: entry.pointer } : {}),
+      layers: pickChain(chainsFor(tree, origin.configuredIn), transformations),
+    };
+  }
+  if (origin?.path) {
+    const layers = pickChain(chainsFor(tree, origin.path), transformations);
+    const doc = pickOriginDocument(docsOf(origin.path), id.apiVersion, id.kind, id.name, layers);
+    return { origin: { kind: 'resource', file: origin.path, range: doc?.range ?? ZERO_RANGE, name: doc?.id.name ?? id.name }, ...(doc ? { originResource: doc } : {}), layers };
+  }
+  return { origin: { kind: 'resource', file: tree.root.file, range: ZERO_RANGE, name: id.name }, layers: [tree.root] };
+}
+
+/**
+ * Origins read off the kustomization tree, without kustomize's annotations (which more than
+ * double its work): each base document and generator, renamed through every chain of layers
+ * that reaches it (prefixes, suffixes, a generator's hash), indexed by the name it renders to.
+ * An object that matches no candidate, or several, is unresolved: the caller renders again
+ * with annotations then.
+ */
+class StaticOrigins {
+  private readonly byName = new Map<string, Array<{ namespace: string | undefined; located: Located }>>();
+
+  constructor(
+    private readonly tree: KustomizeTree,
+    docsOf: (file: string) => ManifestResource[],
+  ) {
+    for (const [file, links] of tree.parents) {
+      if (tree.kustomizations.has(file) || links.length === 0) continue;
+      for (const doc of docsOf(file)) {
+        for (const layers of chainsFor(tree, file)) {
+          this.add(doc.id.apiVersion, doc.id.kind, rename(doc.id.name, layers), namespaceAfter(doc.id.namespace, layers), {
+            origin: { kind: 'resource', file, range: doc.range, name: doc.id.name },
+            originResource: doc,
+            layers,
+          });
+        }
+      }
+    }
+    for (const k of tree.kustomizations.values()) {
+      for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
+        for (const e of listEntries(k, field)) {
+          if (!isRecord(e.value) || typeof e.value.name !== 'string' || (e.value.behavior !== undefined && e.value.behavior !== 'create')) continue;
+          const ns = typeof e.value.namespace === 'string' ? e.value.namespace : undefined;
+          for (const layers of chainsFor(tree, k.file)) {
+            this.add('v1', field === 'secretGenerator' ? 'Secret' : 'ConfigMap', rename(e.value.name, layers), namespaceAfter(ns, layers), {
+              origin: { kind: 'generator', file: k.file, range: locationIn(k, e.pointer).keyRange, name: e.value.name },
+              generatorPointer: e.pointer,
+              layers,
+            });
+          }
+        }
+      }
+    }
+  }
+
+  find(id: ResourceId): Located | undefined {
+    const exact = this.byName.get(key(id.apiVersion, id.kind, id.name)) ?? [];
+    // Generated names end in a hash of the content: `settings-5mbb6tgdk6`.
+    const hashed = /^(.*)-[a-z0-9]{10}$/.exec(id.name);
+    const generated = hashed ? (this.byName.get(key(id.apiVersion, id.kind, hashed[1])) ?? []).filter((l) => l.located.origin.kind === 'generator') : [];
+    const all = [...exact, ...generated];
+    // The namespace the layers give it; kustomize sets none on cluster-scoped kinds.
+    let fits = all.filter((c) => c.namespace === id.namespace);
+    if (fits.length === 0 && id.namespace === undefined) fits = all;
+    return fits.length === 1 ? fits[0].located : undefined;
+  }
+
+  private add(apiVersion: string, kind: string, name: string, namespace: string | undefined, located: Located): void {
+    const k = key(apiVersion, kind, name);
+    this.byName.set(k, [...(this.byName.get(k) ?? []), { namespace, located }]);
+  }
+}
+
+function key(apiVersion: string, kind: string, name: string): string {
+  return `${apiGroup(apiVersion)}/${kind}/${name}`;
+}
+
+/** The name after each layer's prefix and suffix, innermost first. */
+function rename(name: string, layers: KustomizationModel[]): string {
+  return layers.reduce((n, k) => `${stringField(k, 'namePrefix') ?? ''}${n}${stringField(k, 'nameSuffix') ?? ''}`, name);
+}
+
+/** The outermost layer's `namespace:` wins, else the document's own. */
+function namespaceAfter(namespace: string | undefined, layers: KustomizationModel[]): string | undefined {
+  return layers.reduce((ns, k) => stringField(k, 'namespace') ?? ns, namespace);
 }
 
 /** Reads and removes the two build annotations (and `metadata.annotations` when nothing else is left in it). */
@@ -190,9 +286,8 @@ function pickChain(chains: KustomizationModel[][], transformations: string[]): K
 /** The document of the origin file the object was read from: same kind, and the name the layers' prefixes and suffixes turn into the rendered one. */
 function pickOriginDocument(docs: ManifestResource[], apiVersion: string, kind: string, renderedName: string, layers: KustomizationModel[]): ManifestResource | undefined {
   const sameKind = docs.filter((d) => d.id.kind === kind && apiGroup(d.id.apiVersion) === apiGroup(apiVersion));
-  const rename = (name: string): string => layers.reduce((n, k) => `${stringField(k, 'namePrefix') ?? ''}${n}${stringField(k, 'nameSuffix') ?? ''}`, name);
   return (
-    sameKind.find((d) => rename(d.id.name) === renderedName) ??
+    sameKind.find((d) => rename(d.id.name, layers) === renderedName) ??
     sameKind.find((d) => d.id.name === renderedName) ??
     (sameKind.length === 1 ? sameKind[0] : undefined) ??
     sameKind.filter((d) => renderedName.includes(d.id.name)).sort((a, b) => b.id.name.length - a.id.name.length)[0]

@@ -33,6 +33,8 @@ export interface RunKustomizeOptions {
   signal?: AbortSignal;
   /** What a slow render is probably waiting on (remote bases), named when it times out. */
   waitsOn?: string[];
+  /** Ask for origin and transformer annotations (more than doubles kustomize's work); default true. */
+  annotate?: boolean;
 }
 
 export interface KustomizeOutput {
@@ -46,9 +48,9 @@ export interface KustomizeOutput {
 
 /**
  * Renders an overlay through a temporary wrapper kustomization outside the repository that
- * lists the overlay as its only resource and asks for origin and transformer annotations:
- * the overlay itself is never edited, and the annotations say which file each object came
- * from and which kustomizations transformed it. Plugins, exec functions and Helm stay off
+ * lists the overlay as its only resource and (unless `annotate: false`) asks for origin and
+ * transformer annotations: the overlay itself is never edited, and the annotations say which
+ * file each object came from and which kustomizations transformed it. Plugins, exec functions and Helm stay off
  * (no --enable-* flag); remote bases are fetched by kustomize itself, without prompts.
  */
 export async function runKustomize(options: RunKustomizeOptions): Promise<KustomizeOutput> {
@@ -58,7 +60,8 @@ export async function runKustomize(options: RunKustomizeOptions): Promise<Kustom
   try {
     const rel = path.relative(wrapper, dir);
     const entry = (path.isAbsolute(rel) ? dir : rel).split(path.sep).join('/');
-    await fs.writeFile(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(entry)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
+    const metadata = options.annotate === false ? '' : 'buildMetadata: [originAnnotations, transformerAnnotations]\n';
+    await fs.writeFile(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(entry)}\n${metadata}`);
     const notFound = `${tool.program} not found`;
     const name = `${tool.label} ${label}`;
     let result;

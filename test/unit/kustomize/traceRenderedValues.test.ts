@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KustomizeRenderer, type OverlayRendering } from '../../../src/core/kustomize/kustomizeRenderer';
 import { kustomizeTool } from '../../../src/core/kustomize/kustomizeTool';
+import { readKustomizeTree } from '../../../src/core/kustomize/kustomizeTree';
+import { renderedResources } from '../../../src/core/kustomize/renderOverlay';
+import { runKustomize } from '../../../src/core/kustomize/runKustomize';
 import type { ManifestResource } from '../../../src/core/manifests/manifestResource';
 import { copyFixture, describeSource, requireKustomizeV5, SHOP_FIXTURE, write } from './kustomizeFixture';
 
@@ -25,6 +28,17 @@ describe('kustomize rendering: every rendered value traced to the line that sets
     return found;
   };
   const trace = (res: ManifestResource, pointer: string) => describeSource(root, res.rendered!.sourceOf(pointer));
+  /** Every object's origin and layers, and the source chain of each of its values. */
+  const everything = (resources: ManifestResource[]) =>
+    resources.map((r) => {
+      const values: string[] = [];
+      const walk = (v: unknown, p: string): void => {
+        if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        else values.push(`${p} ← ${trace(r, p).join(' < ')}`);
+      };
+      walk(r.object, '');
+      return { key: r.key, file: path.relative(root, r.file), line: r.range.start.line, layers: r.rendered!.layers.map((f) => path.relative(root, f)), fields: [...r.fields.entries()], values };
+    });
 
   before(async () => {
     requireKustomizeV5();
@@ -143,6 +157,27 @@ describe('kustomize rendering: every rendered value traced to the line that sets
     assert.deepEqual(describeSource(root, s), ['secrets/db.env:2 generator secretGenerator[db].envs[db.env]']);
     assert.equal('value' in s, false);
     assert.doesNotMatch(JSON.stringify(s), /s3cr3t/);
+  });
+
+  it('origins read off the kustomization tree agree with kustomize\'s own origin and transformer annotations, value for value', async () => {
+    for (const [overlay, fast] of [['overlays/prod', prod], ['overlays/staging', staging]] as const) {
+      const dir = path.join(root, overlay);
+      const tree = (await readKustomizeTree(dir))!;
+      const out = await runKustomize({ tool: kustomizeTool(), dir, label: overlay, annotate: true });
+      assert.match(out.yaml, /config\.kubernetes\.io\/origin/);
+      const annotated = renderedResources(out.yaml, tree, out.wrapperDir);
+      assert.deepEqual(annotated.unresolved, []);
+      assert.deepEqual(everything(annotated.resources), everything(fast.resources), overlay);
+    }
+  });
+
+  it('an object the tree cannot place (renamed by a patch) is placed by kustomize\'s annotations', async () => {
+    write(root, 'renamed/kustomization.yaml', 'resources:\n  - ../base\npatches:\n  - target: {kind: Deployment, name: web}\n    options: {allowNameChange: true}\n    patch: |-\n      - op: replace\n        path: /metadata/name\n        value: storefront\n');
+    const r = await render('renamed');
+    const d = find(r, 'Deployment');
+    assert.equal(d.id.name, 'storefront');
+    assert.deepEqual([path.relative(root, d.file), d.range.start.line], ['base/deployment.yaml', 0]);
+    assert.deepEqual(trace(d, '/spec/replicas'), ['base/deployment.yaml:8 resource']);
   });
 
   it('warns on the line kustomize warns about (commonLabels is deprecated)', () => {
