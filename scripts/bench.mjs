@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 execFileSync('npx', ['tsc', '-p', '.'], { stdio: 'inherit' });
+// The scale bench runs the CLI as users do: the bundle in dist/.
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
 const only = process.argv[2];
 const files = [];
 const walk = (dir) => {

@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Reads large live exports off the main thread (src/core/yaml/offThread.ts looks for it beside the bundle).
+  { ...common, entryPoints: ['src/core/yaml/yamlWorker.ts'], outfile: 'dist/yamlWorker.js' },
 ];
 
 if (watch) {

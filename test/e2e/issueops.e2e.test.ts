@@ -60,7 +60,8 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
     assert.match(await toast.innerText(), /Open in Browser/);
     const issue = gh.repo('acme/shop-ops').issues[0];
     assert.equal(issue.title, '[deploy] web to prod');
-    assert.match(issue.body ?? '', /^### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1\.4\.1\n\n/);
+    // The hidden markers come first, where issue-form parsers read nothing.
+    assert.match(issue.body ?? '', /^<!-- youops:idempotency-key=[\w.:-]+ -->\n<!-- youops:ticket template=deploy-request\.yml env=prod -->\n\n### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1\.4\.1\n\n/);
 
     // prod → Tickets → the new ticket, with the bot's answer as its status.
     const view = await session.openYouOpsView();

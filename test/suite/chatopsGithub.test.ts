@@ -45,10 +45,10 @@ describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fa
     startStatus = git(root, 'status', '--porcelain');
     gh = await useFakeGitHub(TOKEN, {
       repos: [{ owner: 'acme', name: 'shop-ops' }],
-      // branch-deploy style: answers `.deploy <ref> to <env>` on the PR.
+      // branch-deploy style: answers `.deploy to <env>` on the PR, as github-actions[bot], deploying the PR's branch.
       bot: ({ kind, comment }) => {
-        const m = kind === 'comment' ? /^\.deploy (\S+) to (\S+)$/.exec(comment!.body) : null;
-        return m ? { body: `✅ Deployed ${m[1]} to ${m[2]}`, delayMs: 300 } : undefined;
+        const m = kind === 'comment' ? /^\.deploy to (\S+)$/.exec(comment!.body) : null;
+        return m ? { body: `✅ Deployed ${BRANCH} to ${m[1]}`, delayMs: 300, user: { login: 'github-actions[bot]', type: 'Bot' } } : undefined;
       },
     });
     // Other PRs around ours, so the one found must be the branch's own open one.
@@ -75,29 +75,29 @@ describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fa
     assert.equal(git(root, 'status', '--porcelain'), startStatus, 'the demo repo is left as found for the other suites');
   });
 
-  it("posts `.deploy <branch> to <env>` once on the branch's open pull request and shows the bot's answer as success", async () => {
+  it("posts `.deploy to <env>` once on the branch's open pull request and shows the bot's answer as success", async () => {
     prompter.script(ACCEPT_PREVIEW);
     const entry = await deploy('dev');
     assert.equal(prompter.asked.length, 1, 'ref from the branch, env from the context: only the preview');
     assert.equal(prompter.asked[0].title, `Preview — Enter sends this to GitHub ${REPO}#${pr}`);
-    assert.equal(prompter.asked[0].value, `.deploy ${BRANCH} to dev`);
+    assert.equal(prompter.asked[0].value, `.deploy to dev`);
 
     assert.ok(entry, JSON.stringify(prompter.notes));
     assert.equal(entry.status, 'success');
     assert.equal(entry.delivery, 'sent');
-    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), [`issueops-bot[bot]: ✅ Deployed ${BRANCH} to dev`]);
+    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), [`github-actions[bot]: ✅ Deployed ${BRANCH} to dev`]);
     assert.match(entry.link!, new RegExp(`/acme/shop-ops/issues/${pr}#issuecomment-\\d+$`));
 
     const mine = comments(pr).filter((c) => c.user.type === 'User');
-    assert.deepEqual(mine.map((c) => c.body), [`.deploy ${BRANCH} to dev`], 'exactly one comment, the exact text, no marker');
+    assert.deepEqual(mine.map((c) => c.body), [`.deploy to dev`], 'exactly one comment, the exact text, no marker');
     assert.deepEqual(posts().map((r) => r.path), [`/repos/${REPO}/issues/${pr}/comments`]);
     assert.ok(gh.requests.every((r) => r.authorized), 'every request carried the session token');
 
-    assert.deepEqual(prompter.notes, [{ severity: 'info', message: `✓ .deploy ${BRANCH} to dev — issueops-bot[bot]: ✅ Deployed ${BRANCH} to dev`, actions: ['Show Log'] }]);
+    assert.deepEqual(prompter.notes, [{ severity: 'info', message: `✓ .deploy to dev — github-actions[bot]: ✅ Deployed ${BRANCH} to dev`, actions: ['Show Log'] }]);
     assert.equal(api.chatops.history.all()[0].id, entry.id);
     const dev = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'dev')!;
     const row = api.tree.getChildren(dev).find((n) => n.type === 'chatops')!;
-    assert.equal(api.tree.getTreeItem(row).label, `Last command: .deploy ${BRANCH} to dev → ✓`);
+    assert.equal(api.tree.getTreeItem(row).label, `Last command: .deploy to dev → ✓`);
   });
 
   it('says clearly that the branch has no open pull request, and posts nothing', async () => {
@@ -139,10 +139,10 @@ describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fa
       assert.ok(rejected.every((r) => r.method === 'GET'), 'nothing was posted with it');
 
       // After the sign-in the command starts over: preview, then one post and the answer.
-      const done = await waitFor(() => api.chatops.history.all().find((h) => h.text === `.deploy ${BRANCH} to staging` && h.status === 'success'), 'the resent deploy to succeed', 30_000);
-      assert.equal(prompter.asked[0].value, `.deploy ${BRANCH} to staging`);
+      const done = await waitFor(() => api.chatops.history.all().find((h) => h.text === `.deploy to staging` && h.status === 'success'), 'the resent deploy to succeed', 30_000);
+      assert.equal(prompter.asked[0].value, `.deploy to staging`);
       assert.equal(done.replies.at(-1)!.text, `✅ Deployed ${BRANCH} to staging`);
-      assert.deepEqual(comments(pr).filter((c) => c.body === `.deploy ${BRANCH} to staging`).length, 1);
+      assert.deepEqual(comments(pr).filter((c) => c.body === `.deploy to staging`).length, 1);
       assert.equal(posts().length, postsBefore + 1, 'posted once, and only with the new session');
       assert.ok(posts().every((r) => r.authorized));
     } finally {

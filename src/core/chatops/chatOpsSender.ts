@@ -66,7 +66,7 @@ export class ChatOpsSender {
         let decided = false;
         const take = (r: BotReply): boolean => {
           entry.replies.push(toStored(r));
-          const verdict = classifyReply(r.text, req.patterns);
+          const verdict = r.verdict ?? classifyReply(r.text, req.patterns);
           if (verdict !== 'info' && !decided) {
             decided = true;
             entry.status = verdict;

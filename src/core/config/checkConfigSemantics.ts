@@ -1,4 +1,5 @@
 import { pointerFromSegments as joinPointer } from '../manifests/jsonPointer';
+import { slackSlashCommandProblem } from '../chatops/transports/slackTransport';
 import type { ConfigProblem } from './configProblem';
 import type { YouOpsConfig } from './types';
 
@@ -33,6 +34,8 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
     if (!(cmd.via in config.chatops.transports)) {
       findings.push({ severity: 'warning', path: joinPointer(['chatops', 'commands', i, 'via']), message: `command "${cmd.name}" goes via "${cmd.via}", but chatops.transports has no ${cmd.via} entry` });
     }
+    const slash = cmd.via === 'slack' ? slackSlashCommandProblem(cmd.text) : undefined;
+    if (slash) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, 'text']), message: slash });
     cmd.confirm.forEach((envName, j) => {
       if (!names.has(envName)) {
         findings.push({ severity: 'warning', path: joinPointer(['chatops', 'commands', i, 'confirm', j]), message: `no environment named "${envName}"` });

@@ -7,6 +7,7 @@ import { createLiveProvider } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import { desiredFromArgoCd } from './argocdDesired';
 import type { EnvironmentState } from './environmentState';
+import type { EvaluationCache } from './evaluationCache';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
 
 export interface EvaluationContext {
@@ -24,6 +25,13 @@ export interface EvaluationContext {
   /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
   getArgocdToken?: (server: string) => Promise<string | undefined>;
   signal?: AbortSignal;
+  /** Kept across refreshes by a long-lived caller (the extension): unchanged files and comparisons are reused. */
+  cache?: EvaluationCache;
+  /**
+   * What this refresh may take from the cache instead of asking again: after a save only the
+   * desired state changed, so the last live state and history still hold.
+   */
+  reuse?: { live?: boolean; history?: boolean };
 }
 
 /**
@@ -32,11 +40,15 @@ export interface EvaluationContext {
  */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
+  const { cache } = ctx;
+  const keptHistory = ctx.reuse?.history ? cache?.history.get(env.name) : undefined;
   // History at HEAD can start right away unless the environment has a branch of its own.
-  const [branch, headHistory] = await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
+  const [branch, headHistory] = keptHistory
+    ? [keptHistory.branch, keptHistory.commits]
+    : await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
   let desired: DesiredState;
   try {
-    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, { trusted: ctx.trusted, kustomizePath: ctx.kustomizePath, kubectlPath: ctx.kubectlPath, renderer: ctx.renderer });
+    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, { trusted: ctx.trusted, kustomizePath: ctx.kustomizePath, kubectlPath: ctx.kubectlPath, renderer: ctx.renderer }, cache?.files);
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
@@ -45,13 +57,16 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   }
   const { manifests, desiredRef, rendering } = desired;
   const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
+  cache?.history.set(env.name, { branch, commits: history });
 
   const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
-  let live: LiveState | LiveStateError | undefined;
+  // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
+  const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
+  let live: LiveState | LiveStateError | undefined = reuseLive ? cache?.live.get(env.name) : undefined;
   if (rendering?.status === 'failed' && !argoDesired) {
     // What the agent would apply is unknown: comparing the raw files would report false drift.
     live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
-  } else if (env.live) {
+  } else if (env.live && !live) {
     try {
       const provider = createLiveProvider(env.live, {
         rootDir: ctx.rootDir,
@@ -60,15 +75,17 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
         manifests: env.manifests,
         token: ctx.argocdToken,
         getToken: ctx.getArgocdToken,
+        files: cache?.files,
       });
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
+    if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
   }
   // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
   const desiredResources = argoDesired && live && !(live instanceof LiveStateError) && live.desired ? desiredFromArgoCd(live.desired, manifests.resources) : manifests.resources;
-  const drift = computeEnvironmentDrift(desiredResources, live, config.drift.ignore);
+  const drift = computeEnvironmentDrift(desiredResources, live, config.drift.ignore, cache?.comparisons);
   const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
   return {
     config: env,

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../config/types';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { loadRenderedManifests, type EnvironmentRendering, type RenderContext } from '../kustomize/renderDesiredState';
 import { GitTreeFileSystem } from '../live/gitTreeFileSystem';
 import type { ParsedManifests } from '../manifests/parseManifestText';
@@ -39,10 +40,11 @@ export async function loadDesiredState(
   checkedOut: string | undefined,
   signal?: AbortSignal,
   render: RenderContext = { trusted: false },
+  cache?: ParsedFileCache,
 ): Promise<DesiredState> {
   const branch = env.branch;
   const ctx = { ...render, signal };
-  if (!branch || branch === checkedOut) return loadRenderedManifests(rootDir, env.manifests, ctx);
+  if (!branch || branch === checkedOut) return loadRenderedManifests(rootDir, env.manifests, ctx, undefined, cache);
   const tree = await GitTreeFileSystem.open(rootDir, [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`, branch], signal);
   const { manifests, rendering } = await loadRenderedManifests(rootDir, env.manifests, ctx, tree);
   return { manifests, desiredRef: { branch, ref: tree.ref, commit: tree.commit }, ...(rendering ? { rendering } : {}) };

@@ -13,6 +13,7 @@ export type GitHubErrorKind =
   | 'rateLimited' // primary or secondary rate limit
   | 'server' // 5xx
   | 'tooLarge' // refused locally before sending
+  | 'cancelled' // the person (or the caller) aborted the request
   | 'other';
 
 export class GitHubError extends Error {
@@ -41,6 +42,9 @@ export function toGitHubError(err: unknown, what: string, host = 'GitHub', now: 
   if (err instanceof GitHubError) return err;
   const e = (err ?? {}) as OctokitLikeError;
   if (!e.response) {
+    if ((err as { name?: string }).name === 'AbortError') return new GitHubError('cancelled', `Cancelled before ${host} answered ${what}.`);
+    const timeout = findCause(e, 'RequestTimeout');
+    if (timeout) return new GitHubError('network', `${host} did not answer within ${Math.round((timeout as { timeoutMs: number }).timeoutMs / 1000)} s (${what}). It may still have acted on the request: sending again checks first.`);
     // Octokit reports transport failures as status 500 without a response.
     const reason = causeMessage(e) ?? e.message ?? String(err);
     return new GitHubError('network', `Cannot reach ${host}: ${reason}. Check your network connection or proxy settings.`);
@@ -84,6 +88,15 @@ function githubMessage(data: unknown): string | undefined {
     .filter(Boolean);
   const main = d.message ?? '';
   return [main, ...details].filter(Boolean).join(': ') || undefined;
+}
+
+function findCause(e: OctokitLikeError, name: string): unknown {
+  let c: unknown = e;
+  for (let i = 0; c && i < 5; i++) {
+    if ((c as { name?: string }).name === name) return c;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function causeMessage(e: OctokitLikeError): string | undefined {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FieldLocation } from '../manifests/manifestResource';
+import type { FieldLocation } from '../yaml/yamlPositions';
 import { isRecord } from '../manifests/resourceId';
 import { joinPointer } from '../manifests/jsonPointer';
 import type { Range } from '../text/range';
@@ -12,7 +12,7 @@ export interface KustomizationModel {
   dir: string;
   kind: 'Kustomization' | 'Component';
   value: Record<string, unknown>;
-  fields: Map<string, FieldLocation>;
+  fields: ReadonlyMap<string, FieldLocation>;
   text: string;
   /** Set when the file does not parse as a YAML map; the model is then empty. */
   error?: { message: string; range: Range };
@@ -21,10 +21,10 @@ export interface KustomizationModel {
 export function parseKustomization(file: string, text: string): KustomizationModel {
   const { documents, errors } = readYamlDocuments(text);
   const base = { file, dir: path.dirname(file), text };
-  if (errors.length) return { ...base, kind: 'Kustomization', value: {}, fields: new Map(), error: errors[0] };
+  if (errors.length) return { ...base, kind: 'Kustomization', value: {}, fields: new Map<string, FieldLocation>(), error: errors[0] };
   const doc = documents[0];
   if (!doc || !isRecord(doc.value)) {
-    return { ...base, kind: 'Kustomization', value: {}, fields: new Map(), error: { message: 'a kustomization must be a YAML map', range: doc?.range ?? ZERO } };
+    return { ...base, kind: 'Kustomization', value: {}, fields: new Map<string, FieldLocation>(), error: { message: 'a kustomization must be a YAML map', range: doc?.range ?? ZERO } };
   }
   return { ...base, kind: doc.value.kind === 'Component' ? 'Component' : 'Kustomization', value: doc.value, fields: doc.fields };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FieldLocation } from '../manifests/manifestResource';
+import type { FieldLocation } from '../yaml/yamlPositions';
 import { isRecord } from '../manifests/resourceId';
 import type { Range } from '../text/range';
 import { inlineTextMapper, listEntries, type KustomizationModel } from './kustomizationModel';
@@ -8,7 +8,7 @@ import { readYamlDocuments } from './yamlDocuments';
 /** One document of a patch, with positions in the file that holds it (the patch file, or the kustomization for inline patches). */
 export interface PatchDocument {
   value: unknown;
-  fields: Map<string, FieldLocation>;
+  fields: ReadonlyMap<string, FieldLocation>;
   file: string;
   /** Maps a range of the patch text to the file (identity for patch files; shifted for inline patches). */
   map: (range: Range) => Range;

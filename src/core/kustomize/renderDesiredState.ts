@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { loadManifests } from '../manifests/loadManifests';
 import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestError, ManifestResource } from '../manifests/manifestResource';
@@ -47,12 +48,13 @@ export async function loadRenderedManifests(
   entries: string[],
   ctx: RenderContext,
   fsys: ManifestFileSystem = nodeFileSystem,
+  cache?: ParsedFileCache,
 ): Promise<{ manifests: ParsedManifests; rendering?: EnvironmentRendering }> {
-  const collected = await loadManifests(rootDir, entries, fsys, { kustomizations: 'collect' });
+  const collected = await loadManifests(rootDir, entries, fsys, cache, { kustomizations: 'collect' });
   const kustomizations = collected.kustomizations ?? [];
   if (kustomizations.length === 0) return { manifests: { resources: collected.resources, errors: collected.errors } };
   const raw = async (reason: string): Promise<{ manifests: ParsedManifests; rendering: EnvironmentRendering }> => ({
-    manifests: await loadManifests(rootDir, entries, fsys),
+    manifests: await loadManifests(rootDir, entries, fsys, cache),
     rendering: { status: 'notRendered', reason, overlays: [] },
   });
   if (!ctx.trusted) return raw(UNTRUSTED_RENDER_REASON);

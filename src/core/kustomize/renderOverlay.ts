@@ -1,5 +1,7 @@
 import * as path from 'node:path';
-import type { FieldLocation, ManifestError, ManifestResource } from '../manifests/manifestResource';
+import { LazyFieldMap } from '../manifests/lazyFieldMap';
+import type { ManifestError, ManifestResource } from '../manifests/manifestResource';
+import type { FieldLocation } from '../yaml/yamlPositions';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { apiGroup, isRecord, resourceIdOf, resourceKey, type ResourceId } from '../manifests/resourceId';
 import { ZERO_RANGE } from '../text/range';
@@ -69,7 +71,8 @@ export function renderedResources(
       docIndex: originResource?.docIndex ?? 0,
       range: origin.range,
       object,
-      fields: originFields(object, id.apiVersion, id.kind, originResource, trace),
+      // Computed on first use: drift asks only for drifted fields, the editor only for open files.
+      fields: new LazyFieldMap(() => originFields(object, id.apiVersion, id.kind, originResource, trace)),
       rendered: trace,
     });
   }

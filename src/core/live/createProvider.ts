@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { LiveSource } from '../config/types';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
 import { GitRefProvider } from './gitRefProvider';
@@ -19,13 +20,15 @@ export interface LiveProviderContext {
   token?: string;
   /** Argo CD bearer token looked up per server (e.g. from SecretStorage) on every fetch; used when `token` is unset. */
   getToken?: (server: string) => Promise<string | undefined>;
+  /** Parsed exports by path, so an unchanged snapshot file is not read again. */
+  files?: ParsedFileCache;
 }
 
 /** Builds the provider for an environment's `live:` source. Throws LiveStateError when refused. */
 export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext): LiveStateProvider {
   switch (source.provider) {
     case 'snapshot':
-      return new SnapshotProvider(path.resolve(ctx.rootDir, source.path));
+      return new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.files);
     case 'gitRef':
       return new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) });
     case 'command':

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { parseLiveObjects } from './parseLiveObjects';
 
@@ -13,8 +14,14 @@ const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export class SnapshotProvider implements LiveStateProvider {
   readonly name = 'snapshot';
 
-  /** @param snapshotPath absolute folder or file */
-  constructor(private readonly snapshotPath: string) {}
+  /**
+   * @param snapshotPath absolute folder or file
+   * @param cache where parsed files are kept between fetches: an export whose size and mtime did not change is not read again
+   */
+  constructor(
+    private readonly snapshotPath: string,
+    private readonly cache?: ParsedFileCache,
+  ) {}
 
   async fetch(request: LiveFetchRequest): Promise<LiveState> {
     const stat = await fs.stat(this.snapshotPath).catch(() => undefined);
@@ -23,8 +30,10 @@ export class SnapshotProvider implements LiveStateProvider {
     const objects: LiveObject[] = [];
     for (const file of files) {
       request.signal?.throwIfAborted();
-      const text = await fs.readFile(file, 'utf8');
-      const parsed = parseLiveObjects(text, file);
+      const read = () => fs.readFile(file, 'utf8');
+      const parsed = this.cache
+        ? await this.cache.read('snapshot', file, await fs.stat(file), read, (text) => parseLiveObjects(text, file))
+        : await parseLiveObjects(await read(), file);
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }

@@ -3,6 +3,7 @@ import { expandGlob, isGlob } from './glob';
 import { findKustomization, KUSTOMIZATION_FILE_NAMES, kustomizationEntries } from './kustomization';
 import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
 
 /** Bigger files are almost always generated dumps; parsing them would stall the editor. */
@@ -14,15 +15,23 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * Reads the desired state of one environment. Each entry (relative to rootDir) is a
  * file, a folder (recursive; a kustomization's `resources` are followed instead of
  * scanning) or a glob. Never throws for content problems: they come back as errors.
- * `fsys` is the working tree by default; the gitRef source passes a Git tree.
+ * `fsys` is the working tree by default; the gitRef source passes a Git tree. With `cache`,
+ * files that did not change since the last call are not parsed again (their resources are
+ * the same objects, so their drift can be reused too).
  */
-export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem, options: LoadManifestsOptions = {}): Promise<LoadedManifests> {
+export async function loadManifests(
+  rootDir: string,
+  manifests: string[],
+  fsys: ManifestFileSystem = nodeFileSystem,
+  cache?: ParsedFileCache,
+  options: LoadManifestsOptions = {},
+): Promise<LoadedManifests> {
   const collector = new FileCollector(fsys, options.kustomizations === 'collect');
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = [...collector.errors];
-  const parsed = await mapWithLimit(collector.files, 16, (file) => readAndParse(file, fsys));
+  const parsed = await mapWithLimit(collector.files, 16, (file) => readAndParse(file, fsys, cache));
   for (const result of parsed) {
     resources.push(...result.resources);
     errors.push(...result.errors);
@@ -44,7 +53,7 @@ export interface LoadedManifests extends ParsedManifests {
   kustomizations?: string[];
 }
 
-async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<ParsedManifests> {
+async function readAndParse(file: string, fsys: ManifestFileSystem, cache: ParsedFileCache | undefined): Promise<ParsedManifests> {
   try {
     const stat = await fsys.stat(file);
     if (!stat) throw new Error('file does not exist');
@@ -52,7 +61,8 @@ async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<Par
       const mb = (stat.size / 1024 / 1024).toFixed(1);
       return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
     }
-    return parseManifestText(await fsys.readFile(file), file);
+    if (!cache) return parseManifestText(await fsys.readFile(file), file);
+    return await cache.read('manifests', file, stat, () => fsys.readFile(file), (text) => parseManifestText(text, file));
   } catch (e) {
     return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
   }

@@ -4,6 +4,8 @@ export interface ManifestFileStat {
   isFile: boolean;
   isDirectory: boolean;
   size: number;
+  /** Modification time, where the file system has one (lets unchanged files be skipped). */
+  mtimeMs?: number;
 }
 
 export interface ManifestDirEntry {
@@ -30,7 +32,7 @@ export const nodeFileSystem: ManifestFileSystem = {
   async stat(p) {
     try {
       const s = await fs.stat(p);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       return undefined;
     }

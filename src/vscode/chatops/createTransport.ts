@@ -29,7 +29,7 @@ export async function createTransport(config: YouOpsConfig, via: string, secrets
     case 'slack': {
       const token = await secrets.slackTokenFor(settings.apiUrl);
       return {
-        transport: new SlackTransport({ apiUrl: settings.apiUrl, token, channel: settings.channel, timeoutMs, pollMs: settings.pollSeconds * 1000 }),
+        transport: new SlackTransport({ apiUrl: settings.apiUrl, token, channel: settings.channel, timeoutMs, pollMs: settings.pollSeconds * 1000, bot: settings.bot }),
         followMs: follow(settings.followSeconds),
       };
     }
@@ -39,7 +39,7 @@ export async function createTransport(config: YouOpsConfig, via: string, secrets
       return { transport: new HttpTransport(settings.url, user, timeoutMs), followMs: 0 };
     case 'github': {
       const { port, issue } = await githubCommentPort(config, rootDir, settings.issue);
-      return { transport: new GitHubTransport(port, issue), followMs: follow(300) };
+      return { transport: new GitHubTransport(port, issue, undefined, settings.bot), followMs: follow(300) };
     }
   }
 }

@@ -4,7 +4,7 @@ import { needsConfirmation, feedbackPatternsFor, planParameters } from '../../co
 import { contextFromResource, type CommandContext } from '../../core/chatops/commandContext';
 import type { HistoryEntry } from '../../core/chatops/commandHistory';
 import { configuredTransports } from '../../core/chatops/transportSettings';
-import { describeMissing, renderTemplate } from '../../core/chatops/template';
+import { describeRenderFailure, renderTemplate } from '../../core/chatops/template';
 import type { ChatOpsCommandConfig, YouOpsConfig } from '../../core/config/types';
 import { currentBranch } from '../../core/git/history';
 import { relativeTime } from '../../core/text/relativeTime';
@@ -66,7 +66,7 @@ export async function sendChatOpsCommand(store: WorkspaceStore, chatops: ChatOps
     if (!filled) return undefined;
     env = filled.context.env;
     const rendered = renderTemplate(command.text, filled.values, created.transport.escape);
-    if (!rendered.ok) return void vscode.window.showErrorMessage(`YouOps: ${describeMissing(command.name, rendered.missing)}.`);
+    if (!rendered.ok) return void vscode.window.showErrorMessage(`YouOps: ${describeRenderFailure(command.name, rendered)}.`);
     text = rendered.text;
   }
 

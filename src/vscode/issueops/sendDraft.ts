@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GitHubError } from '../../core/github/githubError';
 import type { IssueTemplate } from '../../core/issueops/issueTemplate';
-import { submitTicket } from '../../core/issueops/submitTicket';
+import { describeDropped, submitTicket } from '../../core/issueops/submitTicket';
 import type { TicketDraft } from '../../core/issueops/ticketDraft';
 import type { IssueOpsDeps } from './openTicket';
 import { showIssueOpsError } from './showIssueOpsError';
@@ -25,17 +25,22 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
   await deps.drafts.save(draft);
   try {
     const issue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating the issue in ${draft.repo}…` }, () =>
-      deps.connection.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template)),
+      deps.connection.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d) })),
     );
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
     void deps.tickets.refresh();
+    const dropped = describeDropped(issue.dropped);
+    if (dropped) {
+      deps.log.warn(`issue #${issue.number}: ${dropped}`);
+      void deps.ui.notify('warning', `#${issue.number}: ${dropped}`);
+    }
     // Not awaited: the command is done once GitHub confirmed; the notification stays for the person.
     void deps.ui.notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser').then((choice) => {
       if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
     });
   } catch (err) {
-    draft.attempts++;
+    // submitTicket counted the attempt (and stored it) before the request left.
     draft.lastError = err instanceof Error ? err.message : String(err);
     await deps.drafts.save(draft);
     deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);

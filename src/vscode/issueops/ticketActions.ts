@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { GitHubComment } from '../../core/github/types';
 import { checkBodyLength } from '../../core/issueops/bodyLimit';
-import { newDraftId } from '../../core/issueops/ticketDraft';
 import { isBotComment, ticketStatus } from '../../core/issueops/ticketStatus';
 import type { TicketTreeNode } from '../tree/ticketNodes';
 import type { IssueOpsDeps } from './openTicket';
@@ -87,7 +86,7 @@ export async function runTicketCommand(deps: IssueOpsDeps, arg: unknown): Promis
 
 async function postAndFollow(deps: IssueOpsDeps, t: Target, text: string, follow: boolean): Promise<void> {
   try {
-    const posted = await deps.connection.run(true, ({ client, repo }) => client.createComment(repo, t.number, text, { idempotencyKey: newDraftId().replace(/^t-/, 'c-') }));
+    const posted = await deps.connection.run(true, ({ client, repo }) => client.createComment(repo, t.number, text));
     deps.log.info(`commented on #${t.number}: ${text.split('\n')[0]}`);
     if (!follow) {
       void deps.ui.notify('info', `Commented on #${t.number}.`);

@@ -26,9 +26,9 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
     }
   }
   // Placeholders like <who> can be filled now that the missing answers are in.
-  if (hasPlaceholder(draft.title) && template?.title) draft.title = renderTitle(template.title, form, draft.values);
-  if (!draft.title.trim() || hasPlaceholder(draft.title)) {
-    if (!(await editTitle(draft, ui))) return 'cancel';
+  if (hasPlaceholder(draft.title, template?.title) && template?.title) draft.title = renderTitle(template.title, form, draft.values);
+  if (!draft.title.trim() || hasPlaceholder(draft.title, template?.title)) {
+    if (!(await editTitle(draft, template, ui))) return 'cancel';
   }
   const previewUri = preview.uriFor(draft.id, draft.title);
   const refreshPreview = () => preview.update(previewUri, draft.title, draft.repo, buildTicket(draft, template).body);
@@ -81,7 +81,7 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
       case 'save':
         return 'saveDraft';
       case 'title':
-        await editTitle(draft, ui);
+        await editTitle(draft, template, ui);
         break;
       case 'body':
         await ui.longText('Body', draft.body ?? '', false).then((v) => v !== undefined && (draft.body = v));
@@ -93,12 +93,12 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
   }
 }
 
-async function editTitle(draft: TicketDraft, ui: TicketPrompts): Promise<boolean> {
+async function editTitle(draft: TicketDraft, template: IssueTemplate | undefined, ui: TicketPrompts): Promise<boolean> {
   const value = await ui.input({
     title: 'Issue title',
     value: draft.title,
     ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? 'The title is required' : hasPlaceholder(v) ? 'Replace the <placeholder>' : undefined),
+    validateInput: (v) => (!v.trim() ? 'The title is required' : hasPlaceholder(v, template?.title) ? 'Replace the <placeholder>' : undefined),
   });
   if (value === undefined) return false;
   draft.title = value.trim();
@@ -111,11 +111,12 @@ async function editField(f: InputField, draft: TicketDraft, ui: TicketPrompts): 
   const title = `${f.label}${f.required ? ' (required)' : ''}`;
   switch (f.type) {
     case 'input':
+    case 'upload':
     case 'textarea': {
       const v = f.type === 'textarea' ? await ui.longText(f.label, typeof current === 'string' ? current : '', f.required, f.description) : await ui.input({
         title,
-        prompt: f.description,
-        placeHolder: f.placeholder,
+        prompt: f.type === 'upload' ? `${f.description ? `${f.description} — ` : ''}Markdown links of files already uploaded to GitHub` : f.description,
+        placeHolder: f.type === 'input' ? f.placeholder : undefined,
         value: typeof current === 'string' ? current : '',
         ignoreFocusOut: true,
         validateInput: (x) => (f.required && !x.trim() ? `"${f.label}" is required` : undefined),
@@ -135,7 +136,7 @@ async function editField(f: InputField, draft: TicketDraft, ui: TicketPrompts): 
         draft.values[f.id] = picks.map((p) => p.label);
         return true;
       }
-      const items = [...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })), ...(f.required ? [] : [{ label: 'None', description: '_No response_' }])];
+      const items = [...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })), ...(f.required ? [] : [{ label: 'None', description: 'no choice' }])];
       const pick = await ui.pick(items, { title, placeHolder: f.description ?? 'Choose one', ignoreFocusOut: true });
       if (!pick) return false;
       draft.values[f.id] = pick.label === 'None' && pick.description ? [] : [pick.label];

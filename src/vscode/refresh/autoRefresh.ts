@@ -22,7 +22,7 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
     for (const env of state.config.environments) {
       const declares = store.manifests.inFile(file).some((r) => r.env === env.name);
       const under = env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0])));
-      if (declares || under) later(env.name, () => void store.refresh(env.name));
+      if (declares || under) later(env.name, () => void store.refresh(env.name, 'save'));
     }
   });
 

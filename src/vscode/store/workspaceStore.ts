@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { configBaseDir, findConfigFile } from '../../core/config/configFile';
 import { loadConfigFile } from '../../core/config/loadConfig';
-import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
+import { EvaluationCache } from '../../core/environments/evaluationCache';
+import { evaluateEnvironment, type EvaluationContext } from '../../core/environments/evaluateEnvironment';
 import { ManifestIndex, type ResourceInEnvironment } from './manifestIndex';
 import type { EnvironmentEntry, WorkspaceState } from './workspaceState';
 
@@ -23,6 +24,8 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private index: ManifestIndex | undefined;
   private configFingerprint: string | undefined;
+  /** Parsed files, comparisons, live states and histories reused across refreshes of one loaded config. */
+  private cache = new EvaluationCache();
   private manifestFilesKey: string | undefined;
   /** Drift of unsaved editor buffers, per file: shown in the editor until the file is saved and refreshed. */
   private readonly drafts = new Map<string, ResourceInEnvironment[]>();
@@ -60,6 +63,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const fingerprint = `${configFile}\n${result.text ?? ''}`;
     if (!options.force && this.current.kind === 'ready' && fingerprint === this.configFingerprint) return;
     this.configFingerprint = fingerprint;
+    this.cache = new EvaluationCache();
     if (!result.config) return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems });
     const previous = this.current.kind === 'ready' ? this.current.environments : [];
     this.set({
@@ -78,13 +82,19 @@ export class WorkspaceStore implements vscode.Disposable {
     await this.refresh();
   }
 
-  /** Re-evaluates one environment, or all of them, with progress in the view. */
-  async refresh(envName?: string): Promise<void> {
+  /**
+   * Re-evaluates one environment, or all of them, with progress in the view. `reason` says what
+   * may have changed: a save changes only desired state (live state and history are reused), the
+   * interval only live state (history is reused); a HEAD move or a request re-reads everything.
+   * Unchanged files and comparisons are reused in every case.
+   */
+  async refresh(envName?: string, reason: 'save' | 'interval' | 'request' = 'request'): Promise<void> {
     const state = this.current;
     if (state.kind !== 'ready') return;
     const targets = state.environments.filter((e) => !envName || e.name === envName);
+    const reuse = reason === 'save' ? { live: true, history: true } : reason === 'interval' ? { history: true } : undefined;
     await vscode.window.withProgress({ location: { viewId: 'youops.environments' }, title: 'Refreshing environments' }, () =>
-      Promise.all(targets.map((entry) => this.refreshEntry(entry))),
+      Promise.all(targets.map((entry) => this.refreshEntry(entry, reuse))),
     );
   }
 
@@ -92,7 +102,7 @@ export class WorkspaceStore implements vscode.Disposable {
     return this.current.kind === 'ready' ? this.current.environments.find((e) => e.name === name) : undefined;
   }
 
-  private async refreshEntry(entry: EnvironmentEntry): Promise<void> {
+  private async refreshEntry(entry: EnvironmentEntry, reuse: EvaluationContext['reuse']): Promise<void> {
     const state = this.current;
     if (state.kind !== 'ready') return;
     const config = state.config.environments.find((e) => e.name === entry.name);
@@ -109,6 +119,8 @@ export class WorkspaceStore implements vscode.Disposable {
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
         getArgocdToken: this.getArgocdToken,
         signal: abort.signal,
+        cache: this.cache,
+        reuse,
       });
       if (!abort.signal.aborted && this.current === state) entry.state = result;
     } finally {
@@ -126,7 +138,7 @@ export class WorkspaceStore implements vscode.Disposable {
     if (this.current.kind !== 'ready') return;
     const setting = vscode.workspace.getConfiguration('youops').get<number>('refreshInterval', -1);
     const seconds = setting >= 0 ? setting : this.current.config.drift.refreshSeconds;
-    if (seconds > 0) this.refreshTimer = setInterval(() => void this.refresh(), Math.max(5, seconds) * 1000);
+    if (seconds > 0) this.refreshTimer = setInterval(() => void this.refresh(undefined, 'interval'), Math.max(5, seconds) * 1000);
   }
 
   private workspaceRoot(): string | undefined {

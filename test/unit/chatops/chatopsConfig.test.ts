@@ -45,4 +45,11 @@ describe('chatops section of youops.yaml', () => {
     assert.equal(shape.config, undefined);
     assert.ok(shape.problems.some((p) => /choise/.test(p.message)), shape.problems.map((p) => p.message).join('\n'));
   });
+
+  it('refuses a slash command sent through the Slack transport, at the command text', () => {
+    const r = parseConfigText(`${BASE}chatops:\n  transports: { slack: { channel: "#d" } }\n  commands:\n    - { name: r, text: "/restart {{app}} in {{env}}", via: slack }\n`);
+    const p = r.problems.find((x) => x.path === '/chatops/commands/0/text');
+    assert.equal(p?.severity, 'error');
+    assert.match(p!.message, /Slack does not run slash commands posted through its API: "\/restart"/);
+  });
 });
