@@ -72,6 +72,8 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
         rootDir: ctx.rootDir,
         trusted: ctx.trusted,
         kubectlPath: ctx.kubectlPath,
+        kustomizePath: ctx.kustomizePath,
+        renderer: ctx.renderer,
         manifests: env.manifests,
         token: ctx.argocdToken,
         getToken: ctx.getArgocdToken,

@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestError, ManifestResource } from '../manifests/manifestResource';
 import { kustomizationSyntaxErrors, locateKustomizeMessage } from './kustomizeErrors';
 import type { KustomizeTool } from './kustomizeTool';
@@ -34,6 +36,11 @@ export interface RenderRequest {
   rootDir: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Render the overlay as a Git commit holds it (an environment's branch, a gitRef live source):
+   * its files are copied from `fsys` into a temporary folder for kustomize; `commit` keys the cache.
+   */
+  at?: { fsys: ManifestFileSystem; commit: string };
 }
 
 interface CacheEntry {
@@ -52,9 +59,10 @@ export class KustomizeRenderer {
   private readonly inflight = new Map<string, Promise<OverlayRendering>>();
 
   async render(request: RenderRequest): Promise<OverlayRendering> {
-    const key = `${request.tool.program}\0${path.resolve(request.dir)}`;
+    const key = `${request.tool.program}\0${path.resolve(request.dir)}\0${request.at?.commit ?? ''}`;
     const cached = this.cache.get(key);
-    if (cached && (await fingerprint(cached.result.inputs)) === cached.fingerprint) return { ...cached.result, cached: true, durationMs: 0 };
+    // A commit never changes: its render is reused as long as it is kept.
+    if (cached && (request.at || (await fingerprint(cached.result.inputs)) === cached.fingerprint)) return { ...cached.result, cached: true, durationMs: 0 };
     const running = this.inflight.get(key);
     if (running) return running;
     const job = this.renderFresh(request).finally(() => this.inflight.delete(key));
@@ -62,7 +70,7 @@ export class KustomizeRenderer {
     const result = await job;
     // Timeouts and cancellations say nothing about the inputs: the next refresh tries again.
     if (result.failure?.kind !== 'timeout' && result.failure?.kind !== 'cancelled') {
-      this.cache.set(key, { fingerprint: await fingerprint(result.inputs), result });
+      this.cache.set(key, { fingerprint: request.at ? request.at.commit : await fingerprint(result.inputs), result });
     }
     return result;
   }
@@ -75,23 +83,24 @@ export class KustomizeRenderer {
   private async renderFresh(request: RenderRequest): Promise<OverlayRendering> {
     const started = Date.now();
     const dir = path.resolve(request.dir);
-    const tree = await readKustomizeTree(dir);
+    const tree = await readKustomizeTree(dir, request.at?.fsys);
     if (!tree) throw new KustomizeError('failed', `${label(request)} has no kustomization`);
     const base = { kustomization: tree.root.file, inputs: tree.inputs, remote: tree.remote.map((r) => r.entry), cached: false };
     const syntax = kustomizationSyntaxErrors(tree);
     if (syntax.length) {
       return { ...base, resources: [], errors: syntax, durationMs: Date.now() - started, failure: new KustomizeError('failed', `${path.relative(request.rootDir, syntax[0].file)} does not parse`) };
     }
+    const copy = request.at ? await copyInputs(tree, request.at.fsys) : undefined;
     try {
       const run = (annotate: boolean) =>
-        runKustomize({ tool: request.tool, dir, label: label(request), timeoutMs: request.timeoutMs, signal: request.signal, waitsOn: base.remote, annotate });
+        runKustomize({ tool: request.tool, dir: copy ? copy.pathOf(dir) : dir, label: label(request), timeoutMs: request.timeoutMs, signal: request.signal, waitsOn: base.remote, annotate });
       // Origins come off the tree when they are unambiguous; kustomize's own annotations (a slower render) settle the rest.
       // Objects of remote bases are not in the tree: annotate from the start rather than fetch them twice.
       let out = await run(tree.remote.length > 0);
-      let rendered = renderedResources(out.yaml, tree, out.wrapperDir);
+      let rendered = renderedResources(out.yaml, tree, out.wrapperDir, copy?.sourceOf);
       if (rendered.unresolved.length && tree.remote.length === 0) {
         out = await run(true);
-        rendered = renderedResources(out.yaml, tree, out.wrapperDir);
+        rendered = renderedResources(out.yaml, tree, out.wrapperDir, copy?.sourceOf);
       }
       const warnings = out.warnings.map((w) => locateKustomizeMessage(w, tree, 'info', request.rootDir));
       return { ...base, resources: rendered.resources, errors: [...rendered.errors, ...warnings], durationMs: Date.now() - started };
@@ -99,8 +108,32 @@ export class KustomizeRenderer {
       if (!(e instanceof KustomizeError) || e.kind === 'unavailable') throw e;
       const errors = failureDiagnostics(e, tree, request.rootDir);
       return { ...base, resources: [], errors, durationMs: Date.now() - started, failure: e };
+    } finally {
+      if (copy) await fs.rm(copy.dir, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The files kustomize reads, copied out of a Git tree into a temporary folder at their absolute
+ * paths (so `../` entries between them still resolve), and the way back to the working-tree paths.
+ */
+async function copyInputs(tree: KustomizeTree, fsys: ManifestFileSystem): Promise<{ dir: string; pathOf: (f: string) => string; sourceOf: (f: string) => string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-kustomize-tree-'));
+  const pathOf = (f: string): string => path.join(dir, path.resolve(f).replace(/^[A-Za-z]:/, ''));
+  const sourceOf = (f: string): string => (f.startsWith(dir + path.sep) ? f.slice(dir.length) : f);
+  const files = new Map<string, string>();
+  for (const k of tree.kustomizations.values()) files.set(k.file, k.text);
+  for (const f of tree.inputs) {
+    if (files.has(f)) continue;
+    const text = tree.texts.get(f) ?? ((await fsys.stat(f))?.isFile ? await fsys.readFile(f) : undefined);
+    if (text !== undefined) files.set(f, text);
+  }
+  for (const [f, text] of files) {
+    await fs.mkdir(path.dirname(pathOf(f)), { recursive: true });
+    await fs.writeFile(pathOf(f), text);
+  }
+  return { dir, pathOf, sourceOf };
 }
 
 /** The process-wide renderer: the CLI and the extension each keep one for their lifetime. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ParsedFileCache } from '../files/parsedFileCache';
+import { GitTreeFileSystem } from '../live/gitTreeFileSystem';
 import { loadManifests } from '../manifests/loadManifests';
 import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestError, ManifestResource } from '../manifests/manifestResource';
@@ -47,6 +48,7 @@ export async function loadRenderedManifests(
   rootDir: string,
   entries: string[],
   ctx: RenderContext,
+  /** The working tree, or a Git tree (an environment's branch, a gitRef live source): its files are copied out for kustomize. */
   fsys: ManifestFileSystem = nodeFileSystem,
   cache?: ParsedFileCache,
 ): Promise<{ manifests: ParsedManifests; rendering?: EnvironmentRendering }> {
@@ -58,14 +60,16 @@ export async function loadRenderedManifests(
     rendering: { status: 'notRendered', reason, overlays: [] },
   });
   if (!ctx.trusted) return raw(UNTRUSTED_RENDER_REASON);
-  if (fsys !== nodeFileSystem) return raw('not rendered: the desired state is read from another branch, which kustomize cannot read; showing the raw files');
+  if (fsys !== nodeFileSystem && !(fsys instanceof GitTreeFileSystem)) return raw('not rendered: kustomize reads files on disk or in Git only; showing the raw files');
 
   const tool = kustomizeTool(ctx.kustomizePath, ctx.kubectlPath);
   const renderer = ctx.renderer ?? defaultKustomizeRenderer;
   let overlays: OverlayRendering[];
   try {
     overlays = await Promise.all(
-      kustomizations.map((file) => renderer.render({ tool, dir: path.dirname(file), rootDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal })),
+      kustomizations.map((file) =>
+        renderer.render({ tool, dir: path.dirname(file), rootDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, ...(fsys instanceof GitTreeFileSystem ? { at: { fsys, commit: `${fsys.commit}:${rootDir}` } } : {}) }),
+      ),
     );
   } catch (e) {
     if (e instanceof KustomizeError && e.kind === 'unavailable') return raw(`not rendered: ${e.message}; showing the raw files`);

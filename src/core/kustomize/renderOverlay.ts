@@ -22,6 +22,8 @@ export function renderedResources(
   yaml: string,
   tree: KustomizeTree,
   wrapperDir: string,
+  /** Maps a path kustomize read (a copy of a Git tree) back to the working-tree path it stands for. */
+  toSource: (file: string) => string = (f) => f,
 ): { resources: ManifestResource[]; errors: ManifestError[]; unresolved: string[] } {
   const parsed = parseManifestText(yaml, tree.root.file);
   const resources: ManifestResource[] = [];
@@ -41,7 +43,7 @@ export function renderedResources(
 
   for (const r of parsed.resources) {
     const object = r.object as Record<string, unknown>;
-    const annotations = takeBuildAnnotations(object, wrapperDir);
+    const annotations = takeBuildAnnotations(object, wrapperDir, toSource);
     const id = resourceIdOf(object) ?? r.id;
     let located: Located | undefined;
     if (annotations.origin) located = fromAnnotations(annotations, id, tree, docsOf);
@@ -196,6 +198,7 @@ function namespaceAfter(namespace: string | undefined, layers: KustomizationMode
 export function takeBuildAnnotations(
   object: Record<string, unknown>,
   wrapperDir: string,
+  toSource: (file: string) => string = (f) => f,
 ): { origin?: { path?: string; repo?: string; ref?: string; configuredIn?: string; configuredBy?: string }; transformations: string[] } {
   const meta = isRecord(object.metadata) ? object.metadata : undefined;
   const annotations = meta && isRecord(meta.annotations) ? meta.annotations : undefined;
@@ -206,7 +209,7 @@ export function takeBuildAnnotations(
   delete annotations[TRANSFORMATIONS_ANNOTATION];
   if (meta && Object.keys(annotations).length === 0) delete meta.annotations;
 
-  const resolve = (p: unknown): string | undefined => (typeof p === 'string' && p !== '' ? path.resolve(wrapperDir, p) : undefined);
+  const resolve = (p: unknown): string | undefined => (typeof p === 'string' && p !== '' ? toSource(path.resolve(wrapperDir, p)) : undefined);
   let origin: ReturnType<typeof takeBuildAnnotations>['origin'];
   const o = typeof originText === 'string' ? readYamlDocuments(originText).documents[0]?.value : undefined;
   if (isRecord(o)) {

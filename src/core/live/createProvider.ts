@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { LiveSource } from '../config/types';
+import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
@@ -14,6 +15,9 @@ export interface LiveProviderContext {
   /** Workspace trust: providers that run processes or send credentials refuse to start without it. */
   trusted: boolean;
   kubectlPath?: string;
+  /** `youops.kustomize.path` and the renderer of the desired state: a gitRef source renders kustomizations too. */
+  kustomizePath?: string;
+  renderer?: KustomizeRenderer;
   /** The environment's manifests entries: what a gitRef source reads at its ref unless it sets `path`. */
   manifests?: string[];
   /** Argo CD bearer token. */
@@ -30,7 +34,13 @@ export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext)
     case 'snapshot':
       return new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.files);
     case 'gitRef':
-      return new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) });
+      return new GitRefProvider({
+        rootDir: ctx.rootDir,
+        ref: source.ref,
+        manifests: source.path ? [source.path] : (ctx.manifests ?? []),
+        // Kustomizations at the ref are rendered where the desired state is (trusted workspaces).
+        ...(ctx.trusted ? { render: { trusted: true, kubectlPath: ctx.kubectlPath, kustomizePath: ctx.kustomizePath, renderer: ctx.renderer } } : {}),
+      });
     case 'command':
       requireTrust('command', ctx, 'runs a process');
       return new CommandProvider({ argv: source.argv, cwd: ctx.rootDir, timeoutMs: source.timeoutMs });
