@@ -8,5 +8,6 @@ export const KUSTOMIZE_PATH_ENV = 'YOUOPS_KUSTOMIZE_PATH';
 
 /** How CLI commands evaluate environments: trusted (the user ran it), Argo CD token and kustomize from the environment. */
 export function cliEvaluationContext(rootDir: string, env: NodeJS.ProcessEnv = process.env): EvaluationContext {
-  return { rootDir, trusted: true, argocdToken: env[ARGOCD_TOKEN_ENV] || undefined, kustomizePath: env[KUSTOMIZE_PATH_ENV] || undefined };
+  const argocdToken = env[ARGOCD_TOKEN_ENV] || undefined;
+  return { rootDir, trusted: true, secret: async (kind) => (kind === 'argocd' ? argocdToken : undefined), kustomizePath: env[KUSTOMIZE_PATH_ENV] || undefined };
 }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { GitHubClient } from '../../core/github/githubClient';
-import { apiBaseUrlForHost } from '../../core/github/repoRef';
+import { apiBaseUrlForHost, compareUrl } from '../../core/github/repoRef';
 import { applyPromotion } from '../../core/gitops/applyPromotion';
 import { gitIn, tryGit } from '../../core/gitops/git';
 import { GitOpsError } from '../../core/gitops/gitOpsError';
-import { compareUrl, originRepo } from '../../core/gitops/originRepo';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { planPromotion, type PromotionChange, type PromotionPlan } from '../../core/gitops/promotionPlan';
 import { gitHubPullRequestPort } from '../../core/gitops/pullRequestPort';
 import { runPromotion } from '../../core/gitops/runPromotion';
@@ -87,7 +87,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
       },
       confirm: async () => true,
       pullRequests: async () => {
-        const repo = await originRepo(rootDir);
+        const repo = await remoteRepo(rootDir);
         const token = env.GITHUB_TOKEN || env.GH_TOKEN;
         const manualUrl = repo ? (base: string, branch: string) => compareUrl(repo, base, branch) : undefined;
         if (!repo || !token) return { manualUrl };

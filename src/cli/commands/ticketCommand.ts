@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile } from '../../core/config/configFile';
 import { cliDefaultGitHubHost, cliGitHubAccess } from '../../core/github/cliGitHubAccess';
-import { detectRepoFromGit } from '../../core/github/detectRepo';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { GitHubClient } from '../../core/github/githubClient';
 import { GitHubError } from '../../core/github/githubError';
 import { withIdempotencyMarker } from '../../core/github/idempotencyMarker';
@@ -238,7 +238,7 @@ async function resolveRepo(arg: string | undefined, configured: string | undefin
     if (!r) throw new UsageError(`issueops.github.repo in youops.yaml is not OWNER/NAME: ${configured}`);
     return r;
   }
-  const detected = await detectRepoFromGit(cwd);
+  const detected = await remoteRepo(cwd);
   if (!detected) throw new UsageError('no repository: pass --repo OWNER/NAME, set issueops.github.repo in youops.yaml, or run inside a clone with a GitHub origin');
   return detected;
 }

@@ -91,6 +91,7 @@ export class ChatOpsSender {
         entry.status = 'error';
         entry.delivery = e.delivery;
         entry.error = e.message;
+        entry.errorCode = e.code;
       }
       await this.deps.audit.append({ type: 'result', id: entry.id, time: new Date().toISOString(), status: entry.status, delivery: entry.delivery, error: entry.error, replies: entry.replies });
       update();

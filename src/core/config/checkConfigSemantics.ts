@@ -1,5 +1,5 @@
-import { pointerFromSegments as joinPointer } from '../manifests/jsonPointer';
 import { slackSlashCommandProblem } from '../chatops/transports/slackTransport';
+import { pointerFromSegments as joinPointer } from '../text/jsonPointer';
 import type { ConfigProblem } from './configProblem';
 import type { YouOpsConfig } from './types';
 

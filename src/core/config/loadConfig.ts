@@ -6,7 +6,8 @@ import { validateConfigShape } from './configSchema';
 import { parseDurationSeconds } from './duration';
 import { checkConfigSemantics } from './checkConfigSemantics';
 import { describeSchemaErrors } from './schemaErrorMessage';
-import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
+import { parseLiveSource } from './liveSources';
+import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, OperationChannel, YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
@@ -70,6 +71,12 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   if (problems.some((p) => p.severity === 'error')) return { file, problems };
 
   const config = normalize(data as RawConfig);
+  // The schema admits only the kinds of LIVE_SOURCES; a kind without an entry must never pass as another.
+  (data as RawConfig).environments.forEach((raw, i) => {
+    if (raw.live && !config.environments[i].live) {
+      problems.push({ severity: 'error', message: `environments[${i}].live: unknown live-state provider "${Object.keys(raw.live)[0]}"`, path: `/environments/${i}/live`, range: locate.fieldRange(`/environments/${i}/live`) });
+    }
+  });
   for (const p of checkConfigSemantics(config)) {
     problems.push({ ...p, range: locate.fieldRange(p.path) });
   }
@@ -132,27 +139,11 @@ function normalizeEnvironment(raw: RawEnvironment): EnvironmentConfig {
   return {
     name: raw.name,
     manifests: Array.isArray(raw.manifests) ? raw.manifests : [raw.manifests],
-    live: raw.live ? parseLive(raw.live) : undefined,
+    live: raw.live ? parseLiveSource(raw.live) : undefined,
     promotesFrom: raw.promotesFrom,
     protected: raw.protected ?? false,
     branch: raw.branch,
   };
-}
-
-function parseLive(live: Record<string, unknown>): LiveSource {
-  const [provider, value] = Object.entries(live)[0] as [string, never];
-  switch (provider) {
-    case 'snapshot':
-      return { provider, path: value };
-    case 'gitRef':
-      return { provider, ...(value as { ref: string; path?: string }) };
-    case 'command':
-      return { provider, argv: value };
-    case 'kubectl':
-      return { provider, ...(value as object) };
-    default:
-      return { provider: 'argocd', ...(value as { server: string; app: string; appNamespace?: string; insecure?: boolean; desired?: 'workspace' | 'argocd' }) };
-  }
 }
 
 export function parseChannel(value: string): OperationChannel {

@@ -3,7 +3,7 @@ import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
 import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
-import { createLiveProvider } from '../live/createProvider';
+import { createLiveProvider, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import { desiredFromArgoCd } from './argocdDesired';
 import type { EnvironmentState } from './environmentState';
@@ -20,10 +20,8 @@ export interface EvaluationContext {
   kustomizePath?: string;
   /** Keeps renders between evaluations (default: one per process). */
   renderer?: KustomizeRenderer;
-  /** Argo CD bearer token (CLI: from the environment). */
-  argocdToken?: string;
-  /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
-  getArgocdToken?: (server: string) => Promise<string | undefined>;
+  /** Credentials of live sources by kind and host (VS Code: SecretStorage; CLI: the environment). */
+  secret?: SecretLookup;
   signal?: AbortSignal;
   /** Kept across refreshes by a long-lived caller (the extension): unchanged files and comparisons are reused. */
   cache?: EvaluationCache;
@@ -75,8 +73,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
         kustomizePath: ctx.kustomizePath,
         renderer: ctx.renderer,
         manifests: env.manifests,
-        token: ctx.argocdToken,
-        getToken: ctx.getArgocdToken,
+        secret: ctx.secret,
         files: cache?.files,
       });
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });

@@ -3,8 +3,9 @@ import { kustomizationEntries } from '../manifests/kustomization';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { GitOpsError } from './gitOpsError';
 import { readKustomizeImages } from './kustomizeImages';
+import { valueAt } from '../text/jsonPointer';
+import type { ChangeCheck, PromotionPlan } from './promotionChange';
 import { readWrittenValue } from './renderedChange';
-import { valueAt, type ChangeCheck, type PromotionPlan } from './promotionPlan';
 import { applyTextEdits, type TextEdit } from './textEdits';
 
 /** One target file's text before and after the promotion. */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { FieldDifference } from '../environments/compareEnvironments';
 import { readYamlDocuments } from '../kustomize/yamlDocuments';
-import { valueAt, type ValueSource, type WrittenValue } from '../kustomize/valueSources';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import type { ValueSource, WrittenValue } from '../kustomize/valueSources';
+import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { fieldEdit } from './fieldEdit';
@@ -106,7 +106,7 @@ function editAt(text: string, file: string, w: WrittenValue, source: ValueSource
     case 'document': {
       const doc = parseManifestText(text, file).resources.find((r) => r.docIndex === w.docIndex && r.fields.has(w.pointer));
       if (!doc) throw new GitOpsError('notEditable', `${path.basename(file)} no longer holds the value; refresh and try again`);
-      const old = valueAt(doc.object, pointerSegments(w.pointer));
+      const old = valueAt(doc.object, w.pointer);
       return { edit: fieldEdit(text, doc, w.pointer, old, value), check: { kind: 'field', resourceKey: doc.key, docIndex: doc.docIndex, pointer: w.pointer, value } };
     }
     case 'kustomization':
@@ -153,7 +153,7 @@ function nearestSource(to: ManifestResource, pointer: string): ValueSource | und
 
 /** The value a check finds in a kustomization entry, a JSON 6902 file, an inline patch or an env file after the edit. */
 export function readWrittenValue(text: string, check: ChangeCheck): unknown {
-  const at = (object: unknown, pointer: string): unknown => valueAt(object, pointerSegments(pointer));
+  const at = valueAt;
   switch (check.kind) {
     case 'yamlValue': {
       const { documents, errors } = readYamlDocuments(text);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FieldLocation } from '../yaml/yamlPositions';
 import { isRecord } from '../manifests/resourceId';
-import { joinPointer } from '../manifests/jsonPointer';
+import { joinPointer } from '../text/jsonPointer';
 import type { Range } from '../text/range';
 import { readYamlDocuments } from './yamlDocuments';
 

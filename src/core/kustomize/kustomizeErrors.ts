@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import type { ManifestError } from '../manifests/manifestResource';
-import { pointerSegments } from '../manifests/jsonPointer';
+import { pointerSegments, valueAt } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 import type { Range } from '../text/range';
 import { keyRangeIn, type KustomizationModel } from './kustomizationModel';
 import { kustomizationPatches } from './kustomizePatches';
 import type { KustomizeTree } from './kustomizeTree';
-import { valueAt } from './valueSources';
 
 /**
  * A message kustomize printed, placed on the line it is about: the entry naming a missing
@@ -81,7 +80,7 @@ function entryNaming(k: KustomizationModel, mention: string): { file: string; ra
     const last = segments[segments.length - 1];
     // Unknown or deprecated fields: the message quotes the key itself.
     if (segments.length === 1 && last === mention) return { file: k.file, range: loc.keyRange };
-    const value = valueAt(k.value, segments);
+    const value = valueAt(k.value, pointer);
     if (typeof value !== 'string' || value === '' || value.includes('\n')) continue;
     const file = value.slice(value.indexOf('=') + 1);
     if (value === mention || (abs && path.resolve(k.dir, file) === abs) || (!abs && mention.endsWith(value) && /[/.]/.test(value))) {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { keysForList } from '../drift/listMatching';
 import { counterpartPointer } from '../environments/counterpartPointer';
 import { parseImage } from '../gitops/kustomizeImages';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { isRecord } from '../manifests/resourceId';
 import type { Range } from '../text/range';
@@ -124,11 +124,11 @@ export class RenderedResource {
 
   private compute(pointer: string): ValueSource | undefined {
     const segments = pointerSegments(pointer);
-    const value = valueAt(this.input.object, segments);
+    const value = valueAt(this.input.object, pointerFromSegments(segments));
     if (value === undefined && segments.length) return undefined;
     for (let n = segments.length; n >= 0; n--) {
       const at = segments.slice(0, n);
-      const candidates = this.candidates(at, n === segments.length ? value : valueAt(this.input.object, at));
+      const candidates = this.candidates(at, n === segments.length ? value : valueAt(this.input.object, pointerFromSegments(at)));
       if (candidates.length === 0) continue;
       const chosen = Math.max(0, candidates.findIndex((c) => c.consistent));
       const secret = this.input.kind === 'Secret' && (segments[0] === 'data' || segments[0] === 'stringData');
@@ -255,7 +255,7 @@ export class RenderedResource {
       if (p.target ? !matchesTarget(p.target, subject) : !selectsByIdentity(v, subject)) continue;
       const q = counterpartPointer(pointerFromSegments(segments), this.input.object, v, this.input.apiVersion, this.input.kind);
       if (q === undefined || this.isMergeKey(segments)) continue;
-      const written = valueAt(v, pointerSegments(q));
+      const written = valueAt(v, q);
       out.push(this.docCandidate(doc, q, 'patch', p.label, written, agrees(written, rendered), p));
     }
     return out;
@@ -265,7 +265,7 @@ export class RenderedResource {
   private isMergeKey(segments: string[]): boolean {
     const n = segments.length;
     if (n < 3 || !/^\d+$/.test(segments[n - 2])) return false;
-    const list = valueAt(this.input.object, segments.slice(0, n - 2));
+    const list = valueAt(this.input.object, pointerFromSegments(segments.slice(0, n - 2)));
     if (!Array.isArray(list)) return false;
     return keysForList(this.input.apiVersion, this.input.kind, segments.slice(0, n - 2), list, list)?.includes(segments[n - 1]) ?? false;
   }
@@ -281,7 +281,7 @@ export class RenderedResource {
       const rest = opRemainder(pointerSegments(op.path), segments, this.input.object);
       if (rest === undefined) continue;
       if (op.op === 'add' || op.op === 'replace' || op.op === 'test') {
-        const written = valueAt(op.value, rest);
+        const written = valueAt(op.value, pointerFromSegments(rest));
         if (written === undefined) continue;
         out.push(this.docCandidate(p.ops, `/${i}/value${pointerFromSegments(rest)}`, 'patch', `${p.label} op ${i}`, written, agrees(written, rendered), p));
       } else if ((op.op === 'copy' || op.op === 'move') && rest.length === 0) {
@@ -325,7 +325,7 @@ export class RenderedResource {
     const q = originPointer(pointerFromSegments(segments), this.input.object, originResource.object, this.input.apiVersion, this.input.kind);
     if (q === undefined) return [];
     const loc = originResource.fields.get(q);
-    const written = valueAt(originResource.object, pointerSegments(q));
+    const written = valueAt(originResource.object, q);
     const range = q === '' ? originResource.range : (loc?.keyRange ?? originResource.range);
     return [
       {
@@ -424,19 +424,9 @@ function unquote(value: string): string {
 export function originPointer(pointer: string, rendered: unknown, origin: unknown, apiVersion: string, kind: string): string | undefined {
   const q = counterpartPointer(pointer, rendered, origin, apiVersion, kind);
   if (q !== undefined) return q;
-  return valueAt(origin, pointerSegments(pointer)) !== undefined ? pointer : undefined;
+  return valueAt(origin, pointer) !== undefined ? pointer : undefined;
 }
 
-/** The value at a pointer's segments (list items by index). */
-export function valueAt(object: unknown, segments: readonly string[]): unknown {
-  let v = object;
-  for (const s of segments) {
-    if (Array.isArray(v)) v = v[Number(s)];
-    else if (isRecord(v)) v = v[s];
-    else return undefined;
-  }
-  return v;
-}
 
 function escape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -479,7 +469,7 @@ function opRemainder(opPath: string[], target: string[], object: unknown): strin
   for (let i = 0; i < opPath.length; i++) {
     if (opPath[i] === target[i]) continue;
     if (opPath[i] !== '-') return undefined;
-    const list = valueAt(object, target.slice(0, i));
+    const list = valueAt(object, pointerFromSegments(target.slice(0, i)));
     if (!Array.isArray(list) || Number(target[i]) !== list.length - 1) return undefined;
   }
   return target.slice(opPath.length);

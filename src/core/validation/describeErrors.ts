@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { pointerLabel as label } from '../text/pointerLabel';
+import { pointerLabel as label } from '../text/fieldPath';
 import { didYouMean } from '../text/didYouMean';
 import type { DiagnosticCode } from './types';
 

@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { pointerSegments } from '../manifests/jsonPointer';
+import { pointerSegments } from '../text/jsonPointer';
 import { LineIndex, type Range } from '../text/range';
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { joinPointer } from '../text/jsonPointer';
 
 /**
  * Turns Kubernetes OpenAPI v2 definitions and CRD schemas into strict JSON Schemas in
@@ -253,7 +254,7 @@ export class SchemaConverter {
     if (!node || typeof node !== 'object') return;
     if (this.descOf.has(node)) sink[pointer] = this.descOf.get(node)!;
     for (const [k, v] of Object.entries(node) as Array<[string, Json]>) {
-      if (k === 'properties') for (const [p, s] of Object.entries(v)) this.collectDescriptions(s, `${pointer}/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, sink);
+      if (k === 'properties') for (const [p, s] of Object.entries(v)) this.collectDescriptions(s, joinPointer(`${pointer}/properties`, p), sink);
       else if (k === 'items' || k === 'additionalProperties') this.collectDescriptions(v, `${pointer}/${k}`, sink);
       else if (k === 'anyOf' || k === 'oneOf' || k === 'allOf') v.forEach((s: Json, i: number) => this.collectDescriptions(s, `${pointer}/${k}/${i}`, sink));
     }

@@ -1,6 +1,6 @@
 import * as jsyaml from 'js-yaml';
 import { parseAllDocuments, type Document, type Node, isScalar } from 'yaml';
-import { joinPointer } from '../manifests/jsonPointer';
+import { joinPointer } from '../text/jsonPointer';
 import { LineIndex } from '../text/range';
 import { describeErrors, type Finding } from './describeErrors';
 import { kustomizeAwareFindings } from './kustomizeRoles';

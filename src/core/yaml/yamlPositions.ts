@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { joinPointer, pointerSegments } from '../manifests/jsonPointer';
+import { joinPointer, pointerSegments } from '../text/jsonPointer';
 import { LineIndex, type Range } from '../text/range';
 import { isMergeKey, keyText, type AliasTargets } from './composeNodes';
 

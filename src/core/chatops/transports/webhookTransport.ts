@@ -4,7 +4,9 @@ import { hostOf } from '../secretBinding';
 import { httpRequest, retryAfterSeconds } from './httpRequest';
 import type { ChatTransport, Posted } from './transport';
 
-export type WebhookFormat = 'slack' | 'mattermost' | 'rocketchat' | 'teams' | 'googlechat';
+export const WEBHOOK_FORMATS = ['slack', 'mattermost', 'rocketchat', 'teams', 'googlechat'] as const;
+
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /** The request body each chat expects from an incoming webhook. */
 export function webhookPayload(format: WebhookFormat, text: string): unknown {
