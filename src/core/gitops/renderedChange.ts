@@ -8,7 +8,7 @@ import { parseManifestText } from '../manifests/parseManifestText';
 import { fieldEdit } from './fieldEdit';
 import { GitOpsError } from './gitOpsError';
 import { parseImage } from './kustomizeImages';
-import type { ChangeCheck, PromotionChange } from './promotionPlan';
+import type { ChangeCheck, PromotionChange } from './promotionChange';
 import { offsetAt, type TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';
 

@@ -1,5 +1,5 @@
 import type { Range } from '../text/range';
-import type { RenderedResource } from '../kustomize/valueSources';
+import type { RenderedTrace } from '../kustomize/valueSource';
 import type { FieldLocation } from '../yaml/yamlPositions';
 import type { ResourceId } from './resourceId';
 
@@ -25,7 +25,7 @@ export interface ManifestResource {
    * origin's (the base document, or the generator entry), and `rendered.sourceOf(pointer)`
    * says where each rendered value is set (a patch, an `images:` entry, …).
    */
-  rendered?: RenderedResource;
+  rendered?: RenderedTrace;
 }
 
 /**
