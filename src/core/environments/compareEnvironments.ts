@@ -145,8 +145,9 @@ function sideOf(side: ComparedEnvironment): { name?: string; resources: Manifest
   return side;
 }
 
+/** Rendered objects pair by the name their origin gives them: overlays add prefixes and hash suffixes of their own. */
 function identity(r: ManifestResource): string {
-  return `${apiGroup(r.id.apiVersion)}/${r.id.kind}/${r.id.name}`;
+  return `${apiGroup(r.id.apiVersion)}/${r.id.kind}/${r.rendered ? r.rendered.origin.name : r.id.name}`;
 }
 
 function groupByIdentity(resources: ManifestResource[]): Map<string, ManifestResource[]> {

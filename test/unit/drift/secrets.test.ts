@@ -105,7 +105,7 @@ describe('Secrets: stringData folded into data, values never shown', () => {
         assert.equal(code, 1, out);
         assertNoSecret(out, `youops drift --format ${format}`);
         if (format === 'text') assert.match(out, /envs\/prod\/secret\.yaml:8 {2}stringData\.password: value differs$/m);
-        else assert.deepEqual((JSON.parse(out) as { environments: Array<{ resources: Array<{ drift: unknown[] }> }> }).environments[0].resources[0].drift[0], { path: 'stringData.password', desired: null, live: null, reason: 'changed', masked: true, line: 8 });
+        else assert.deepEqual((JSON.parse(out) as { environments: Array<{ resources: Array<{ drift: unknown[] }> }> }).environments[0].resources[0].drift[0], { path: 'stringData.password', desired: null, live: null, reason: 'changed', masked: true, file: 'envs/prod/secret.yaml', line: 8 });
       }
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
