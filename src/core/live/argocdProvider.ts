@@ -51,21 +51,24 @@ export class ArgoCdProvider implements LiveStateProvider {
     const [app, managed] = await Promise.all([this.get(appPath + query, token, request.signal), this.get(`${appPath}/managed-resources${query}`, token, request.signal)]);
 
     const objects: LiveObject[] = [];
+    const desired: unknown[] = [];
     const items = isRecord(managed) && Array.isArray(managed.items) ? managed.items : undefined;
     if (!items) throw new LiveStateError(this.name, `Argo CD at ${this.base} returned managed resources without "items"`);
     for (const item of items) {
-      if (!isRecord(item) || typeof item.liveState !== 'string') continue;
+      if (!isRecord(item)) continue;
+      const target = typeof item.targetState === 'string' ? this.parseState(item, 'targetState') : null;
+      if (resourceIdOf(target)) desired.push(target); // "null" = live only: awaiting prune
+      if (typeof item.liveState !== 'string') continue;
       const object = this.parseState(item, 'liveState');
       const id = resourceIdOf(object); // "null" = tracked but absent live: Missing
       if (!id) continue;
-      const target = typeof item.targetState === 'string' ? this.parseState(item, 'targetState') : null;
       const hiddenPaths = maskedSecretPaths(object);
       objects.push({ id, key: resourceKey(id), object, ...(hiddenPaths.length ? { hiddenPaths } : {}), ...(target !== null ? { target } : {}) });
     }
     const status = isRecord(app) && isRecord(app.status) ? app.status : {};
     const sync = isRecord(status.sync) && typeof status.sync.status === 'string' ? status.sync.status : undefined;
     const health = isRecord(status.health) && typeof status.health.status === 'string' ? status.health.status : undefined;
-    return { objects, complete: true, fetchedAt: new Date(), summary: { sync, health } };
+    return { objects, complete: true, fetchedAt: new Date(), summary: { sync, health }, desired };
   }
 
   /** Argo CD sends each state as a JSON string, `"null"` when absent on that side. */

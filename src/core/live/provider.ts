@@ -25,6 +25,11 @@ export interface LiveState {
   fetchedAt: Date;
   /** What the source itself says about the environment (Argo CD's sync and health status). */
   summary?: { sync?: string; health?: string };
+  /**
+   * The source's own rendering of the desired state, every object it would apply (Argo CD's
+   * targetState of each managed resource, also those not live yet): what `desired: argocd` compares.
+   */
+  desired?: unknown[];
 }
 
 export interface LiveFetchRequest {

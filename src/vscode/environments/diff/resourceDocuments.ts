@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { normalizeLiveForDiff, toYaml } from '../../../core/drift/normalize';
+import { driftDocuments } from '../../../core/drift/driftDocuments';
 import { Disposable } from '../../shared/disposable';
+import { shownState } from '../../shared/store/workspaceState';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 
 export const LIVE_SCHEME = 'youops-live';
@@ -28,9 +29,9 @@ export class ResourceDocumentProvider extends Disposable implements vscode.TextD
     const q = new URLSearchParams(uri.query);
     const r = this.store.resource(q.get('env') ?? '', q.get('key') ?? '');
     if (!r) return '# This resource is no longer part of the environment.\n';
-    if (uri.scheme === DESIRED_SCHEME) return r.resource ? toYaml(r.resource.object) : '# Not declared in Git (live only).\n';
-    if (r.live === undefined) return `# Not found in the live state of ${q.get('env')}.\n`;
-    // A live-only (Extra) object is normalized too: without server-managed fields it reads like a manifest.
-    return toYaml(normalizeLiveForDiff(r.resource?.object, r.live));
+    // Both sides from the rule that decided the status: ignored and server fields left out, Secret values masked.
+    // A live-only (Extra) object is shaped too: without server-managed fields it reads like a manifest.
+    const docs = driftDocuments(r, q.get('env') ?? '', shownState(this.store.state)?.config.drift);
+    return uri.scheme === DESIRED_SCHEME ? docs.desired : docs.live;
   }
 }

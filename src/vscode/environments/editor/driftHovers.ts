@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { driftText } from '../../../core/drift/driftText';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import { valueAt } from '../../../core/text/jsonPointer';
 import type { ResourceRef } from '../../shared/store/resourceRef';
@@ -21,17 +22,16 @@ export class DriftHoverProvider implements vscode.HoverProvider {
       const f = resource.fields[fieldIndex];
       const ref: ResourceRef = { env, key: resource.key, path: f.path };
       md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${driftFieldLabel(resource, f.path)}\`\n\n`);
-      const live = `live (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+      const show = (v: unknown) => JSON.stringify(v) ?? String(v);
+      const text = driftText(f, show);
       if (draft) {
-        // The value being typed is not Git's yet: say so, and show what Git (the saved file) has.
+        // The value being typed is not Git's yet: say so, and show what Git (the saved file) has; a Secret's value never.
         const saved = this.store.resource(env, resource.key)?.resource;
         const inGit = saved ? valueAt(saved.object, f.path) : undefined;
-        md.appendCodeblock(
-          `unsaved:      ${JSON.stringify(f.desired)}\nGit (saved):  ${inGit === undefined ? '(not set)' : JSON.stringify(inGit)}\n${live}`,
-          'yaml',
-        );
+        const git = inGit === undefined ? '(not set)' : f.masked ? '(secret)' : show(inGit);
+        md.appendCodeblock(`unsaved:      ${text.desired}\nGit (saved):  ${git}\nlive (${env}):  ${text.live}`, 'yaml');
       } else {
-        md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\n${live}`, 'yaml');
+        md.appendCodeblock(`desired (Git): ${text.desired}\nlive (${env}):  ${text.live}`, 'yaml');
       }
       md.appendMarkdown(
         [
