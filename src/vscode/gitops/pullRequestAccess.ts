@@ -1,6 +1,7 @@
 import { compareUrl } from '../../core/github/repoRef';
 import { remoteRepo } from '../../core/github/remoteRepo';
 import { gitHubPullRequestPort, type PullRequestPort } from '../../core/gitops/pullRequestPort';
+import { Failure } from '../shared/commands/failure';
 import type { GitHubAccess } from '../shared/github/gitHubAccess';
 import { githubEndpoint } from '../shared/github/gitHubEndpoint';
 
@@ -29,12 +30,14 @@ export async function pullRequestAccess(repoDir: string, github: GitHubAccess): 
   try {
     connected = await github.client('prompt');
   } catch (err) {
-    return { manualUrl, reason: lowerFirst((err as Error).message.replace(/\.$/, '')), failure: err };
+    return { manualUrl, reason: signInReason(err), failure: err };
   }
-  if (!connected) return { manualUrl, reason: 'not signed in to GitHub' };
+  if (!connected) return { manualUrl, reason: 'not signed in to GitHub', failure: new Failure('signedOut', 'Not signed in to GitHub.') };
   return { port: gitHubPullRequestPort(connected.client, repo), manualUrl };
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+/** A sign-in failure as the reason no pull request was opened: "the GitHub sign-in was cancelled". */
+export function signInReason(err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }

@@ -3,7 +3,7 @@ import { GitOpsError } from '../../core/gitops/gitOpsError';
 import type { PublishedChange } from '../../core/gitops/publishChange';
 import type { ChangeOutcome } from '../../core/gitops/runPromotion';
 import type { GitOpsDeps } from './gitOpsDeps';
-import { pullRequestAccess, type PullRequestAccess } from './pullRequestAccess';
+import { pullRequestAccess, signInReason, type PullRequestAccess } from './pullRequestAccess';
 
 /**
  * The result as a notification whose buttons are the next step: open the pull request, or —
@@ -29,18 +29,24 @@ export async function showGitOpsOutcome(deps: GitOpsDeps, rootDir: string, outco
   // A sign-in is the usual fix: once it worked, the pull request is opened on the pushed branch.
   const pending = p.pendingPullRequest;
   const fixes = access?.failure && pending ? deps.failures.fixesFor(access.failure) : [];
-  const how = [fixes.length ? 'sign in to open it' : '', url ? `open ${url}` : `open a pull request from ${p.branch} into ${p.base}`]
-    .filter(Boolean)
-    .join(', or ');
+  const where = url ? 'on the compare page' : `from ${p.branch} into ${p.base}`;
+  const how = fixes.length ? `Sign in to GitHub to open it, or open it ${where}` : `Open it ${where}`;
   const choice = await deps.ui.notify(
     'info',
-    `Pushed ${p.branch} to origin. No pull request yet${noPrReason ? ` (${noPrReason})` : ''}: ${how}.`,
+    `Pushed ${p.branch} to origin, but the pull request is not open yet${noPrReason ? `: ${noPrReason}` : ''}. ${how}.`,
     ...fixes.map((f) => f.title),
     ...(url ? ['Open Compare Page'] : []),
     'Copy Branch Name',
   );
   const fix = fixes.find((f) => f.title === choice);
-  if (fix && pending) await fix.run(() => openPendingPullRequest(deps, rootDir, pending));
+  if (fix && pending) {
+    try {
+      await fix.run(() => openPendingPullRequest(deps, rootDir, pending));
+    } catch (err) {
+      // The sign-in failed again: the branch is still pushed, and the same ways forward stand.
+      await showGitOpsOutcome(deps, rootDir, outcome, { ...access, reason: signInReason(err), failure: err });
+    }
+  }
   if (choice === 'Open Compare Page' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
   if (choice === 'Copy Branch Name') await vscode.env.clipboard.writeText(p.branch);
 }

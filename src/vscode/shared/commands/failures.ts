@@ -95,7 +95,13 @@ export class Failures {
     const fixes = this.fixesFor(err, ctx);
     // The fix first: it is what makes the next attempt work (and it retries by itself).
     const choice = await this.ui.notify(severity, ctx.what ? `${ctx.what}: ${message}` : message, ...fixes.map((f) => f.title), ...(ctx.actions ?? []));
-    await fixes.find((f) => f.title === choice)?.run(ctx.retry);
+    const fix = fixes.find((f) => f.title === choice);
+    try {
+      await fix?.run(ctx.retry);
+    } catch (again) {
+      // The fix failed too (the sign-in was cancelled again): say so, with the same way forward.
+      return this.show(again, ctx, severity);
+    }
     return choice;
   }
 }

@@ -62,14 +62,13 @@ export class GitHubAuth extends Disposable {
     try {
       s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
     } catch (err) {
-      // VS Code rejects with its own words ("User did not consent to login.", "Cancelled"): say what happened and keep theirs as the detail.
+      // VS Code rejects with its own words ("User did not consent to login.", "Cancelled"): say what happened in ours.
       if (mode === 'silent') throw err;
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+      const what = /consent|cancel/i.test(reason) ? 'was cancelled' : `did not complete (${reason})`;
       // Cancelling the new sign-in after a rejected one leaves the rejected session: its fix is still "Sign in again".
-      throw new Failure(
-        mode === 'reauth' ? 'sessionRejected' : 'signInCancelled',
-        `Not signed in to GitHub: the sign-in was cancelled or declined (${reason.replace(/\.$/, '')}).`,
-      );
+      if (mode === 'reauth') throw new Failure('sessionRejected', `The new GitHub sign-in ${what}; GitHub still rejects the saved one.`);
+      throw new Failure('signInCancelled', `The GitHub sign-in ${what}.`);
     }
     return s ? { accessToken: s.accessToken, account: s.account.label, endpoint } : undefined;
   }
