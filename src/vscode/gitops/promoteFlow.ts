@@ -86,9 +86,9 @@ async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<str
     .filter((c) => !c.blocked)
     .map((c) => ({
       label: c.label,
-      description: c.adds ? `only in ${plan.from}: add it` : `${short(c.to)} → ${short(c.from)}`,
-      // The full values on their own line: an image reference is longer than the description shows.
-      detail: `${path.basename(c.file)}:${c.line + 1}${c.adds ? '' : ` · ${plan.to}: ${full(c.to)} → ${plan.from}: ${full(c.from)}`}`,
+      description: `${path.basename(c.file)}:${c.line + 1}`,
+      // The values in full on their own line (an image reference does not fit beside a field path): current → promoted.
+      detail: c.adds ? `only in ${plan.from}: add it` : `${full(c.to)} → ${full(c.from)}`,
       picked: c.suggested,
       value: c.id,
     }));
@@ -122,9 +122,4 @@ async function previewOnly(
 
 function full(v: unknown): string {
   return v === undefined ? '(not set)' : typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-function short(v: unknown): string {
-  const s = full(v);
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
