@@ -113,4 +113,27 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     });
     assert.equal(doc.isDirty, false);
   });
+
+  it('labels the value of an unsaved edit "unsaved" in the hover, with the value Git has beside it', async () => {
+    const doc = await vscode.workspace.openTextDocument(webYaml);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === 'replicas: 3');
+    const hover = async () =>
+      hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', webYaml, new vscode.Position(line, 4)));
+    try {
+      await editor.edit((e) => e.replace(doc.lineAt(line).range, doc.lineAt(line).text.replace('3', '4')));
+      const text = await waitFor(async () => {
+        const t = await hover();
+        return /unsaved/.test(t) ? t : undefined;
+      }, 'the hover of the unsaved value');
+      assert.match(text, /unsaved: {6}4\nGit \(saved\): {2}3\nlive \(prod\): {2}2/);
+      assert.doesNotMatch(text, /desired \(Git\)/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(async () => (/desired \(Git\): 3/.test(await hover()) ? true : undefined), 'the saved hover back');
+  });
 });

@@ -5,8 +5,8 @@ import { TEST_TOKEN_ENV } from '../../src/vscode/shared/github/gitHubAuth';
 import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { recordingTicketUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitForState } from './helpers';
+import { RecordingUi, recordingTicketUi } from './fixtures/recordingUi';
+import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
 
@@ -205,5 +205,35 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     } finally {
       process.env[TEST_TOKEN_ENV] = TOKEN;
     }
+  });
+
+  it("shows the ticket rendered beside the form (VS Code's Markdown preview: the hidden markers stay hidden) and closes it when the flow ends", async () => {
+    const previewTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType))
+        .map((t) => t.label);
+    let shown: string[] = [];
+    let previewText = '';
+    const ui = new RecordingUi(async (q) => {
+      if (q.kind === 'pick' && q.title.startsWith('Open IssueOps ticket')) return 'Deploy request';
+      if (q.kind === 'pickMany') return q.items;
+      if (q.kind === 'pick' && q.title === 'Deploy request → acme/shop-ops') {
+        shown = await waitFor(() => (previewTabs().length ? previewTabs() : undefined), 'the rendered preview tab');
+        const source = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'youops-ticket');
+        previewText = source?.getText() ?? '';
+        return q.items!.find((i) => /Keep as draft/.test(i.label));
+      }
+      return undefined;
+    });
+    api.answerWith(ui);
+
+    await vscode.commands.executeCommand('youops.openTicket', webRef());
+
+    assert.deepEqual(shown, ['Preview [deploy] web to prod.md']);
+    assert.match(previewText, /^# \[deploy\] web to prod\n\n_New issue in acme\/shop-ops — the preview of what YouOps sends_\n/);
+    assert.match(previewText, /### Environment\n\nprod\n/);
+    await waitFor(() => (previewTabs().length === 0 ? true : undefined), 'the preview closed with the flow');
+    for (const d of api.issueops.drafts.all()) await api.issueops.drafts.delete(d.id);
   });
 });

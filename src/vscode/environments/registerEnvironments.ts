@@ -31,6 +31,8 @@ export interface EnvironmentsHandles {
   tree: EnvironmentsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   decorations: DriftLineDecorations;
+  /** The Explorer's file badges and the tree rows' colours. */
+  fileDecorations: DriftFileDecorationProvider;
   environmentLog: EnvironmentLog;
 }
 
@@ -46,6 +48,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   const view = createEnvironmentsView(store, tree);
   const decorations = showDriftLineDecorations(store);
   const environmentLog = new EnvironmentLog(store);
+  const fileDecorations = new DriftFileDecorationProvider(store);
   context.subscriptions.push(
     tree,
     view.disposable,
@@ -53,7 +56,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     environmentLog,
     showConfigDiagnostics(store),
     new ResourceDocumentProvider(store),
-    new DriftFileDecorationProvider(store),
+    fileDecorations,
     new ResourceCodeLensProvider(store),
     vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
@@ -89,5 +92,5 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   commands.register('youops.openWalkthrough', () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
   );
-  return { tree, treeView: view.view, decorations, environmentLog };
+  return { tree, treeView: view.view, decorations, fileDecorations, environmentLog };
 }

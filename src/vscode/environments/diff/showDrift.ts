@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
+import { driftText } from '../../../core/drift/driftText';
+import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import { formatResourceId } from '../../../core/manifests/resourceId';
 import type { CommandTarget } from '../../shared/commands/commandTarget';
 import type { ResourceRef } from '../../shared/store/resourceRef';
@@ -56,6 +58,10 @@ async function pickResource(store: WorkspaceStore, ui: Ui, candidates: readonly 
 const ICON: Partial<Record<ResourceDrift['status'], string>> = { Drifted: '$(warning)', Missing: '$(circle-slash)', Extra: '$(diff-added)' };
 
 function describe(r: ResourceDrift): string {
-  if (r.status === 'Drifted') return `${r.fields.length} field${r.fields.length === 1 ? '' : 's'} drifted`;
+  if (r.status === 'Drifted') {
+    const [first] = r.fields;
+    const count = `${r.fields.length} field${r.fields.length === 1 ? '' : 's'} drifted`;
+    return first ? `${count}: ${driftFieldLabel(r, first.path)} (${driftText(first).summary})${r.fields.length > 1 ? ', …' : ''}` : count;
+  }
   return r.status === 'Missing' ? 'in Git, not live' : 'live only, not in Git';
 }
