@@ -124,6 +124,16 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
     assert.deepEqual(pr.labels, ['youops', 'rollback', 'env:prod']);
   });
 
+  it('reverting the commit that created the environment removes its files (the demo History\'s first commit)', async () => {
+    const created = (await recentCommits(fx.clone, ['envs/prod'])).at(-1)!;
+    const outcome = await runRollback({ config, configRootDir: fx.clone, env: 'prod', commit: created, mode: 'revert', now: NOW, confirm: async () => true, pullRequests });
+    assert.ok(outcome.status === 'published');
+    assert.ok(outcome.files.length > 0 && outcome.files.every((f) => f.startsWith('envs/prod/')), outcome.files.join(', '));
+    assert.match(outcome.patch, /^deleted file mode/m);
+    assert.equal(fx.git(fx.bare, 'ls-tree', '-r', '--name-only', outcome.published.branch, '--', 'envs/prod').trim(), '');
+    assert.notEqual(fx.git(fx.bare, 'ls-tree', '-r', '--name-only', outcome.published.branch, '--', 'envs/dev').trim(), '', 'other environments stay');
+  });
+
   it('restores prod to an earlier commit', async () => {
     const prodWeb = path.join(fx.clone, 'envs/prod/web.yaml');
     const original = fs.readFileSync(prodWeb, 'utf8');
