@@ -8,7 +8,7 @@ import { setArgocdToken } from './argocdTokens';
 import { showConfigDiagnostics } from './config/configDiagnostics';
 import { createConfig } from './config/createConfig';
 import { openConfig } from './config/openConfig';
-import { CONFIG_FOUND_COMMAND, completeWalkthroughStep } from './config/walkthroughProgress';
+import { completeWalkthroughStep } from './config/walkthroughProgress';
 import { ResourceDocumentProvider } from './diff/resourceDocuments';
 import { revealResource } from './diff/revealResource';
 import { showDrift } from './diff/showDrift';
@@ -88,7 +88,6 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   commands.register('youops.showLog', () => environmentLog.show());
   commands.register('youops.argocd.setToken', async () => (await setArgocdToken(store, secrets, ui)) && store.refresh());
   commands.register('youops.argocd.clearToken', async () => (await setArgocdToken(store, secrets, ui, true)) && store.refresh());
-  commands.register(CONFIG_FOUND_COMMAND, () => undefined);
   commands.register('youops.openWalkthrough', () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
   );
