@@ -46,7 +46,7 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await dialog.innerText(), /prod is protected\. Open a pull request that changes it\?/);
     await page.locator('.monaco-editor .view-line', { hasText: '+          image: ghcr.io/acme/shop-web:1.4.2' }).first().waitFor();
-    await session.screenshot('gitops-02-patch-and-confirm');
+    await session.screenshot('gitops-02-patch-and-confirm', 'gitops-promote');
     await dialog.locator('.monaco-button', { hasText: 'Create Pull Request' }).click();
 
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pull request #1 opened' });
