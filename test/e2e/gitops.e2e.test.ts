@@ -15,7 +15,14 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
   let bare: string;
 
   before(async () => {
-    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
+    // shop-ops too: the demo's IssueOps repository, so the Tickets view beside the promotion is as in the demo.
+    gh = await startFakeGitHubServer({
+      tokens: [TOKEN],
+      repos: [
+        { owner: 'acme', name: 'shop' },
+        { owner: 'acme', name: 'shop-ops' },
+      ],
+    });
     process.env[TOKEN_ENV] = TOKEN;
     session = await WorkbenchSession.open();
     // The demo repo's origin looks like GitHub; insteadOf sends pushes to a bare repo on disk.
