@@ -1,5 +1,4 @@
 import { isAlias, parseDocument, visit, type Document } from 'yaml';
-import { DEFAULT_FIELD_MANAGERS } from '../drift/fieldOwnership';
 import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
@@ -10,7 +9,7 @@ import { configBaseDir } from './configFile';
 import { checkConfigPaths } from './configPaths';
 import { describeSchemaErrors } from './schemaErrorMessage';
 import { parseLiveSource } from './liveSources';
-import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, OperationChannel, YouOpsConfig } from './types';
+import { DEFAULT_FIELD_MANAGERS, type ChatOpsFeedbackConfig, type ChatOpsParamConfig, type EnvironmentConfig, type OperationChannel, type YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {

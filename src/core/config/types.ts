@@ -25,6 +25,9 @@ export interface DriftIgnoreRule {
   path: string;
 }
 
+/** The agents' field managers when youops.yaml names none (drift.fieldManagers). */
+export const DEFAULT_FIELD_MANAGERS: readonly string[] = ['argocd-controller', 'kustomize-controller', 'helm-controller', 'kubectl'];
+
 export interface DriftConfig {
   ignore: DriftIgnoreRule[];
   /** Field managers of the agent that applies Git (managedFields), e.g. `argocd-controller`. */

@@ -1,10 +1,9 @@
-import type { DriftIgnoreRule } from '../config/types';
+import { DEFAULT_FIELD_MANAGERS, type DriftIgnoreRule } from '../config/types';
 import { LiveStateError, type LiveObject, type LiveState } from '../live/provider';
 import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
 import { isRecord, versionlessKey, type ResourceId } from '../manifests/resourceId';
 import { compareObjects, type FieldDrift } from './compare';
 import { isClusterScoped } from './fieldSchema';
-import { DEFAULT_FIELD_MANAGERS } from './fieldOwnership';
 import { emptyStatusCounts, type ResourceStatus } from './resourceStatus';
 import { displayedLive, unmasked } from './secretMasking';
 import { UNRENDERED_REASON } from './templateExpression';

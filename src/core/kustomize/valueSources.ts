@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { keysForList } from '../drift/listMatching';
-import { counterpartPointer } from '../environments/counterpartPointer';
-import { parseImage } from '../gitops/kustomizeImages';
+import { counterpartPointer } from '../drift/counterpartPointer';
+import { parseImage } from '../manifests/imageReference';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { isRecord } from '../manifests/resourceId';
