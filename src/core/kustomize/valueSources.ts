@@ -10,9 +10,9 @@ import type { Range } from '../text/range';
 import { keyRangeIn, listEntries, locationIn, stringField, type KustomizationModel } from './kustomizationModel';
 import { kustomizationPatches, type PatchDocument, type PatchEntry } from './kustomizePatches';
 import { matchesTarget, type SelectorSubject } from './targetSelector';
-import type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from './valueSource';
+import type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from '../manifests/valueSource';
 
-export type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from './valueSource';
+export type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from '../manifests/valueSource';
 
 export interface TraceInput {
   /** The rendered object, build annotations stripped. */
