@@ -2,7 +2,9 @@ import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
+import { RUN_HELP, RUN_OPTIONS, runCommand } from './commands/runCommand';
 import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
+import { WHERE_HELP, WHERE_OPTIONS, whereCommand } from './commands/whereCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
 
@@ -15,6 +17,8 @@ Commands:
   drift       field-level drift of each environment, with file:line
   validate    check manifests and configs against their schemas (text, json or sarif)
   promote     promote image tags and values between environments as a pull request (--dry-run: print the patch)
+  where       is a commit (default HEAD) deployed, pending or not on the branch, per environment
+  run         run an agent operation of youops.yaml (flux:reconcile, flux:suspend, argocd:sync, …) and wait for it
 
 Global options:
   --format text|json   output format (default text; validate also takes sarif)
@@ -30,6 +34,8 @@ const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo
   drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
   validate: { help: VALIDATE_HELP, run: validateCommand },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
+  where: { help: WHERE_HELP, run: whereCommand, options: WHERE_OPTIONS },
+  run: { help: RUN_HELP, run: (args, io) => runCommand(args, io), options: RUN_OPTIONS },
 };
 
 /** Every command's own options; runCli rejects the ones the chosen command does not take. */

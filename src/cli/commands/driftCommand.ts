@@ -3,11 +3,13 @@ import type { EnvironmentState } from '../../core/environments/environmentState'
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
 import { formatResourceId } from '../../core/manifests/resourceId';
-import { didYouMean } from '../../core/text/didYouMean';
+import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
+import { describeRevision, revisionJson } from '../../core/revision/compareRevision';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
 import { cliEvaluationContext } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
+import { envOption, selectEnvironments } from '../selectEnvironments';
 
 /** `--env NAME` (repeatable through commas) is the same as naming environments positionally. */
 export const DRIFT_OPTIONS = { env: 'value' } as const;
@@ -30,16 +32,7 @@ interface DriftJsonField {
 export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.format !== 'text' && args.format !== 'json') throw new UsageError(`drift supports --format text or json, not ${args.format}`);
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
-  const names = config.environments.map((e) => e.name);
-  const envOption = typeof args.options.env === 'string' ? args.options.env.split(',').map((n) => n.trim()).filter(Boolean) : [];
-  const requested = [...args.positionals, ...envOption];
-  for (const wanted of requested) {
-    if (!names.includes(wanted)) {
-      const hint = didYouMean(wanted, names);
-      throw new UsageError(`no environment "${wanted}" in youops.yaml${hint ? ` (did you mean "${hint}"?)` : ''}; environments: ${names.join(', ')}`);
-    }
-  }
-  const selected = requested.length ? config.environments.filter((e) => requested.includes(e.name)) : config.environments;
+  const selected = selectEnvironments(config, [...args.positionals, ...envOption(args)]);
   const ctx = cliEvaluationContext(rootDir);
   const states = await Promise.all(selected.map((env) => evaluateEnvironment(env, config, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;
@@ -61,6 +54,8 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
     ...(s.drift.error ? { error: s.drift.error } : {}),
     live: s.config.live?.provider ?? null,
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
+    agent: s.agent ? { ...s.agent, text: describeAgentStatus(s.agent) } : null,
+    revision: revisionJson(s.revision),
     counts: s.drift.counts,
     refreshedAt: s.drift.refreshedAt?.toISOString() ?? null,
     manifestErrors: s.manifestErrors
@@ -74,6 +69,7 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       file: r.resource ? rel(r.resource.file) : null,
       line: r.resource ? r.resource.range.start.line + 1 : null,
       status: r.status,
+      ...(r.error ? { error: r.error } : {}),
       drift: r.fields.map(
         (f): DriftJsonField => ({
           path: fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind),
@@ -94,6 +90,8 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
   const summary = s.liveSummary ? ` [${[s.liveSummary.sync, s.liveSummary.health].filter(Boolean).join(', ')}]` : '';
   const source = s.config.live ? ` (${s.config.live.provider})` : ' (no live source)';
   const lines = [`${s.config.name}: ${s.drift.status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
+  if (s.agent) lines.push(`  ${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
+  if (s.revision) lines.push(`  ${describeRevision(s.revision)}`);
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));
   for (const e of s.manifestErrors) {
     if (e.severity === 'error') lines.push(`  ${rel(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: error: ${e.message}`);
@@ -102,6 +100,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     if (r.status === 'InSync' || r.status === 'Unknown') continue;
     const where = r.resource ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
     lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}`);
+    if (r.error) lines.push(`    error: ${r.error}`);
     for (const f of r.fields) {
       const file = r.resource ? rel(r.resource.file) : '';
       const line = f.location ? `${file}:${f.location.keyRange.start.line + 1}` : file;

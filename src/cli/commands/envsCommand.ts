@@ -1,4 +1,6 @@
+import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
+import { describeRevision, revisionJson } from '../../core/revision/compareRevision';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../cliIo';
 import type { ParsedArgs } from '../parseArgs';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
@@ -6,7 +8,9 @@ import { cliEvaluationContext } from '../cliEvaluationContext';
 
 export const ENVS_HELP = `youops envs [--format text|json]
 
-Lists the environments of youops.yaml with their sync status against live state.
+Lists the environments of youops.yaml with their sync status against live state,
+the deployed revision against the branch each follows (runs a1b2c3d — 3 commits
+behind main), and the GitOps agent's own state (Flux Ready/Stalled, Argo CD sync).
 Exit 1 when any environment is not in sync.
 An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
 
@@ -27,6 +31,8 @@ export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> 
             promotesFrom: s.config.promotesFrom ?? null,
             protected: s.config.protected,
             lastCommit: s.history[0] ? { hash: s.history[0].hash, subject: s.history[0].subject, date: s.history[0].date.toISOString() } : null,
+            revision: revisionJson(s.revision),
+            agent: s.agent ? { ...s.agent, text: describeAgentStatus(s.agent) } : null,
           })),
         },
         null,
@@ -40,7 +46,8 @@ export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> 
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${n} ${k}`)
         .join(', ');
-      io.out(`${s.config.name.padEnd(width)}  ${s.drift.status.padEnd(8)}  ${s.drift.error ?? counts}`);
+      io.out(`${s.config.name.padEnd(width)}  ${s.drift.status.padEnd(8)}  ${s.drift.error ?? counts}${s.revision ? ` · ${describeRevision(s.revision)}` : ''}`);
+      if (s.agent) io.out(`${' '.repeat(width + 2)}${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
     }
   }
   return states.every((s) => s.drift.status === 'InSync' || s.drift.status === 'Unknown') ? EXIT_OK : EXIT_FINDINGS;

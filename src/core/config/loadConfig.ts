@@ -6,7 +6,7 @@ import { validateConfigShape } from './configSchema';
 import { parseDurationSeconds } from './duration';
 import { checkConfigSemantics } from './checkConfigSemantics';
 import { describeSchemaErrors } from './schemaErrorMessage';
-import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
+import type { AgentOperationChannel, ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
@@ -123,7 +123,7 @@ function normalize(raw: RawConfig): YouOpsConfig {
       commands: (raw.chatops?.commands ?? []).map((c) => ({ ...c, confirm: c.confirm ?? [], params: c.params ?? {} })),
       feedback: raw.chatops?.feedback ?? {},
     },
-    operations: Object.fromEntries(Object.entries(raw.operations ?? {}).map(([name, v]) => [name, parseChannel(v)])),
+    ...splitOperations(raw.operations ?? {}),
     schemas: raw.schemas ?? [],
   };
 }
@@ -150,9 +150,33 @@ function parseLive(live: Record<string, unknown>): LiveSource {
       return { provider, argv: value };
     case 'kubectl':
       return { provider, ...(value as object) };
+    case 'flux': {
+      const { kustomization, helmRelease, ...rest } = value as { kustomization?: string; helmRelease?: string; namespace?: string; context?: string; kubeconfig?: string };
+      return { provider, kind: kustomization !== undefined ? 'Kustomization' : 'HelmRelease', name: kustomization ?? helmRelease ?? '', ...rest };
+    }
     default:
       return { provider: 'argocd', ...(value as { server: string; app: string; appNamespace?: string; insecure?: boolean }) };
   }
+}
+
+/** The operations the editor hands to its own commands, and those the agent performs. */
+function splitOperations(raw: Record<string, string>): Pick<YouOpsConfig, 'operations' | 'agentOperations'> {
+  const operations: Record<string, OperationChannel> = {};
+  const agentOperations: Record<string, AgentOperationChannel> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const agent = parseAgentChannel(value);
+    if (agent) agentOperations[name] = agent;
+    else operations[name] = parseChannel(value);
+  }
+  return { operations, agentOperations };
+}
+
+/** `flux:reconcile`, `flux:reconcile-with-source`, `flux:suspend`, `flux:resume`, `argocd:sync`; undefined for the other channels. */
+export function parseAgentChannel(value: string): AgentOperationChannel | undefined {
+  if (value === 'argocd:sync') return { channel: 'argocd', action: 'sync' };
+  const flux = /^flux:(reconcile|reconcile-with-source|suspend|resume)$/.exec(value);
+  if (!flux) return undefined;
+  return flux[1] === 'reconcile-with-source' ? { channel: 'flux', action: 'reconcile', withSource: true } : { channel: 'flux', action: flux[1] as 'reconcile' | 'suspend' | 'resume', withSource: false };
 }
 
 export function parseChannel(value: string): OperationChannel {

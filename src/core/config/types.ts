@@ -10,7 +10,8 @@ export type LiveSource =
   | { provider: 'gitRef'; ref: string; path?: string }
   | { provider: 'command'; argv: string[]; timeoutMs?: number }
   | { provider: 'kubectl'; context?: string; namespace?: string; kubeconfig?: string }
-  | { provider: 'argocd'; server: string; app: string; appNamespace?: string; insecure?: boolean };
+  | { provider: 'argocd'; server: string; app: string; appNamespace?: string; insecure?: boolean }
+  | { provider: 'flux'; kind: 'Kustomization' | 'HelmRelease'; name: string; namespace?: string; context?: string; kubeconfig?: string };
 
 export type LiveProviderName = LiveSource['provider'];
 
@@ -84,6 +85,15 @@ export type OperationChannel =
   | { channel: 'issueops'; template: string }
   | { channel: 'chatops'; command: string };
 
+/**
+ * An operation the GitOps agent performs itself, run by YouOps through the agent's API:
+ * `flux:reconcile`, `flux:reconcile-with-source`, `flux:suspend`, `flux:resume`, `argocd:sync`.
+ * Kept apart from OperationChannel, whose channels hand over to the editor's own commands.
+ */
+export type AgentOperationChannel =
+  | { channel: 'flux'; action: 'reconcile' | 'suspend' | 'resume'; withSource: boolean }
+  | { channel: 'argocd'; action: 'sync' };
+
 export interface SchemaAssociation {
   files: string;
   schema: string;
@@ -96,5 +106,7 @@ export interface YouOpsConfig {
   issueops: IssueOpsConfig;
   chatops: ChatOpsConfig;
   operations: Record<string, OperationChannel>;
+  /** The entries of `operations:` that the agent performs (see listOperations for all of them in file order). */
+  agentOperations: Record<string, AgentOperationChannel>;
   schemas: SchemaAssociation[];
 }

@@ -1,7 +1,9 @@
+import type { AgentStatus } from '../agent/agentStatus';
 import type { EnvironmentConfig } from '../config/types';
 import type { EnvironmentDrift } from '../drift/environmentDrift';
 import type { CommitInfo } from '../git/history';
 import type { ManifestError } from '../manifests/manifestResource';
+import type { RevisionStatus } from '../revision/compareRevision';
 import type { DesiredRef } from './loadDesiredState';
 
 /** Everything the views show about one environment after a refresh. */
@@ -20,4 +22,8 @@ export interface EnvironmentState {
   desiredRef?: DesiredRef;
   /** The live source's own view, e.g. Argo CD sync and health status. */
   liveSummary?: { sync?: string; health?: string };
+  /** The GitOps agent's own state (Flux object, Argo CD application); describeAgentStatus() words it. */
+  agent?: AgentStatus;
+  /** The deployed revision against the branch the environment follows; describeRevision() words it. */
+  revision?: RevisionStatus;
 }

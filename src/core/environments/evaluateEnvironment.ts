@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
-import { createLiveProvider } from '../live/createProvider';
+import { createLiveProvider, type LiveProviderContext } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
+import { compareRevision } from '../revision/compareRevision';
 import type { EnvironmentState } from './environmentState';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
 
@@ -22,7 +23,8 @@ export interface EvaluationContext {
 
 /**
  * Desired state from Git (the working tree, or the environment's `branch`), live state
- * from the environment's provider, and the drift between.
+ * from the environment's provider, and the drift between; the agent's own state and the
+ * deployed revision against the branch when the source reports them.
  */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
@@ -43,21 +45,17 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   let live: LiveState | LiveStateError | undefined;
   if (env.live) {
     try {
-      const provider = createLiveProvider(env.live, {
-        rootDir: ctx.rootDir,
-        trusted: ctx.trusted,
-        kubectlPath: ctx.kubectlPath,
-        manifests: env.manifests,
-        token: ctx.argocdToken,
-        getToken: ctx.getArgocdToken,
-      });
+      const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
   }
   const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
-  const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
+  const fetched = live instanceof LiveStateError ? undefined : live;
+  const liveSummary = fetched?.summary;
+  const agent = fetched?.agent;
+  const revision = fetched?.revision ? await compareRevision(ctx.rootDir, fetched.revision, env.branch, ctx.signal) : undefined;
   return {
     config: env,
     drift,
@@ -66,7 +64,14 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     branch: desiredRef?.branch ?? branch,
     ...(desiredRef ? { desiredRef } : {}),
     ...(liveSummary ? { liveSummary } : {}),
+    ...(agent ? { agent } : {}),
+    ...(revision ? { revision } : {}),
   };
+}
+
+/** What the environment's live provider is built with. */
+export function liveProviderContext(env: EnvironmentConfig, ctx: EvaluationContext): LiveProviderContext {
+  return { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath, manifests: env.manifests, token: ctx.argocdToken, getToken: ctx.getArgocdToken };
 }
 
 /** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { LiveSource } from '../config/types';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
+import { FluxProvider, fluxObjectRef } from './fluxProvider';
 import { GitRefProvider } from './gitRefProvider';
 import { KubectlProvider } from './kubectlProvider';
 import { LiveStateError, type LiveStateProvider } from './provider';
@@ -34,6 +35,9 @@ export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext)
     case 'kubectl':
       requireTrust('kubectl', ctx, 'runs a process');
       return new KubectlProvider({ kubectlPath: ctx.kubectlPath, context: source.context, namespace: source.namespace, kubeconfig: source.kubeconfig, cwd: ctx.rootDir });
+    case 'flux':
+      requireTrust('flux', ctx, 'runs kubectl');
+      return new FluxProvider({ kubectlPath: ctx.kubectlPath, context: source.context, kubeconfig: source.kubeconfig, cwd: ctx.rootDir, object: fluxObjectRef(source) });
     case 'argocd': {
       // An untrusted youops.yaml could name any server: the token must not go there.
       requireTrust('argocd', ctx, 'sends your Argo CD token to the configured server');

@@ -1,5 +1,7 @@
+import type { AgentStatus } from '../agent/agentStatus';
 import type { ManifestResource } from '../manifests/manifestResource';
 import type { ResourceId } from '../manifests/resourceId';
+import type { DeployedRevision } from '../revision/deployedRevision';
 
 /** One object as it exists in the cluster (or in an export of it). */
 export interface LiveObject {
@@ -23,6 +25,19 @@ export interface LiveState {
   fetchedAt: Date;
   /** What the source itself says about the environment (Argo CD's sync and health status). */
   summary?: { sync?: string; health?: string };
+  /** The agent's own state (a Flux Kustomization or HelmRelease, an Argo CD Application). */
+  agent?: AgentStatus;
+  /** What the source says is deployed: Flux's lastAppliedRevision, Argo CD's sync revision, a snapshot's revision file. */
+  revision?: DeployedRevision;
+  /** Objects the source lists but could not read: each is that resource's Error, the rest is still evaluated. */
+  unreadable?: UnreadableObject[];
+}
+
+/** An object known to be live (e.g. in Flux's inventory) that could not be fetched. */
+export interface UnreadableObject {
+  id: ResourceId;
+  key: string;
+  message: string;
 }
 
 export interface LiveFetchRequest {
@@ -35,6 +50,11 @@ export interface LiveFetchRequest {
 export interface LiveStateProvider {
   readonly name: string;
   fetch(request: LiveFetchRequest): Promise<LiveState>;
+  /**
+   * Only the deployed revision, cheaper than a fetch (one object, one file). Absent when the
+   * source never knows one; undefined when it knows none right now.
+   */
+  deployedRevision?(signal?: AbortSignal): Promise<DeployedRevision | undefined>;
 }
 
 /** A provider could not deliver live state; the message is shown as the environment's Error. */
