@@ -58,7 +58,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Proces
   if (args.format === 'text') io.err(`${describeAgentOperation(channel, target)} (${target.name})…`);
   const outcome = await runner.run({ operation, channel, env: target, ...(timeoutMs ? { timeoutMs } : {}) }, (p) => io.err(`  ${p.message}`));
   if (outcome.status === 'cancelled' && args.options.yes !== true) {
-    throw new UsageError(`${target.name} is protected: pass --yes to ${describeAgentOperation(channel, target).toLowerCase()}`);
+    throw new UsageError(`${target.name} is protected: pass --yes to confirm: ${describeAgentOperation(channel, target)}`);
   }
   if (args.format === 'json') {
     io.out(JSON.stringify({ operation, env: target.name, status: outcome.status, message: outcome.message, delivery: outcome.delivery, agent: outcome.agent ? { ...outcome.agent, text: describeAgentStatus(outcome.agent) } : null, steps: outcome.steps, auditLog: audit.file }, null, 2));

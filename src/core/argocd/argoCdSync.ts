@@ -1,6 +1,6 @@
 import type { ArgoAppStatus } from '../agent/agentStatus';
 import { LiveStateError } from '../live/provider';
-import { DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_POLL_MS, type OperationOutcome, type ProgressListener } from '../operations/operationOutcome';
+import { DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_POLL_MS, formatWait, type OperationOutcome, type ProgressListener } from '../operations/operationOutcome';
 import { waitFor } from '../operations/waitFor';
 import type { ArgoCdAppClient } from './argoCdClient';
 import { readArgoAppStatus } from './argoCdAppStatus';
@@ -74,7 +74,7 @@ export async function runArgoSync(client: ArgoCdAppClient, request: ArgoSyncRequ
   if (!result.done) {
     if (request.signal?.aborted) return { status: 'cancelled', delivery: 'sent', message: `stopped waiting for ${label}; the sync goes on in Argo CD`, agent: after, steps };
     const phase = isNew(after) ? `still ${after.operation!.phase}` : 'not started';
-    return { status: 'timeout', delivery: 'sent', message: `${label}: sync ${phase} after ${Math.round((request.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS) / 1000)}s`, agent: after, steps };
+    return { status: 'timeout', delivery: 'sent', message: `${label}: sync ${phase} after ${formatWait(request.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS)}`, agent: after, steps };
   }
   const op = after.operation!;
   const revision = op.revision ?? after.syncedRevision;

@@ -16,7 +16,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): ShapeFinding[] {
   const findings: ShapeFinding[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'oneOf' && oneOfPaths.has(e.instancePath) && !e.schemaPath.endsWith('/oneOf')) continue;
+    if (e.keyword !== 'oneOf' && oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')) continue;
     const finding = describe(e);
     const id = `${finding.pointer}|${finding.key ?? ''}|${finding.message}`;
     if (!seen.has(id)) {

@@ -1,6 +1,6 @@
 import { shortFluxRevision, type FluxObjectStatus } from '../agent/agentStatus';
 import { LiveStateError } from '../live/provider';
-import { DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_POLL_MS, type OperationOutcome, type ProgressListener } from '../operations/operationOutcome';
+import { DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_POLL_MS, formatWait, type OperationOutcome, type ProgressListener } from '../operations/operationOutcome';
 import { waitFor } from '../operations/waitFor';
 import { formatFluxRef, RECONCILE_REQUESTED_AT, type FluxObjectRef, type FluxRef } from './fluxApi';
 import type { FluxKubectl } from './fluxKubectl';
@@ -122,7 +122,7 @@ async function reconcileOne(
     return {
       status: 'timeout',
       delivery: 'sent',
-      message: `${label}: ${controllerOf(ref)} ${handled ? 'is still reconciling' : 'has not picked up the request'} after ${Math.round((request.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS) / 1000)}s (${after.state}${after.message ? `: ${after.message}` : ''})${handled ? '' : ' — is the controller running?'}`,
+      message: `${label}: ${controllerOf(ref)} ${handled ? 'is still reconciling' : 'has not picked up the request'} after ${formatWait(request.timeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS)} (${after.state}${after.message ? `: ${after.message}` : ''})${handled ? '' : ' — is the controller running?'}`,
       agent: after,
     };
   }

@@ -33,3 +33,10 @@ export type ProgressListener = (progress: OperationProgress) => void;
 export const DEFAULT_OPERATION_TIMEOUT_MS = 5 * 60_000;
 /** As `flux reconcile` polls. */
 export const DEFAULT_POLL_MS = 2_000;
+
+/** `500ms`, `45s`, `5m`: how long an operation waited, for messages. */
+export function formatWait(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 120_000 || ms % 60_000 !== 0) return `${Math.round(ms / 1000)}s`;
+  return `${ms / 60_000}m`;
+}
