@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../config/types';
+import type { EnvironmentState } from '../environments/environmentState';
 import { liveProviderContext, type EvaluationContext } from '../environments/evaluateEnvironment';
 import { createLiveProvider } from '../live/createProvider';
 import { LiveStateError } from '../live/provider';
@@ -26,4 +27,16 @@ export async function readDeployedRevisions(environments: readonly EnvironmentCo
       }
     }),
   );
+}
+
+/**
+ * The same reports from environments already evaluated (what the editor's store holds), so
+ * "where is this commit?" needs no second round trip to the clusters.
+ */
+export function deployedRevisionReports(states: readonly EnvironmentState[]): DeployedRevisionReport[] {
+  return states.map((s) => ({
+    env: s.config.name,
+    ...(s.config.branch ? { branch: s.config.branch } : {}),
+    deployed: s.revision?.deployed ?? (s.drift.error ? new Error(s.drift.error) : s.config.live ? undefined : new Error('it has no live source')),
+  }));
 }

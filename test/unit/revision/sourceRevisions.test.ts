@@ -7,7 +7,8 @@ import { GitRefProvider } from '../../../src/core/live/gitRefProvider';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { SnapshotProvider } from '../../../src/core/live/snapshotProvider';
 import { describeRevision } from '../../../src/core/revision/compareRevision';
-import { readDeployedRevisions } from '../../../src/core/revision/readDeployedRevision';
+import { deployedRevisionReports, readDeployedRevisions } from '../../../src/core/revision/readDeployedRevision';
+import { whereIsCommit } from '../../../src/core/revision/whereIsCommit';
 import { snapshotRevisionFile } from '../../../src/core/revision/snapshotRevision';
 import { createGitFixture, writeFile, type GitFixture } from '../gitops/gitFixture';
 
@@ -54,6 +55,9 @@ describe('deployed revision of snapshot and gitRef sources (real Git repository)
     const state = await evaluateEnvironment(config!.environments[0], config!, { rootDir: fx.clone, trusted: false });
     assert.equal(state.revision?.state, 'behind');
     assert.equal(describeRevision(state.revision!), `runs ${first.slice(0, 7)} — 1 commit behind main`);
+    // "Where is this commit?" from states already evaluated, as the editor asks it.
+    const where = await whereIsCommit(fx.clone, 'HEAD', deployedRevisionReports([state]));
+    assert.deepEqual(where.environments.map((p) => [p.env, p.placement, p.behind]), [['prod', 'pending', 1]]);
   });
 
   it('takes a gitRef source’s ref as the deployed commit, and reads only revisions where it is cheap', async () => {
