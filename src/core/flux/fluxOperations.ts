@@ -61,7 +61,8 @@ export async function runFluxAction(kubectl: FluxKubectl, request: FluxActionReq
     }
   } catch (e) {
     const message = e instanceof LiveStateError ? e.message : (e as Error).message;
-    return { status: 'error', delivery: sent ? 'sent' : 'not-sent', message, steps };
+    // After a write, the request may stand even though following it failed.
+    return { status: 'error', delivery: sent ? 'unknown' : 'not-sent', message: sent ? `${message} (the request may have reached the cluster: check ${formatFluxRef(request.object)} before retrying)` : message, steps };
   }
 }
 

@@ -70,18 +70,27 @@ export class AgentOperationRunner {
         return { status: 'cancelled', delivery: 'not-sent', message: `${what}: cancelled, nothing was sent`, steps: [] };
       }
       const id = randomUUID();
-      await this.deps.audit.append({ type: 'send', id, time: new Date().toISOString(), by: this.deps.user, via: channel.channel, destination: destinationOf(env), command: operation, env: env.name, text: equivalentCommand(channel, env) });
+      try {
+        await this.deps.audit.append({ type: 'send', id, time: new Date().toISOString(), by: this.deps.user, via: channel.channel, destination: destinationOf(env), command: operation, env: env.name, text: equivalentCommand(channel, env) });
+      } catch (e) {
+        // Nothing goes out that the audit log does not hold.
+        return { status: 'error', delivery: 'not-sent', message: `cannot write the audit log ${this.deps.audit.file}: ${(e as Error).message}; nothing was sent`, steps: [] };
+      }
       const outcome = await this.perform(request, onProgress, signal);
-      await this.deps.audit.append({
-        type: 'result',
+      const result = {
+        type: 'result' as const,
         id,
         time: new Date().toISOString(),
         status: AUDIT_STATUS[outcome.status],
         delivery: outcome.delivery,
         ...(outcome.status === 'success' || outcome.status === 'failure' ? {} : { error: outcome.message }),
         replies: [{ author: channel.channel === 'flux' ? 'flux' : 'argocd', text: outcome.message, at: new Date().toISOString() }],
-      });
-      return outcome;
+      };
+      const recorded = await this.deps.audit.append(result).then(
+        () => true,
+        () => false,
+      );
+      return recorded ? outcome : { ...outcome, message: `${outcome.message} (the audit log ${this.deps.audit.file} could not record the result)` };
     } finally {
       this.inflight.delete(key);
     }

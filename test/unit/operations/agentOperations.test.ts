@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AuditLog } from '../../../src/core/chatops/auditLog';
 import { formatAuditLog } from '../../../src/core/chatops/formatAuditLog';
@@ -20,7 +21,7 @@ describe('agent operations: trusted only, confirmed on protected environments, a
     const server = await kubectl.start({ objects: [fluxKustomization({ name: 'prod', revision: 'main@sha1:1111111111111111111111111111111111111111', inventory: [] })], extraResources: FLUX_RESOURCES, onWrite: fakeFluxController(() => ({ outcome: 'ready', revision: NEW })) });
     const kubeconfig = await server.writeKubeconfig(kubectl.dir, { context: 'kind-prod' });
     const env = (protectedEnv: boolean): EnvironmentConfig => ({ name: 'prod', manifests: ['envs/prod'], protected: protectedEnv, live: { provider: 'flux', kind: 'Kustomization', name: 'prod', kubeconfig: path.basename(kubeconfig) } });
-    const audit = new AuditLog(path.join(kubectl.dir, 'audit', 'agent-audit.jsonl'));
+    const audit = overrides.audit ?? new AuditLog(path.join(kubectl.dir, 'audit', 'agent-audit.jsonl'));
     const questions: string[] = [];
     let answer = true;
     const runner = new AgentOperationRunner({
@@ -69,6 +70,16 @@ describe('agent operations: trusted only, confirmed on protected environments, a
     assert.deepEqual(untrusted.questions, []);
     assert.deepEqual(await untrusted.audit.records(), []);
     assert.equal(untrusted.server.requests.length, 0);
+  });
+
+  it('sends nothing when the audit log cannot be written', async () => {
+    const blocker = path.join(kubectl.dir, 'not-a-folder');
+    await fs.writeFile(blocker, 'a file where the log folder should be');
+    const { server, env, runner } = await setup({ audit: new AuditLog(path.join(blocker, 'audit.jsonl')) });
+    const outcome = await runner.run({ operation: 'reconcile', channel: RECONCILE, env: env(false) });
+    assert.deepEqual([outcome.status, outcome.delivery], ['error', 'not-sent']);
+    assert.match(outcome.message, /^cannot write the audit log .*not-a-folder\/audit\.jsonl: .*; nothing was sent$/);
+    assert.equal(server.patches.length, 0);
   });
 
   it('refuses an operation whose agent is not the environment’s source, and a second run while one is in flight', async () => {
