@@ -26,7 +26,8 @@ describe('Flux operations: reconcile, suspend, resume (real kubectl, fake Kubern
   }
 
   it('reconciles as `flux reconcile` does: annotates requestedAt, waits for lastHandledReconcileAt, reports the applied revision', async () => {
-    const { server, run, progress } = await setup({ outcome: 'ready', revision: NEW, delayMs: 300 });
+    // Long enough for a poll to see the controller at work even on a busy machine.
+    const { server, run, progress } = await setup({ outcome: 'ready', revision: NEW, delayMs: 2_500 });
     const now = new Date('2025-06-01T12:00:00.123Z');
     const outcome = await run({ now: () => now });
     assert.equal(outcome.status, 'success', outcome.message);
