@@ -16,6 +16,11 @@ export interface ArgoCdAppOptions {
   timeoutMs?: number;
 }
 
+/** A token asked for once and used for several requests; `token` undefined means none is set. */
+export interface ArgoCdAuth {
+  token: string | undefined;
+}
+
 /**
  * One Argo CD application through the Argo CD REST API: the application, its managed
  * resources, and a sync. Errors become LiveStateErrors that say what to do (token missing,
@@ -40,20 +45,20 @@ export class ArgoCdAppClient {
     return this.options.getToken?.() ?? Promise.resolve(undefined);
   }
 
-  /** `GET /api/v1/applications/{app}`. */
-  async application(signal?: AbortSignal, token?: string): Promise<unknown> {
-    return this.call('GET', '', undefined, token ?? (await this.token()), signal);
+  /** `GET /api/v1/applications/{app}`. `auth`: a token already asked for (possibly none); else asked now. */
+  async application(signal?: AbortSignal, auth?: ArgoCdAuth): Promise<unknown> {
+    return this.call('GET', '', undefined, auth ? auth.token : await this.token(), signal);
   }
 
   /** `GET /api/v1/applications/{app}/managed-resources`. */
-  async managedResources(signal?: AbortSignal, token?: string): Promise<unknown> {
-    return this.call('GET', '/managed-resources', undefined, token ?? (await this.token()), signal);
+  async managedResources(signal?: AbortSignal, auth?: ArgoCdAuth): Promise<unknown> {
+    return this.call('GET', '/managed-resources', undefined, auth ? auth.token : await this.token(), signal);
   }
 
   /** `POST /api/v1/applications/{app}/sync` (ApplicationSyncRequest); answers the application. */
-  async sync(request: Record<string, unknown>, signal?: AbortSignal, token?: string): Promise<unknown> {
+  async sync(request: Record<string, unknown>, signal?: AbortSignal, auth?: ArgoCdAuth): Promise<unknown> {
     const body = { name: this.options.app, ...(this.options.appNamespace ? { appNamespace: this.options.appNamespace } : {}), ...request };
-    return this.call('POST', '/sync', body, token ?? (await this.token()), signal);
+    return this.call('POST', '/sync', body, auth ? auth.token : await this.token(), signal);
   }
 
   /** `ns/app` when appNamespace is set, as Argo CD writes qualified app names. */

@@ -31,11 +31,11 @@ export async function runArgoSync(client: ArgoCdAppClient, request: ArgoSyncRequ
     request.onProgress?.({ message, ...(agent ? { agent } : {}) });
   };
   const label = `Argo CD application ${client.appLabel()}`;
-  let token: string | undefined;
-  const read = async (): Promise<ArgoAppStatus> => readArgoAppStatus(await client.application(request.signal, token), request.app, request.appNamespace);
+  const auth = { token: undefined as string | undefined };
+  const read = async (): Promise<ArgoAppStatus> => readArgoAppStatus(await client.application(request.signal, auth), request.app, request.appNamespace);
   let before: ArgoAppStatus;
   try {
-    token = await client.token();
+    auth.token = await client.token();
     before = await read();
   } catch (e) {
     return { status: 'error', delivery: 'not-sent', message: (e as Error).message, steps };
@@ -45,7 +45,7 @@ export async function runArgoSync(client: ArgoCdAppClient, request: ArgoSyncRequ
     return { status: 'error', delivery: 'not-sent', message: `${label} is already running an operation (${before.operation.phase}${before.operation.message ? `: ${before.operation.message}` : ''}); wait for it or terminate it in Argo CD`, agent: before, steps };
   }
   try {
-    await client.sync({ prune: request.prune ?? false }, request.signal, token);
+    await client.sync({ prune: request.prune ?? false }, request.signal, auth);
   } catch (e) {
     const message = (e as Error).message;
     // No HTTP answer: the sync may have started anyway.

@@ -106,7 +106,7 @@ export interface YouOpsConfig {
   issueops: IssueOpsConfig;
   chatops: ChatOpsConfig;
   operations: Record<string, OperationChannel>;
-  /** The entries of `operations:` that the agent performs (see listOperations for all of them in file order). */
+  /** The entries of `operations:` that the agent performs (listOperations gives both maps for a picker). */
   agentOperations: Record<string, AgentOperationChannel>;
   schemas: SchemaAssociation[];
 }

@@ -28,9 +28,9 @@ export class ArgoCdProvider implements LiveStateProvider {
   }
 
   async fetch(request: LiveFetchRequest): Promise<LiveState> {
-    const token = await this.client.token();
+    const auth = { token: await this.client.token() };
     // Both in parallel: one round trip of latency instead of two.
-    const [app, managed] = await Promise.all([this.client.application(request.signal, token), this.client.managedResources(request.signal, token)]);
+    const [app, managed] = await Promise.all([this.client.application(request.signal, auth), this.client.managedResources(request.signal, auth)]);
 
     const objects: LiveObject[] = [];
     const items = isRecord(managed) && Array.isArray(managed.items) ? managed.items : undefined;

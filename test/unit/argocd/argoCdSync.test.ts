@@ -17,6 +17,7 @@ const NEXT = 'fedcba9876543210fedcba9876543210fedcba98';
 describe('Argo CD: synced revision, last operation and Sync now (fake Argo CD server on 127.0.0.1)', function () {
   this.timeout(20_000);
   let server: FakeArgoCdServer | undefined;
+  let asked = 0;
   afterEach(async () => {
     await server?.close();
     server = undefined;
@@ -24,7 +25,8 @@ describe('Argo CD: synced revision, last operation and Sync now (fake Argo CD se
 
   async function start(app: Partial<FakeArgoApp>): Promise<ArgoCdAppClient> {
     server = await startFakeArgoCdServer({ token: 'tkn', apps: [{ name: 'shop', resources: [{ live: web, target: web }], ...app }] });
-    return new ArgoCdAppClient({ server: server.url, app: 'shop', getToken: async () => 'tkn' });
+    asked = 0;
+    return new ArgoCdAppClient({ server: server.url, app: 'shop', getToken: async () => (asked++, 'tkn') });
   }
 
   it('reads the synced revision as a commit and the last operation’s phase', async () => {
@@ -56,6 +58,7 @@ describe('Argo CD: synced revision, last operation and Sync now (fake Argo CD se
     assert.equal(post?.authorization, 'Bearer tkn');
     assert.ok(progress.includes('Sync Running: one or more tasks are running'), progress.join('\n'));
     assert.equal((outcome.agent as ArgoAppStatus).syncedRevision, NEXT);
+    assert.equal(asked, 1, 'the token is asked for once per sync, however often it polls');
   });
 
   it('reports a failed sync, refuses while an operation runs, and times out when Argo CD never finishes', async () => {
