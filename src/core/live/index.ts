@@ -5,3 +5,4 @@ export * from './gitRefProvider';
 export * from './kubectlProvider';
 export * from './argocdProvider';
 export * from './createProvider';
+export * from './fluxProvider';
