@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything, in the order a failure is cheapest to find: types, unit tests,
+# Everything, in the order a failure is cheapest to find: types, lint, unit tests,
 # then the extension-host suites (trusted, then untrusted) and the end-to-end UI tests in a real VS Code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ step "build (esbuild) and type-check (tsc)"
 rm -rf out
 npx tsc -p .
 node scripts/build.mjs
+step "lint: the architecture's rules (ESLint) and formatting (Prettier)"
+npm run --silent lint
 step "unit tests (mocha)"
 npx mocha --config .mocharc.unit.json
 step "package the .vsix (vsce)"

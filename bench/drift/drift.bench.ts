@@ -5,6 +5,7 @@ import { resourceIdOf, resourceKey } from '../../src/core/manifests/resourceId';
 import { IncrementalManifestParser } from '../../src/core/manifests/incrementalManifestParser';
 import { parseManifestText } from '../../src/core/manifests/parseManifestText';
 import type { LiveState } from '../../src/core/live/provider';
+import { pointerFromSegments } from '../../src/core/text/jsonPointer';
 import { generateDriftCorpus, type DriftPair } from './driftCorpus';
 import { median, percentile, printTable, timeLoop } from '../benchUtil';
 
@@ -32,7 +33,7 @@ function scoreYouOps(pairs: DriftPair[]): Score {
 function genericDiff(diff: typeof import('microdiff').default, p: DriftPair): string[] {
   return diff(p.desired, p.live)
     .filter((d) => d.type !== 'CREATE')
-    .map((d) => '/' + d.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'));
+    .map((d) => pointerFromSegments(d.path));
 }
 
 function scoreGeneric(diff: typeof import('microdiff').default, pairs: DriftPair[]): Score {

@@ -21,7 +21,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export function generateDriftCorpus(count: number, seed = 42): DriftPair[] {
   const rnd = mulberry32(seed);

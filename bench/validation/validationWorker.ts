@@ -13,6 +13,8 @@ export interface WorkerInput {
   big50k: string;
   /** The same generated schemas, combined into one file for yaml-language-server. */
   ylsSchema: string;
+  /** YouOps' validation core bundled as it ships (one file, like dist/extension.js and dist/cli.js). */
+  youopsBundle: string;
 }
 
 export interface WorkerOutput {
@@ -36,9 +38,9 @@ interface Side {
   validateOpen(uri: string, text: string, version: number): Promise<unknown>;
 }
 
-async function loadYouOps(): Promise<Side> {
+async function loadYouOps(bundle: string): Promise<Side> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const v = require('../../src/core/validation') as typeof import('../../src/core/validation');
+  const v = require(bundle) as typeof import('../../src/core/validation');
   const editor = new v.DocumentValidator();
   return {
     async validate(uri, text) {
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   const [side, corpusFile] = process.argv.slice(2);
   const input = JSON.parse(readFileSync(corpusFile, 'utf8')) as WorkerInput;
   const t0 = performance.now();
-  const impl = side === 'yls' ? await loadYls(input.ylsSchema) : await loadYouOps();
+  const impl = side === 'yls' ? await loadYls(input.ylsSchema) : await loadYouOps(input.youopsBundle);
   await impl.validate('small.yaml', input.small);
   const coldStartMs = performance.now() - t0;
 

@@ -1,9 +1,18 @@
 import type { EvaluationContext } from '../core/environments/evaluateEnvironment';
+import { argocdTokenFor } from './cliTokens';
 
-/** The argocd CLI's variable for the same token, so one export serves both tools. */
-export const ARGOCD_TOKEN_ENV = 'ARGOCD_AUTH_TOKEN';
+export { ARGOCD_TOKEN_ENV } from './cliTokens';
 
-/** How CLI commands evaluate environments: trusted (the user ran it), Argo CD token from the environment. */
-export function cliEvaluationContext(rootDir: string, env: NodeJS.ProcessEnv = process.env): EvaluationContext {
-  return { rootDir, trusted: true, argocdToken: env[ARGOCD_TOKEN_ENV] || undefined };
+/** `--untrusted` on envs, drift and where: the repository's command, kubectl and flux sources do not run, no token is sent. */
+export const UNTRUSTED_OPTION = { untrusted: 'flag' } as const;
+
+export const UNTRUSTED_HELP = `--untrusted   treat the repository as untrusted (e.g. a pull request from a fork): its
+              command, kubectl and flux live sources do not run and no token is sent`;
+
+/**
+ * How CLI commands evaluate environments: trusted (the user ran it) unless --untrusted, the
+ * Argo CD token from the environment, sent only where cliTokens allows.
+ */
+export function cliEvaluationContext(rootDir: string, options: Record<string, string | true> = {}, env: NodeJS.ProcessEnv = process.env): EvaluationContext {
+  return { rootDir, trusted: options.untrusted !== true, secret: async (kind, host) => (kind === 'argocd' ? argocdTokenFor(host, env) : undefined) };
 }

@@ -1,9 +1,10 @@
 import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
-import { ENVS_HELP, envsCommand } from './commands/envsCommand';
+import { ENVS_HELP, ENVS_OPTIONS, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
 import { RUN_HELP, RUN_OPTIONS, runCommand } from './commands/runCommand';
-import { VALIDATE_HELP, validateCommand } from './commands/validateCommand';
+import { TICKET_HELP, TICKET_OPTIONS, ticketCommand } from './commands/ticketCommand';
+import { VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand } from './commands/validateCommand';
 import { WHERE_HELP, WHERE_OPTIONS, whereCommand } from './commands/whereCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
@@ -17,6 +18,7 @@ Commands:
   drift       field-level drift of each environment, with file:line
   validate    check manifests and configs against their schemas (text, json or sarif)
   promote     promote image tags and values between environments as a pull request (--dry-run: print the patch)
+  ticket      open an IssueOps ticket from an issue form (--dry-run: print the request)
   where       is a commit (default HEAD) deployed, pending or not on the branch, per environment
   run         run an agent operation of youops.yaml (flux:reconcile, flux:suspend, argocd:sync, …) and wait for it
 
@@ -29,17 +31,18 @@ Global options:
 
 Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 
-const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value'> }> = {
-  envs: { help: ENVS_HELP, run: envsCommand },
+const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value' | 'list'> }> = {
+  envs: { help: ENVS_HELP, run: envsCommand, options: ENVS_OPTIONS },
   drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
-  validate: { help: VALIDATE_HELP, run: validateCommand },
+  validate: { help: VALIDATE_HELP, run: validateCommand, options: VALIDATE_OPTIONS },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
+  ticket: { help: TICKET_HELP, run: ticketCommand, options: TICKET_OPTIONS },
   where: { help: WHERE_HELP, run: whereCommand, options: WHERE_OPTIONS },
   run: { help: RUN_HELP, run: (args, io) => runCommand(args, io), options: RUN_OPTIONS },
 };
 
 /** Every command's own options; runCli rejects the ones the chosen command does not take. */
-const COMMAND_OPTIONS: Record<string, 'flag' | 'value'> = Object.assign({}, ...Object.values(COMMANDS).map((c) => c.options ?? {}));
+const COMMAND_OPTIONS: Record<string, 'flag' | 'value' | 'list'> = Object.assign({}, ...Object.values(COMMANDS).map((c) => c.options ?? {}));
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
@@ -58,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}" (try youops --help)`);
-    const foreign = Object.keys(args.options).find((o) => !command.options?.[o]);
+    const foreign = [...Object.keys(args.options), ...Object.keys(args.lists)].find((o) => !command.options?.[o]);
     if (foreign) throw new UsageError(`unknown option --${foreign} for ${args.command}`);
     if (args.format === 'sarif' && args.command !== 'validate') throw new UsageError('--format sarif is only available for validate');
     if (args.help) {
@@ -77,6 +80,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 }
 
 if (require.main === module) {
+  // `youops drift | head`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

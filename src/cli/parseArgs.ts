@@ -9,11 +9,13 @@ export interface ParsedArgs {
   help: boolean;
   version: boolean;
   options: Record<string, string | true>;
+  /** Options that may be repeated (`--set a=1 --set b=2`), in order. */
+  lists: Record<string, string[]>;
 }
 
 /** `youops [global options] <command> [args]`; unknown options are usage errors, not silently ignored. */
-export function parseArgs(argv: string[], known: Record<string, 'flag' | 'value'> = {}): ParsedArgs {
-  const parsed: ParsedArgs = { positionals: [], format: 'text', cwd: process.cwd(), help: false, version: false, options: {} };
+export function parseArgs(argv: string[], known: Record<string, 'flag' | 'value' | 'list'> = {}): ParsedArgs {
+  const parsed: ParsedArgs = { positionals: [], format: 'text', cwd: process.cwd(), help: false, version: false, options: {}, lists: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [name, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [undefined, undefined];
@@ -32,6 +34,7 @@ export function parseArgs(argv: string[], known: Record<string, 'flag' | 'value'
     else if (name === 'config') parsed.config = value();
     else if (name !== undefined && known[name] === 'flag') parsed.options[name] = true;
     else if (name !== undefined && known[name] === 'value') parsed.options[name] = value();
+    else if (name !== undefined && known[name] === 'list') (parsed.lists[name] ??= []).push(value());
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!parsed.command) parsed.command = arg;
     else parsed.positionals.push(arg);

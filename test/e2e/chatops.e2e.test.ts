@@ -43,7 +43,9 @@ describe('ChatOps in the workbench (end to end: packaged .vsix in code-server, a
     await row(/web.*Deployment/).click();
 
     // The preview is the exact message, prefilled from web's image tag in prod.
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: /Preview — Enter sends this to bot at 127\.0\.0\.1/ }).waitFor({ state: 'visible' });
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: /Preview — Enter sends this to bot at 127\.0\.0\.1/ })
+      .waitFor({ state: 'visible' });
     assert.equal(await input.inputValue(), 'deploy 1.4.1 to prod');
     await page.keyboard.press('Enter');
 

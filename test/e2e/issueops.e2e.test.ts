@@ -39,7 +39,11 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
     await widget.locator('.quick-input-title', { hasText: 'Checks (required)' }).waitFor({ timeout: 15_000 });
     const box = widget.locator('.monaco-list-row', { hasText: 'The version passed staging' }).first();
     await box.click();
-    await box.locator('[aria-checked="true"], input:checked, .monaco-custom-toggle.checked').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await box
+      .locator('[aria-checked="true"], input:checked, .monaco-custom-toggle.checked')
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.keyboard.press('Enter');
 
     // The review list with the preview beside it: exactly what GitHub receives.
@@ -60,7 +64,11 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
     assert.match(await toast.innerText(), /Open in Browser/);
     const issue = gh.repo('acme/shop-ops').issues[0];
     assert.equal(issue.title, '[deploy] web to prod');
-    assert.match(issue.body ?? '', /^### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1\.4\.1\n\n/);
+    // The hidden markers come first, where issue-form parsers read nothing.
+    assert.match(
+      issue.body ?? '',
+      /^<!-- youops:idempotency-key=[\w.:-]+ -->\n<!-- youops:ticket template=deploy-request\.yml env=prod -->\n\n### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1\.4\.1\n\n/,
+    );
 
     // prod → Tickets → the new ticket, with the bot's answer as its status.
     const view = await session.openYouOpsView();

@@ -18,7 +18,7 @@ describe('schema validation in the workbench (end to end: Problems panel and hov
     await session?.close();
   });
 
-  it('lists a broken manifest\'s schema errors in the Problems panel', async () => {
+  it("lists a broken manifest's schema errors in the Problems panel", async () => {
     const { page } = session;
     await session.quickOpen('broken-deployment.yaml');
     await page.keyboard.press('Control+Shift+M');

@@ -45,7 +45,10 @@ export class WorkbenchSession {
 
   /** Runs a command from the Command Palette by typing its title, like a person would. */
   async runCommand(title: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 }, force: true }).catch(() => undefined);
+    await this.page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 700, y: 400 }, force: true })
+      .catch(() => undefined);
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -61,7 +64,10 @@ export class WorkbenchSession {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(file);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) })
+      .first()
+      .waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
   }

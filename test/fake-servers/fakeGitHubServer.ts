@@ -76,9 +76,11 @@ export interface FakeGitHubServerOptions {
   /** Users GitHub accepts as assignees; unknown ones give 422 like GitHub. Undefined = anyone. */
   assignable?: string[];
   /** A bot that answers new issues and comments, like an IssueOps workflow would. */
-  bot?: (event: { kind: 'issue' | 'comment'; repo: string; issue: FakeIssue; comment?: FakeComment }) => { body: string; delayMs?: number } | undefined;
+  bot?: (event: { kind: 'issue' | 'comment'; repo: string; issue: FakeIssue; comment?: FakeComment }) => { body: string; delayMs?: number; /** Default FAKE_BOT. */ user?: FakeUser } | undefined;
   /** Rate limit per window (x-ratelimit-limit). */
   rateLimit?: number;
+  /** The account has no push access: like GitHub, new issues silently lose their labels and assignees. */
+  noPushAccess?: boolean;
 }
 
 export interface RecordedRequest {
@@ -180,7 +182,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     const answer = options.bot?.(event);
     if (!answer) return;
     const repo = repos.get(event.repo.toLowerCase())!;
-    setTimeout(() => addComment(repo, event.issue, answer.body, FAKE_BOT), answer.delayMs ?? 0);
+    setTimeout(() => addComment(repo, event.issue, answer.body, answer.user ?? FAKE_BOT), answer.delayMs ?? 0);
   };
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -304,7 +306,8 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       const assignees = (json.assignees as string[] | undefined) ?? [];
       const unknown = options.assignable ? assignees.filter((a) => !options.assignable!.includes(a)) : [];
       if (unknown.length) return error(422, 'Validation Failed', {}, unknown.map((a) => ({ value: a, resource: 'Issue', field: 'assignees', code: 'invalid' })));
-      const issue = createIssue(repo, { title, body, labels: (json.labels as string[] | undefined) ?? [], assignees }, me);
+      const granted = !options.noPushAccess;
+      const issue = createIssue(repo, { title, body, labels: granted ? ((json.labels as string[] | undefined) ?? []) : [], assignees: granted ? assignees : [] }, me);
       botAnswer({ kind: 'issue', repo: fullName, issue });
       return wrapped.send(201, issueJson(repo, issue));
     }

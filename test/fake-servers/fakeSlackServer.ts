@@ -15,11 +15,16 @@ export interface FakeSlackServerOptions {
   /** The answering bot: its replies in the thread of each posted command. */
   bot?: (text: string) => FakeSlackReply[];
   botName?: string;
+  /** People answering in the same thread (messages without a bot_id), e.g. "did it fail?". */
+  people?: (text: string) => FakeSlackReply[];
+  /** conversations.replies pages at most this many messages, whatever `limit` asks (cursor pagination). */
+  pageSize?: number;
 }
 
 export interface FakeSlackRequest {
   method: string;
   authorization?: string;
+  contentType?: string;
   body: Record<string, unknown>;
 }
 
@@ -66,7 +71,7 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
       const raw = Buffer.concat(chunks).toString('utf8');
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
       const body = parseBody(raw, req.headers['content-type'] ?? '', req.url ?? '');
-      requests.push({ method, authorization: req.headers.authorization, body });
+      requests.push({ method, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(payload));
@@ -95,14 +100,16 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
           const ts = nextTs();
           posted.push({ channel, ts, text });
           threads.set(ts, [{ ts, text, user: 'U0YOUOPS', bot_id: 'B0YOUOPS' }]);
-          for (const reply of options.bot?.(text) ?? []) {
+          const later = (reply: FakeSlackReply, message: Omit<StoredMessage, 'ts' | 'text'>) => {
             const timer = setTimeout(() => {
               timers.delete(timer);
               clock += 1;
-              threads.get(ts)?.push({ ts: nextTs(), text: reply.text, bot_id: 'B0BOT', username: options.botName ?? 'deploybot', bot_profile: { name: options.botName ?? 'deploybot' }, thread_ts: ts });
+              threads.get(ts)?.push({ ts: nextTs(), text: reply.text, ...message, thread_ts: ts });
             }, reply.afterMs ?? 50);
             timers.add(timer);
-          }
+          };
+          for (const reply of options.bot?.(text) ?? []) later(reply, { user: 'U0BOT', bot_id: 'B0BOT', username: options.botName ?? 'deploybot', bot_profile: { name: options.botName ?? 'deploybot' } });
+          for (const reply of options.people?.(text) ?? []) later(reply, { user: 'U0HUMAN' });
           return send(200, { ok: true, channel, ts, message: { text, ts } });
         }
         case 'conversations.replies': {
@@ -110,8 +117,13 @@ export async function startFakeSlackServer(options: FakeSlackServerOptions): Pro
           const thread = threads.get(String(body.ts ?? ''));
           if (!thread) return send(200, { ok: false, error: 'thread_not_found' });
           const oldest = Number(body.oldest ?? 0);
-          // Like Slack: the parent always comes first, then replies newer than `oldest`.
-          return send(200, { ok: true, messages: [thread[0], ...thread.slice(1).filter((m) => Number(m.ts) >= oldest)], has_more: false });
+          // Like Slack: the parent always comes first, then replies newer than `oldest`, a page at a time.
+          const all = [thread[0], ...thread.slice(1).filter((m) => Number(m.ts) >= oldest)];
+          const size = Math.min(Number(body.limit ?? 1000) || 1000, options.pageSize ?? Infinity);
+          const start = Number(body.cursor ?? 0) || 0;
+          const pageOf = all.slice(start, start + size);
+          const next = start + size < all.length ? String(start + size) : '';
+          return send(200, { ok: true, messages: pageOf, has_more: next !== '', response_metadata: { next_cursor: next } });
         }
         default:
           return send(404, { ok: false, error: 'unknown_method' });

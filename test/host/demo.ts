@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     return undefined;
   });
   const url = server.folderUrl(workspace);
-  console.log(`\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}${hubot ? `; Hubot answers ChatOps at ${hubot.url}` : ''}; Ctrl+C stops everything)\n`);
+  console.log(
+    `\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}${hubot ? `; Hubot answers ChatOps at ${hubot.url}` : ''}; Ctrl+C stops everything)\n`,
+  );
   const stop = () => void Promise.all([server.stop(), hubot?.stop()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -107,7 +107,12 @@ async function remoteAuthority(pageUrl: string): Promise<string> {
   const html = await (await fetch(pageUrl)).text();
   const m = /id="vscode-workbench-web-configuration"\s+data-settings="([^"]*)"/.exec(html);
   if (!m) throw new Error('workbench configuration not found in the code-server page');
-  const json = m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
+  const json = m[1]
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'");
   const authority = (JSON.parse(json) as { remoteAuthority?: string }).remoteAuthority;
   if (!authority) throw new Error('code-server page has no remoteAuthority');
   return authority;

@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import { COMMAND_ENV, KUBECTL_ENV, MARKERS, TRAP_SUBJECT } from '../host/untrustedWorkspace';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 describe('Environments in an untrusted folder: files are read, no process runs', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let root: string;
   const ran = (marker: string) => fs.existsSync(path.join(root, marker));
   const envItem = (env: string) => api.tree.getTreeItem(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env)!);
@@ -39,7 +39,9 @@ describe('Environments in an untrusted folder: files are read, no process runs',
     await waitForState(api, allRefreshed);
     assert.deepEqual(envMessages(COMMAND_ENV), ['Live state unavailable: the command live source runs a process: trust this workspace to use it']);
     assert.ok(
-      api.environmentLog.recent().includes(`[error] ${COMMAND_ENV}: live state unavailable (command): the command live source runs a process: trust this workspace to use it`),
+      api.environmentLog
+        .recent()
+        .includes(`[error] ${COMMAND_ENV}: live state unavailable (command): the command live source runs a process: trust this workspace to use it`),
       api.environmentLog.recent().join('\n'),
     );
     assert.deepEqual(envMessages(KUBECTL_ENV), ['Live state unavailable: the kubectl live source runs a process: trust this workspace to use it']);

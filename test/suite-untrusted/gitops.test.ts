@@ -2,21 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from '../suite/fixtures/fakeGitHub';
-import { recordingGitOpsPrompter } from '../suite/fixtures/recordingPrompts';
+import { recordingGitOpsUi } from '../suite/fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 const TOKEN = 'untrusted-gitops-token';
 const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Says yes to everything, so only Workspace Trust can stop a push; records what was asked and shown. */
-const yesToEverything = () => recordingGitOpsPrompter({ pickOne: (items) => items[0], confirm: true });
+const yesToEverything = () => recordingGitOpsUi({ pickOne: (items) => items[0], confirm: true });
 
 describe('GitOps in an untrusted folder: promote only shows the patch, rollback refuses', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
   let bare: string;
   let root: string;
@@ -32,7 +32,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
   });
 
   after(async () => {
-    api.gitops.usePrompterForTests(undefined);
+    api.answerWith(undefined);
     await stopFakeGitHub(gh);
     deleteBareOrigin(bare);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -40,7 +40,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
   it('promote staging → prod shows the exact patch and says why, but commits, pushes and opens nothing', async () => {
     const ui = yesToEverything();
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const refsBefore = originRefs();
     const headBefore = git(root, 'rev-parse', 'HEAD');
     const prodWeb = path.join(root, 'envs/prod/web.yaml');
@@ -53,7 +53,9 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
     assert.deepEqual(ui.asked.slice(1), ['patch: Promote staging → prod (preview)'], 'no confirmation to push was even asked');
     assert.match(ui.asked[0], /^pickMany: Promote staging → prod: which values\?/);
     assert.match(ui.patches[0], /-          image: ghcr\.io\/acme\/shop-web:1\.4\.1\n\+          image: ghcr\.io\/acme\/shop-web:1\.4\.2\n/);
-    assert.deepEqual(ui.notes, ['info: This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.']);
+    assert.deepEqual(ui.notes, [
+      'info: This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.',
+    ]);
     assert.equal(originRefs(), refsBefore, 'the bare origin changed');
     assert.equal(git(root, 'rev-parse', 'HEAD'), headBefore);
     assert.equal(git(root, 'branch', '--list').trim(), '* main');
@@ -64,7 +66,7 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
   it('rollback from a History commit refuses before asking anything', async () => {
     const ui = yesToEverything();
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const refsBefore = originRefs();
     const commit = api.store.environment('prod')!.state!.history[0];
     assert.ok(commit, 'prod has History');
@@ -74,7 +76,9 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
 
     assert.equal(outcome, undefined);
     assert.deepEqual(ui.asked, []);
-    assert.deepEqual(ui.notes, ['error: This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.']);
+    assert.deepEqual(ui.notes, [
+      'error: This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.',
+    ]);
     assert.equal(originRefs(), refsBefore);
     assert.deepEqual(gh.requests, []);
   });

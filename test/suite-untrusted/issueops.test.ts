@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
-import { UNTRUSTED_MESSAGE } from '../../src/vscode/issueops/issueOpsError';
+import type { YouOpsTestHandles } from '../../src/extension';
+import { UNTRUSTED_MESSAGE } from '../../src/vscode/shared/commands/failure';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from '../suite/fixtures/fakeGitHub';
-import { recordingTicketPrompts } from '../suite/fixtures/recordingPrompts';
+import { recordingTicketUi } from '../suite/fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState } from '../suite/helpers';
 
 const TOKEN = 'untrusted-session-token';
 
 /** Fills the ticket like a person who wants it created; records every question and notification. */
 function createEverything() {
-  return recordingTicketPrompts({
+  return recordingTicketUi({
     async pick(items) {
       return items.find((i) => /Deploy request|Create issue/.test(i.label));
     },
@@ -28,7 +28,7 @@ function createEverything() {
 }
 
 describe('IssueOps in an untrusted folder creates nothing on GitHub', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
 
   before(async () => {
@@ -39,14 +39,14 @@ describe('IssueOps in an untrusted folder creates nothing on GitHub', () => {
   });
 
   after(async () => {
-    api.issueops.usePromptsForTests(undefined);
+    api.answerWith(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await stopFakeGitHub(gh);
   });
 
   it('keeps the filled ticket as a draft, says why with a way to trust, and sends no request', async () => {
     const ui = createEverything();
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     const web = api.store.environment('prod')!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!;
     await vscode.commands.executeCommand('youops.openTicket', { env: 'prod', key: web.key });
 

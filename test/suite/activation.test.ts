@@ -11,6 +11,14 @@ describe('activation (real extension host)', () => {
     console.log(`      activate() took ${api.activationMs.toFixed(1)} ms`);
   });
 
+  it('gives other extensions only the read-only state and a refresh; the test handles only in ExtensionMode.Test', async () => {
+    const handles = await activateExtension();
+    const api = vscode.extensions.getExtension<Record<string, unknown>>(EXTENSION_ID)!.exports;
+    assert.deepEqual(Object.keys(api).sort(), ['onDidChangeState', 'refresh', 'state', 'testing']);
+    assert.equal(api.state, handles.store.state, 'the state is the store’s own, not a copy');
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)!.extensionKind, vscode.ExtensionKind.Workspace);
+  });
+
   it('registers every command that package.json contributes', async () => {
     await activateExtension();
     const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);

@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../src/core/chatops/commandHistory';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fakeSlackServer';
 import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
-import { ScriptedPrompter } from './fixtures/scriptedChatOpsPrompter';
+import { ScriptedUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'xoxb-extension-host-test';
@@ -15,14 +15,14 @@ const ACCEPT_PREVIEW = true;
 
 describe('ChatOps send flow (real extension host; fake Slack, webhook receiver and a real Hubot on 127.0.0.1)', function () {
   this.timeout(90_000);
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let slack: FakeSlackServer;
   let otherSlack: FakeSlackServer;
   let hook: WebhookReceiver;
   let hubot: RunningHubot;
   let configFile: string;
   let original: string;
-  const prompter = new ScriptedPrompter();
+  const prompter = new ScriptedUi();
 
   const writeConfig = async (slackUrl: string) => {
     const chatops = `
@@ -47,7 +47,10 @@ chatops:
 `;
     fs.writeFileSync(configFile, original.replace(/\nchatops:[\s\S]*?\n(?=operations:)/, `${chatops}\n`));
     await api.store.reload({ force: true });
-    await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && (s.config.chatops.transports.slack as { apiUrl?: string } | undefined)?.apiUrl === slackUrl);
+    await waitForState(
+      api,
+      (s) => allRefreshed(s) && s.kind === 'ready' && (s.config.chatops.transports.slack as { apiUrl?: string } | undefined)?.apiUrl === slackUrl,
+    );
   };
 
   const webKey = (env: string) => api.store.environment(env)!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!.key;
@@ -55,18 +58,20 @@ chatops:
   before(async () => {
     api = await activateExtension();
     await waitForState(api, allRefreshed);
-    const bot = (text: string) => (/^restart (\S+) in (\S+)$/.test(text) ? [{ text: 'On it…' }, { text: `✅ Restarted ${text.split(' ')[1]}`, afterMs: 300 }] : []);
+    const bot = (text: string) =>
+      /^restart (\S+) in (\S+)$/.test(text) ? [{ text: 'On it…' }, { text: `✅ Restarted ${text.split(' ')[1]}`, afterMs: 300 }] : [];
     slack = await startFakeSlackServer({ token: TOKEN, channels: { '#shop-deploys': { member: true } }, bot, botName: 'shopbot' });
     otherSlack = await startFakeSlackServer({ token: TOKEN, channels: { '#shop-deploys': { member: true } }, bot });
     hook = await startWebhookReceiver();
     hubot = await startHubot();
     configFile = path.join(workspaceRoot(), 'youops.yaml');
     original = fs.readFileSync(configFile, 'utf8');
-    api.chatops.prompter = prompter;
+    api.answerWith(prompter);
     await writeConfig(slack.url);
   });
 
   after(async () => {
+    api?.answerWith(undefined);
     if (original !== undefined) {
       fs.writeFileSync(configFile, original);
       await api.store.reload({ force: true });
@@ -87,7 +92,10 @@ chatops:
     assert.match(confirm.detail!, /^deploy 1\.4\.1 to prod\n\n→ bot at /);
 
     assert.equal(entry.status, 'success');
-    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), ['hubot: Deploying shop 1.4.1 to prod…', 'hubot: ✅ Deployed shop 1.4.1 to prod']);
+    assert.deepEqual(
+      entry.replies.map((r) => `${r.author}: ${r.text}`),
+      ['hubot: Deploying shop 1.4.1 to prod…', 'hubot: ✅ Deployed shop 1.4.1 to prod'],
+    );
 
     const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
     const row = api.tree.getChildren(prod).find((n) => n.type === 'chatops')!;
@@ -95,9 +103,16 @@ chatops:
     assert.equal(item.label, 'Last command: deploy 1.4.1 to prod → ✓');
     assert.match(String(item.description), /^\d+s ago$/);
 
-    const log = fs.readFileSync(api.chatops.audit.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const log = fs
+      .readFileSync(api.chatops.audit.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const records = log.filter((r) => r.id === entry.id);
-    assert.deepEqual(records.map((r) => r.type), ['send', 'result']);
+    assert.deepEqual(
+      records.map((r) => r.type),
+      ['send', 'result'],
+    );
     assert.equal(records[0].text, 'deploy 1.4.1 to prod');
     assert.equal(records[1].status, 'success');
 
@@ -127,8 +142,14 @@ chatops:
     assert.equal(prompter.asked[1].title, 'restart: which resource in staging?');
     assert.equal(prompter.asked[3].title, 'staging is protected. Send this ChatOps command?', 'staging is in the command’s confirm list');
     assert.equal(entry.status, 'success');
-    assert.deepEqual(entry.replies.map((r) => `${r.author}: ${r.text}`), ['shopbot: On it…', 'shopbot: ✅ Restarted web']);
-    assert.deepEqual(slack.posted.map((p) => [p.channel, p.text]), [['#shop-deploys', 'restart web in staging']]);
+    assert.deepEqual(
+      entry.replies.map((r) => `${r.author}: ${r.text}`),
+      ['shopbot: On it…', 'shopbot: ✅ Restarted web'],
+    );
+    assert.deepEqual(
+      slack.posted.map((p) => [p.channel, p.text]),
+      [['#shop-deploys', 'restart web in staging']],
+    );
     assert.ok(slack.requests.every((r) => r.authorization === `Bearer ${TOKEN}`));
   });
 
@@ -156,12 +177,18 @@ chatops:
     assert.equal(timedOut.delivery, 'unknown');
     assert.match(timedOut.error!, /did not answer within 1 s; the message may or may not have arrived/);
 
-    const sendsBefore = fs.readFileSync(api.chatops.audit.file, 'utf8').split('\n').filter((l) => l.includes('"type":"send"')).length;
+    const sendsBefore = fs
+      .readFileSync(api.chatops.audit.file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"type":"send"')).length;
     prompter.script(false);
     assert.equal(await vscode.commands.executeCommand('youops.chatops.resend', { id: timedOut.id }), undefined);
     assert.equal(prompter.asked[0].title, 'Send this ChatOps command again?');
     assert.match(prompter.asked[0].detail!, /may have arrived/);
-    const sendsAfter = fs.readFileSync(api.chatops.audit.file, 'utf8').split('\n').filter((l) => l.includes('"type":"send"')).length;
+    const sendsAfter = fs
+      .readFileSync(api.chatops.audit.file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"type":"send"')).length;
     assert.equal(sendsAfter, sendsBefore);
   });
 

@@ -21,11 +21,14 @@ describe('creating youops.yaml from the welcome view (real extension host)', () 
     await vscode.commands.executeCommand('youops.createConfig');
     const state = await waitForState(api, (s) => s.kind === 'ready');
     assert.equal(state.kind, 'ready');
-    assert.deepEqual(state.config.environments.map((e) => [e.name, e.manifests[0], e.promotesFrom ?? null, e.protected]), [
-      ['dev', 'envs/dev', null, false],
-      ['staging', 'envs/staging', 'dev', false],
-      ['prod', 'envs/prod', 'staging', true],
-    ]);
+    assert.deepEqual(
+      state.config.environments.map((e) => [e.name, e.manifests[0], e.promotesFrom ?? null, e.protected]),
+      [
+        ['dev', 'envs/dev', null, false],
+        ['staging', 'envs/staging', 'dev', false],
+        ['prod', 'envs/prod', 'staging', true],
+      ],
+    );
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file, 'the new file is opened for editing');
     assert.match(fs.readFileSync(file, 'utf8'), /^# YouOps: your environments/);
   });

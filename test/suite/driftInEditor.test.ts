@@ -23,7 +23,11 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     const doc = await vscode.workspace.openTextDocument(webYaml);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml);
     const titles = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`);
-    const serviceLine = doc.getText().split('\n').findIndex((l) => l === 'kind: Service') - 1;
+    const serviceLine =
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l === 'kind: Service') - 1;
     assert.ok(titles.includes('1: ⚠ 1 field drifted in prod'), titles.join('\n'));
     assert.ok(titles.includes('1: Show diff'));
     assert.ok(titles.includes('1: Open ticket'));
@@ -56,7 +60,10 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
 
   it('hovers a drifted line with desired vs live and the actions', async () => {
     const doc = await vscode.workspace.openTextDocument(webYaml);
-    const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === 'replicas: 3');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', webYaml, new vscode.Position(line, 4));
     const text = hoverText(hovers);
     assert.match(text, /Drift in prod/);
@@ -80,12 +87,19 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
   it('updates drift on the lines being typed, before the file is saved', async () => {
     const doc = await vscode.workspace.openTextDocument(webYaml);
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');
-    const titles = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml)).map((l) => l.command?.title);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === 'replicas: 3');
+    const titles = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml)).map((l) => l.command?.title);
     try {
       await editor.edit((e) => e.replace(doc.lineAt(line).range, doc.lineAt(line).text.replace('3', '2')));
       assert.ok(doc.isDirty);
-      await waitFor(async () => ((await titles()).filter((t) => t === '✓ in sync with prod').length === 2 ? true : undefined), 'both resources in sync while unsaved');
+      await waitFor(
+        async () => ((await titles()).filter((t) => t === '✓ in sync with prod').length === 2 ? true : undefined),
+        'both resources in sync while unsaved',
+      );
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# a comment that shifts every line\n'));
       await waitFor(async () => {
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml);
@@ -94,7 +108,9 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor(async () => ((await titles()).includes('⚠ 1 field drifted in prod') ? true : undefined), 'drift back after revert').catch(async (e) => { throw new Error(`${e.message}; dirty=${doc.isDirty}; lenses=${JSON.stringify(await titles())}`); });
+    await waitFor(async () => ((await titles()).includes('⚠ 1 field drifted in prod') ? true : undefined), 'drift back after revert').catch(async (e) => {
+      throw new Error(`${e.message}; dirty=${doc.isDirty}; lenses=${JSON.stringify(await titles())}`);
+    });
     assert.equal(doc.isDirty, false);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/vscode/tree/treeNodes';
+import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import { activateExtension, allRefreshed, waitForState } from './helpers';
 
 describe('Environments tree (real extension host, demo workspace)', () => {
@@ -9,7 +9,10 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     await waitForState(api, allRefreshed);
     const roots = api.tree.getChildren();
     const items = roots.map((n) => api.tree.getTreeItem(n));
-    assert.deepEqual(items.map((i) => i.label), ['dev', 'staging', 'prod']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['dev', 'staging', 'prod'],
+    );
     const prod = items[2];
     assert.match(String(prod.description), /3 drifted/);
     assert.match(String(prod.description), /1 extra/);
@@ -37,7 +40,11 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     const web = api.tree.getChildren(deployments).find((n) => n.type === 'resource' && n.resource.id.name === 'web') as Extract<TreeNode, { type: 'resource' }>;
     assert.equal(web.resource.status, 'Drifted');
     const fields = api.tree.getChildren(web).map((n) => api.tree.getTreeItem(n));
-    assert.deepEqual(fields.map((f) => f.label), ['spec.replicas'], 'memory 0.5Gi = 512Mi and the injected sidecar are not drift');
+    assert.deepEqual(
+      fields.map((f) => f.label),
+      ['spec.replicas'],
+      'memory 0.5Gi = 512Mi and the injected sidecar are not drift',
+    );
     assert.equal(fields[0].description, 'desired 3 · live 2');
     const loc = web.resource.fields[0].location!;
     const doc = await vscode.workspace.openTextDocument(web.resource.resource!.file);

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
+import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { recordingGitOpsPrompter } from './fixtures/recordingPrompts';
+import { recordingGitOpsUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'gitops-session-token';
@@ -14,7 +14,7 @@ const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Answers every GitOps question like a person would, and records what was asked and shown. */
 function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, string> } = {}) {
-  return recordingGitOpsPrompter({
+  return recordingGitOpsUi({
     confirm: answers.confirm ?? true,
     pickOne: (items, title) => {
       const key = Object.keys(answers.pick ?? {}).find((k) => title.includes(k));
@@ -24,7 +24,7 @@ function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, st
 }
 
 describe('GitOps promote and rollback (extension host, demo repo with a bare origin, fake GitHub on 127.0.0.1)', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
   let bare: string;
   let root: string;
@@ -40,7 +40,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
   });
 
   after(async () => {
-    api.gitops.usePrompterForTests(undefined);
+    api.answerWith(undefined);
     await stopFakeGitHub(gh);
     git(root, 'reset', '-q', '--hard', startHead);
     git(root, 'remote', 'remove', 'origin');
@@ -51,7 +51,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
 
   it('promotes staging → prod from the tree: image preselected, patch shown, protected confirm, PR opened, workspace untouched', async () => {
     const ui = scriptedPrompter();
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const prodWeb = path.join(root, 'envs/prod/web.yaml');
     const before = fs.readFileSync(prodWeb, 'utf8');
 
@@ -77,7 +77,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
 
   it('offers "Promote to prod" as a code lens on a staging manifest; declining at the patch pushes nothing', async () => {
     const ui = scriptedPrompter({ confirm: false });
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
     const uri = vscode.Uri.file(path.join(root, 'envs/staging/web.yaml'));
     await vscode.window.showTextDocument(uri);
     const lenses = await waitFor(async () => {
@@ -105,9 +105,12 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     git(root, 'commit', '-qam', 'prod: api owner note');
     git(root, 'push', '-q', 'origin', 'main');
     await vscode.commands.executeCommand('youops.refresh', { env: 'prod' });
-    const commit = await waitFor(() => api.store.environment('prod')?.state?.history.find((c) => c.subject === 'prod: api owner note'), 'the new prod commit in History');
+    const commit = await waitFor(
+      () => api.store.environment('prod')?.state?.history.find((c) => c.subject === 'prod: api owner note'),
+      'the new prod commit in History',
+    );
     const ui = scriptedPrompter({ pick: { 'Roll back prod': 'Revert' } });
-    api.gitops.usePrompterForTests(ui.prompter);
+    api.answerWith(ui.prompter);
 
     await vscode.commands.executeCommand('youops.rollback', { type: 'commit', env: 'prod', commit });
     const outcome = await api.gitops.lastOutcome();

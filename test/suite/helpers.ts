@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
-import type { WorkspaceState } from '../../src/vscode/store/workspaceState';
+import type { YouOpsApi, YouOpsTestHandles } from '../../src/extension';
+import type { WorkspaceState } from '../../src/vscode/shared/store/workspaceState';
 
 export const EXTENSION_ID = 'youops.youops';
 
-export async function activateExtension(): Promise<YouOpsApi> {
-  const ext = vscode.extensions.getExtension<YouOpsApi>(EXTENSION_ID);
+/** The extension's test handles: the object it adds to its API only in ExtensionMode.Test. */
+export async function activateExtension(): Promise<YouOpsTestHandles> {
+  const ext = vscode.extensions.getExtension<YouOpsApi & { testing?: YouOpsTestHandles }>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
-  return ext.activate();
+  const api = await ext.activate();
+  if (!api.testing) throw new Error('the test handles exist only in ExtensionMode.Test');
+  return api.testing;
 }
 
 /** Resolves once the store reaches a state that satisfies `predicate`. */
-export function waitForState(api: YouOpsApi, predicate: (s: WorkspaceState) => boolean, timeoutMs = 20_000): Promise<WorkspaceState> {
+export function waitForState(api: YouOpsTestHandles, predicate: (s: WorkspaceState) => boolean, timeoutMs = 20_000): Promise<WorkspaceState> {
   if (predicate(api.store.state)) return Promise.resolve(api.store.state);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -49,7 +52,7 @@ export function workspaceRoot(): string {
 }
 
 /** Resolves once the store has not changed for `quietMs` (file watchers may report one write twice). */
-export function waitForQuiet(api: YouOpsApi, quietMs = 700, timeoutMs = 15_000): Promise<void> {
+export function waitForQuiet(api: YouOpsTestHandles, quietMs = 700, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let timer = setTimeout(done, quietMs);
     const deadline = setTimeout(() => {

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { YouOpsApi } from '../../src/extension';
-import { TEST_TOKEN_ENV } from '../../src/vscode/auth/githubAuth';
-import type { TreeNode } from '../../src/vscode/tree/treeNodes';
+import type { YouOpsTestHandles } from '../../src/extension';
+import { TEST_TOKEN_ENV } from '../../src/vscode/shared/github/gitHubAuth';
+import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { recordingTicketPrompts } from './fixtures/recordingPrompts';
+import { recordingTicketUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
@@ -14,9 +14,15 @@ const TOKEN = 'fake-session-token';
  * Scripted answers for the real command flow: each question is matched by its
  * title/placeholder and answered; everything asked is recorded for assertions.
  */
-function scriptedPrompts(answers: { input?: Record<string, string>; longText?: Record<string, string>; review?: Array<'create' | 'keep'>; checkAll?: boolean; pick?: Record<string, string> }) {
+function scriptedPrompts(answers: {
+  input?: Record<string, string>;
+  longText?: Record<string, string>;
+  review?: Array<'create' | 'keep'>;
+  checkAll?: boolean;
+  pick?: Record<string, string>;
+}) {
   const review = [...(answers.review ?? ['create'])];
-  return recordingTicketPrompts({
+  return recordingTicketUi({
     async pick(items, options) {
       if (/→ acme\/shop-ops$/.test(options.title ?? '')) {
         const want = review.shift();
@@ -40,7 +46,7 @@ function scriptedPrompts(answers: { input?: Record<string, string>; longText?: R
 }
 
 describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth session)', () => {
-  let api: YouOpsApi;
+  let api: YouOpsTestHandles;
   let gh: FakeGitHubServer;
 
   before(async () => {
@@ -49,12 +55,16 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     gh = await useFakeGitHub(TOKEN, {
       repos: [{ owner: 'acme', name: 'shop-ops' }],
       bot: ({ kind, issue, comment }) =>
-        kind === 'issue' ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` } : comment?.body.startsWith('/approve') ? { body: '❌ Approval failed: you are not a maintainer' } : undefined,
+        kind === 'issue'
+          ? { body: `✅ Deploying. PR: https://github.com/acme/shop-ops/pull/${issue.number + 40}` }
+          : comment?.body.startsWith('/approve')
+            ? { body: '❌ Approval failed: you are not a maintainer' }
+            : undefined,
     });
   });
 
   after(async () => {
-    api.issueops.usePromptsForTests(undefined);
+    api.answerWith(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await stopFakeGitHub(gh);
   });
@@ -66,7 +76,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
 
   it('opens a deploy ticket prefilled from a drifted resource, renders it like GitHub and shows it under prod → Tickets', async () => {
     const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', webRef());
 
     // Environment, service and version came from the context: only the required box was asked.
@@ -77,13 +87,19 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     assert.deepEqual(issues[0].labels, ['issueops', 'deploy']);
     const body = issues[0].body!;
     assert.ok(
-      body.startsWith('### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.1\n\n### Reason\n\nResource: `Deployment shop-prod/web` in prod\n\nDrift found by YouOps:\n- spec.replicas: desired 3, live 2\n\n### Checks\n\n- [X] The version passed staging\n- [X] The change has a rollback plan\n\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n<!-- youops:idempotency-key=t-'),
+      /^<!-- youops:idempotency-key=t-[\w-]+ -->\n<!-- youops:ticket template=deploy-request.yml env=prod -->\n\n/.test(body) &&
+        body.endsWith(
+          '\n\n### Environment\n\nprod\n\n### Service\n\nweb\n\n### Version\n\n1.4.1\n\n### Reason\n\nResource: `Deployment shop-prod/web` in prod\n\nDrift found by YouOps:\n- spec.replicas: desired 3, live 2\n\n### Checks\n\n- [X] The version passed staging\n- [X] The change has a rollback plan',
+        ),
       body,
     );
     assert.match(ui.notes.at(-1)!.message, /^Created: #1 \[deploy\] web to prod$/);
     assert.deepEqual(ui.notes.at(-1)!.actions, ['Open in Browser']);
     assert.deepEqual(api.issueops.drafts.all(), [], 'a sent ticket leaves no draft');
-    assert.ok(gh.requests.every((r) => r.authorized), 'every request carried the session token');
+    assert.ok(
+      gh.requests.every((r) => r.authorized),
+      'every request carried the session token',
+    );
 
     await api.issueops.tickets.refresh();
     const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
@@ -106,9 +122,13 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const before = gh.repo('acme/shop-ops').issues.length;
     gh.inject({ status: 'primary', match: /^POST \/repos\/acme\/shop-ops\/issues$/, times: 1 });
     const ui = scriptedPrompts({ input: { 'GitHub handle': '@hubot' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'staging' } });
-    assert.deepEqual(ui.asked, ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'], 'the title placeholders were filled from the answers');
+    assert.deepEqual(
+      ui.asked,
+      ['input: GitHub handle (required)', 'pick: Access request → acme/shop-ops'],
+      'the title placeholders were filled from the answers',
+    );
     const error = ui.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /rate limit exhausted; it resets at/);
     assert.deepEqual(error.actions, ['Re-send', 'Edit Draft']);
@@ -124,14 +144,17 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const issues = gh.repo('acme/shop-ops').issues;
     assert.equal(issues.length, before + 1, 'one issue despite the double re-send');
     assert.equal(issues.at(-1)!.title, '[access] <who> to <environment>'.replace('<who>', '@hubot').replace('<environment>', 'staging'));
-    assert.match(issues.at(-1)!.body!, /^### GitHub handle\n\n@hubot\n\n### Environment\n\nstaging\n\n### Role\n\nview\n\n### Duration\n\n4h\n\n/);
+    assert.match(
+      issues.at(-1)!.body!,
+      /^<!-- youops:idempotency-key=[\w.:-]+ -->\n<!-- youops:ticket [^\n]*-->\n\n### GitHub handle\n\n@hubot\n\n### Environment\n\nstaging\n\n### Role\n\nview\n\n### Duration\n\n4h$/,
+    );
     assert.deepEqual(api.issueops.drafts.all(), []);
   });
 
   it("refuses a body over GitHub's 65,536 characters before sending and keeps it as a draft", async () => {
     const requestsBefore = gh.requests.length;
     const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' }, review: ['keep'] });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     await vscode.commands.executeCommand('youops.openTicket', webRef());
     // A huge answer (e.g. pasted logs) in the kept draft.
     const [draft] = api.issueops.drafts.all();
@@ -139,25 +162,31 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     draft.values.reason = 'x'.repeat(70_000);
     await api.issueops.drafts.save(draft);
     const ui2 = scriptedPrompts({});
-    api.issueops.usePromptsForTests(ui2.prompts);
+    api.answerWith(ui2.prompts);
     await vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
     const error = ui2.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /GitHub accepts at most 65,536 \(\d[\d,]* too many\)/);
     assert.deepEqual(error.actions, ['Edit Draft']);
-    assert.equal(gh.requests.filter((r) => r.method === 'POST').length, gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length, 'nothing was sent');
-    assert.equal(api.issueops.drafts.get(draft.id)?.attempts, 1);
+    assert.equal(
+      gh.requests.filter((r) => r.method === 'POST').length,
+      gh.requests.slice(0, requestsBefore).filter((r) => r.method === 'POST').length,
+      'nothing was sent',
+    );
+    const kept = api.issueops.drafts.get(draft.id);
+    assert.equal(kept?.attempts, 0, 'refused before any request: no attempt reached GitHub');
+    assert.match(kept!.lastError!, /GitHub accepts at most 65,536/);
     await api.issueops.drafts.delete(draft.id);
   });
 
   it('runs a comment command on a ticket and follows the bot’s answer', async function () {
     this.timeout(30_000);
     const ui = scriptedPrompts({ pick: { 'Comment command': '/approve' } });
-    api.issueops.usePromptsForTests(ui.prompts);
+    api.answerWith(ui.prompts);
     const ticket = (api.issueops.tickets.tickets() ?? [])[0];
     assert.ok(ticket, 'a ticket is loaded');
     await vscode.commands.executeCommand('youops.runTicketCommand', { type: 'ticket', env: 'prod', number: ticket.issue.number } satisfies TreeNode);
     const comments = gh.repo('acme/shop-ops').comments.filter((c) => c.issue === ticket.issue.number);
-    assert.match(comments.find((c) => c.user.type === 'User')!.body, /^\/approve\n\n<!-- youops:idempotency-key=c-/);
+    assert.equal(comments.find((c) => c.user.type === 'User')!.body, '/approve', 'posted verbatim: bots match the whole comment');
     const answer = ui.notes.at(-1)!;
     assert.equal(answer.severity, 'error');
     assert.equal(answer.message, `#${ticket.issue.number} — issueops-bot[bot]: ❌ Approval failed: you are not a maintainer`);
@@ -167,7 +196,7 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     process.env[TEST_TOKEN_ENV] = 'expired-token';
     try {
       const ui = scriptedPrompts({ input: { 'Comment on #1': 'Any news?' } });
-      api.issueops.usePromptsForTests(ui.prompts);
+      api.answerWith(ui.prompts);
       await vscode.commands.executeCommand('youops.commentOnTicket', { type: 'ticket', number: 1 });
       const offer = ui.notes.find((n) => n.actions.includes('Sign in again'));
       assert.ok(offer, JSON.stringify(ui.notes));

@@ -9,7 +9,10 @@ describe('auto refresh and history (real extension host, demo workspace)', () =>
     await waitForState(api, allRefreshed);
     const uri = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'prod', 'web.yaml'));
     const doc = await vscode.workspace.openTextDocument(uri);
-    const line = doc.getText().split('\n').findIndex((l) => l.trim() === 'replicas: 3');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === 'replicas: 3');
     const edit = new vscode.WorkspaceEdit();
     const original = doc.lineAt(line).text;
     edit.replace(uri, doc.lineAt(line).range, original.replace('3', '2'));
@@ -18,7 +21,8 @@ describe('auto refresh and history (real extension host, demo workspace)', () =>
       await doc.save();
       const webInSync = (s: typeof api.store.state) =>
         s.kind === 'ready' &&
-        s.environments.find((e) => e.name === 'prod')?.state?.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')?.status === 'InSync';
+        s.environments.find((e) => e.name === 'prod')?.state?.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')?.status ===
+          'InSync';
       await waitForState(api, webInSync);
     } finally {
       const undo = new vscode.WorkspaceEdit();

@@ -7,7 +7,6 @@ import { activateExtension, waitFor, workspaceRoot } from './helpers';
 /** A Deployment with a misspelt field and a quoted port (shared with the e2e test). */
 const BROKEN_DEPLOYMENT = path.resolve(__dirname, '../../../test/fixtures/manifests/broken-deployment.yaml');
 
-
 describe('schema validation while typing (real extension host)', () => {
   let uri: vscode.Uri;
 
@@ -43,7 +42,12 @@ describe('schema validation while typing (real extension host)', () => {
       [16, 'Convert "8080" to a number'],
     ] as const) {
       const d = schemaDiagnostics().find((x) => x.range.start.line === line)!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.title === title && a.edit);
       assert.ok(fix, `quick fix "${title}" for: ${d.message}; offered: ${actions.map((a) => a.title).join(', ')}`);
       await vscode.workspace.applyEdit(fix.edit!);
@@ -52,14 +56,23 @@ describe('schema validation while typing (real extension host)', () => {
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, /^ {2}replicas: 2$/m);
     assert.match(text, /containerPort: 8080$/m);
-    assert.deepEqual(schemaDiagnostics().map((d) => d.message), []);
+    assert.deepEqual(
+      schemaDiagnostics().map((d) => d.message),
+      [],
+    );
   });
 
   it('describes a field from the schema on hover', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('replicas'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('replicas'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     assert.match(text, /spec\.replicas/);
     assert.match(text, /desired pods/i);
   });

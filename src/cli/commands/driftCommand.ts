@@ -2,24 +2,28 @@ import * as path from 'node:path';
 import type { EnvironmentState } from '../../core/environments/environmentState';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
+import { reportedStatus } from '../../core/environments/reportedStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
 import { describeRevision, revisionJson } from '../../core/revision/compareRevision';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
-import { cliEvaluationContext } from '../cliEvaluationContext';
+import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 import { envOption, selectEnvironments } from '../selectEnvironments';
 
 /** `--env NAME` (repeatable through commas) is the same as naming environments positionally. */
-export const DRIFT_OPTIONS = { env: 'value' } as const;
+export const DRIFT_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
 
-export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json]
+export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json] [--untrusted]
 
 Compares each environment's manifests (or only the named ones) with its live state
 and prints every drifted field with its file:line, plus Missing and Extra resources.
 Exit 0 when in sync, 1 on drift, missing, extra or errors, 2 on config errors.
-An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
+Command and kubectl live sources run programs the repository names: do not run drift on
+untrusted pull requests without --untrusted.
+${UNTRUSTED_HELP}`;
 
 interface DriftJsonField {
   path: string;
@@ -33,7 +37,7 @@ export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number>
   if (args.format !== 'text' && args.format !== 'json') throw new UsageError(`drift supports --format text or json, not ${args.format}`);
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
   const selected = selectEnvironments(config, [...args.positionals, ...envOption(args)]);
-  const ctx = cliEvaluationContext(rootDir);
+  const ctx = cliEvaluationContext(rootDir, args.options);
   const states = await Promise.all(selected.map((env) => evaluateEnvironment(env, config, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;
 
@@ -44,13 +48,14 @@ export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number>
 }
 
 function hasFindings(s: EnvironmentState): boolean {
-  return s.drift.status === 'Drifted' || s.drift.status === 'Error' || s.manifestErrors.some((e) => e.severity === 'error');
+  const { status } = reportedStatus(s);
+  return status === 'Drifted' || status === 'Error';
 }
 
 function environmentJson(s: EnvironmentState, rel: (file: string) => string): unknown {
   return {
     name: s.config.name,
-    status: s.drift.status,
+    status: reportedStatus(s).status,
     ...(s.drift.error ? { error: s.drift.error } : {}),
     live: s.config.live?.provider ?? null,
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
@@ -89,7 +94,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     .join(', ');
   const summary = s.liveSummary ? ` [${[s.liveSummary.sync, s.liveSummary.health].filter(Boolean).join(', ')}]` : '';
   const source = s.config.live ? ` (${s.config.live.provider})` : ' (no live source)';
-  const lines = [`${s.config.name}: ${s.drift.status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
+  const lines = [`${s.config.name}: ${reportedStatus(s).status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
   if (s.agent) lines.push(`  ${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
   if (s.revision) lines.push(`  ${describeRevision(s.revision)}`);
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));

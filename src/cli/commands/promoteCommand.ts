@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import { GitHubClient } from '../../core/github/githubClient';
-import { apiBaseUrlForHost } from '../../core/github/repoRef';
+import { compareUrl } from '../../core/github/repoRef';
 import { applyPromotion } from '../../core/gitops/applyPromotion';
 import { gitIn, tryGit } from '../../core/gitops/git';
 import { GitOpsError } from '../../core/gitops/gitOpsError';
-import { compareUrl, originRepo } from '../../core/gitops/originRepo';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { planPromotion, type PromotionChange, type PromotionPlan } from '../../core/gitops/promotionPlan';
 import { gitHubPullRequestPort } from '../../core/gitops/pullRequestPort';
 import { runPromotion } from '../../core/gitops/runPromotion';
 import { unifiedDiff } from '../../core/gitops/unifiedDiff';
+import { cliGitHubAccess } from '../cliTokens';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../cliIo';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
@@ -26,8 +27,9 @@ target's folder, namespace adapted, listed in its kustomization.yaml).
 
 --dry-run   print the patch (git apply reads it) for the working tree; push nothing
 otherwise   commit on a new branch youops/promote-… in a temporary worktree, push it
-            to origin and open a pull request when $GITHUB_TOKEN is set
-            ($GITHUB_API_URL for GitHub Enterprise); never force-pushes
+            to origin and open a pull request when $GITHUB_TOKEN is set; the token
+            goes only to github.com, or to $GITHUB_API_URL when set (GitHub Enterprise),
+            never to a host taken from origin; never force-pushes
 
 Exit 0 when a patch was printed or pushed, 1 when there is nothing to promote,
 2 on usage, config or Git errors (with how to resume after a failed push).`;
@@ -79,11 +81,15 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
       },
       confirm: async () => true,
       pullRequests: async () => {
-        const repo = await originRepo(rootDir);
-        const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+        const repo = await remoteRepo(rootDir);
         const manualUrl = repo ? (base: string, branch: string) => compareUrl(repo, base, branch) : undefined;
-        if (!repo || !token) return { manualUrl };
-        const client = new GitHubClient({ token, baseUrl: env.GITHUB_API_URL || apiBaseUrlForHost(repo.host) });
+        if (!repo || !(env.GITHUB_TOKEN || env.GH_TOKEN)) return { manualUrl };
+        const access = cliGitHubAccess(env, repo);
+        if (!access.ok) {
+          io.err(`youops: no pull request opened: ${access.reason}`);
+          return { manualUrl };
+        }
+        const client = new GitHubClient({ token: access.token, baseUrl: access.baseUrl });
         return { port: gitHubPullRequestPort(client, repo), manualUrl };
       },
     });
@@ -94,6 +100,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
     } else {
       io.out(`pushed ${published.branch} (${published.commit.slice(0, 7)}) to origin`);
       if (published.pullRequest) io.out(`pull request #${published.pullRequest.number}: ${published.pullRequest.url}`);
+      if (published.pullRequest?.labelError) io.err(`youops: warning: the pull request's labels were not added: ${published.pullRequest.labelError}`);
       for (const step of published.resume ?? []) io.out(`next: ${step}`);
     }
     return EXIT_OK;

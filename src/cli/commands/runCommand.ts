@@ -7,7 +7,7 @@ import type { OperationOutcome } from '../../core/operations/operationOutcome';
 import { didYouMean } from '../../core/text/didYouMean';
 import { describeAgentStatus } from '../../core/agent/agentStatus';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../cliIo';
-import { ARGOCD_TOKEN_ENV } from '../cliEvaluationContext';
+import { cliEvaluationContext } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 import { selectEnvironments } from '../selectEnvironments';
@@ -49,7 +49,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Proces
   const runner = new AgentOperationRunner({
     rootDir,
     processEnv: env,
-    getArgocdToken: async () => env[ARGOCD_TOKEN_ENV] || undefined,
+    secret: cliEvaluationContext(rootDir, {}, env).secret,
     audit,
     user: env.USER || env.USERNAME || os.userInfo().username,
     isTrusted: () => true,

@@ -1,14 +1,14 @@
 import { readDeployedRevisions } from '../../core/revision/readDeployedRevision';
 import { describePlacement, whereIsCommit } from '../../core/revision/whereIsCommit';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
-import { cliEvaluationContext } from '../cliEvaluationContext';
+import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 import { envOption, selectEnvironments } from '../selectEnvironments';
 
-export const WHERE_OPTIONS = { env: 'value' } as const;
+export const WHERE_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
 
-export const WHERE_HELP = `youops where [COMMIT] [--env NAME[,NAME…]] [--format text|json]
+export const WHERE_HELP = `youops where [COMMIT] [--env NAME[,NAME…]] [--format text|json] [--untrusted]
 
 Is this commit live? For each environment (or the named ones): deployed (the
 deployed revision is the commit or comes after it), pending (on the branch the
@@ -17,7 +17,8 @@ source names no revision, or it is not in your local history — fetch).
 COMMIT is a hash, branch or tag; default HEAD. Only the deployed revision is read
 (one Flux object, Argo CD application or revision file per environment).
 Exit 0 when the commit is deployed in every environment asked about, 1 otherwise.
-An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
+${UNTRUSTED_HELP}`;
 
 /** `youops where`: the commit's place per environment. */
 export async function whereCommand(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -26,7 +27,7 @@ export async function whereCommand(args: ParsedArgs, io: CliIo): Promise<number>
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
   const selected = selectEnvironments(config, envOption(args));
   const commitish = args.positionals[0] ?? 'HEAD';
-  const reports = await readDeployedRevisions(selected, cliEvaluationContext(rootDir));
+  const reports = await readDeployedRevisions(selected, cliEvaluationContext(rootDir, args.options));
   let where;
   try {
     where = await whereIsCommit(rootDir, commitish, reports);

@@ -1,6 +1,7 @@
 import { isRecord } from '../manifests/resourceId';
 import { HttpTransportError, httpGetJson, type HttpResponse } from '../live/httpGetJson';
 import { LiveStateError } from '../live/provider';
+import { redactSecrets } from '../text/redact';
 
 export const DEFAULT_ARGOCD_TIMEOUT_MS = 30_000;
 
@@ -91,7 +92,7 @@ export class ArgoCdAppClient {
     }
     if (res.status === 401 || res.status === 403) {
       // Argo CD answers 403 for unknown apps too, so as not to reveal which exist.
-      const detail = serverMessage(res);
+      const detail = serverMessage(res, token);
       throw new LiveStateError(
         'argocd',
         token
@@ -101,7 +102,7 @@ export class ArgoCdAppClient {
     }
     if (res.status === 404) throw new LiveStateError('argocd', `${where}: application "${this.appLabel()}" not found`);
     if (res.status < 200 || res.status >= 300) {
-      const detail = serverMessage(res);
+      const detail = serverMessage(res, token);
       throw new LiveStateError('argocd', `${where} answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`);
     }
     if (res.json === undefined) throw new LiveStateError('argocd', `${where} did not return JSON (is "server" the Argo CD API URL?)`);
@@ -110,10 +111,10 @@ export class ArgoCdAppClient {
 }
 
 /** Argo CD errors are gRPC-gateway JSON: `{"error": "...", "message": "...", "code": 16}`. */
-function serverMessage(res: HttpResponse): string {
+function serverMessage(res: HttpResponse, token: string | undefined): string {
   if (isRecord(res.json)) {
     const m = res.json.message ?? res.json.error;
-    if (typeof m === 'string') return m;
+    if (typeof m === 'string') return redactSecrets(m, [token]).slice(0, 300);
   }
-  return res.text.trim().slice(0, 200);
+  return redactSecrets(res.text.trim(), [token]).slice(0, 200);
 }

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../text/redact';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Delivery } from './chatOpsError';
@@ -48,7 +49,8 @@ export class AuditLog {
   constructor(readonly file: string) {}
 
   append(record: AuditRecord): Promise<void> {
-    const line = JSON.stringify(record) + '\n';
+    // Last line of defence: nothing token-shaped reaches the file, whoever built the record.
+    const line = redactSecrets(JSON.stringify(record)) + '\n';
     const write = async () => {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await fs.appendFile(this.file, line, { flag: 'a', mode: 0o600 });

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 /**
  * Whether a failed send may have reached the chat. Only `not-sent` failures are safe to
  * retry without asking: after a timeout the message may well be in the channel already.
@@ -26,7 +28,7 @@ export class ChatOpsError extends Error {
     readonly delivery: Delivery = 'not-sent',
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(redactSecrets(message)); // may quote a server's error body
     this.name = 'ChatOpsError';
   }
 }

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../text/redact';
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from './auditLog';
 import { asChatOpsError, ChatOpsError } from './chatOpsError';
@@ -66,7 +67,7 @@ export class ChatOpsSender {
         let decided = false;
         const take = (r: BotReply): boolean => {
           entry.replies.push(toStored(r));
-          const verdict = classifyReply(r.text, req.patterns);
+          const verdict = r.verdict ?? classifyReply(r.text, req.patterns);
           if (verdict !== 'info' && !decided) {
             decided = true;
             entry.status = verdict;
@@ -91,6 +92,7 @@ export class ChatOpsSender {
         entry.status = 'error';
         entry.delivery = e.delivery;
         entry.error = e.message;
+        entry.errorCode = e.code;
       }
       await this.deps.audit.append({ type: 'result', id: entry.id, time: new Date().toISOString(), status: entry.status, delivery: entry.delivery, error: entry.error, replies: entry.replies });
       update();
@@ -105,6 +107,7 @@ function inflightKey(t: ChatTransport, text: string): string {
   return `${t.kind}\n${t.destination}\n${text.trim()}`;
 }
 
+/** Replies are a server's text: stored (history, audit log) and shown redacted. */
 function toStored(r: BotReply): StoredReply {
-  return { author: r.author, text: r.text, at: r.at.toISOString() };
+  return { author: r.author, text: redactSecrets(r.text), at: r.at.toISOString() };
 }

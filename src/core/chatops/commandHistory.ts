@@ -1,4 +1,4 @@
-import type { Delivery } from './chatOpsError';
+import type { ChatOpsErrorCode, Delivery } from './chatOpsError';
 import type { TransportKind } from './transports/transport';
 
 /**
@@ -27,6 +27,8 @@ export interface HistoryEntry {
   status: SendStatus;
   delivery: Delivery;
   error?: string;
+  /** What kind of failure `error` is: the fix offered with it depends on this, never on the text. */
+  errorCode?: ChatOpsErrorCode;
   replies: StoredReply[];
   link?: string;
 }

@@ -2,10 +2,14 @@
  * How a transport neutralises text that came from manifests, prompts or context before it
  * is placed into a message template. The template itself is the team's and stays verbatim.
  */
-export type EscapeStyle = 'slack' | 'mentions' | 'none';
+export type EscapeStyle = 'slack' | 'mentions' | 'github' | 'none';
 
-/** Broadcast and user mentions must never fire because a label or tag happened to contain one. */
-const MENTION = /@(?=[\w.-])/g;
+/**
+ * Broadcast and user mentions must never fire because a label or tag happened to contain one.
+ * A mention starts a word: the `@` inside `ada@example.com` or `web@sha256:…` is none, and
+ * those values arrive byte for byte.
+ */
+const MENTION = /(?<![\w.+-])@(?=[\w.-])/g;
 const ZERO_WIDTH_SPACE = '\u200b';
 
 export function escapeChatText(value: string, style: EscapeStyle): string {
@@ -15,6 +19,7 @@ export function escapeChatText(value: string, style: EscapeStyle): string {
     case 'none':
       return oneLine;
     case 'mentions':
+    case 'github':
       return oneLine.replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
     case 'slack':
       // Slack's three control characters (https://api.slack.com/reference/surfaces/formatting#escaping):

@@ -1,4 +1,6 @@
-import { pointerFromSegments as joinPointer } from '../manifests/jsonPointer';
+import { compileReplyPattern } from '../chatops/feedback';
+import { slackSlashCommandProblem } from '../chatops/transports/slackTransport';
+import { pointerFromSegments as joinPointer } from '../text/jsonPointer';
 import type { ConfigProblem } from './configProblem';
 import type { YouOpsConfig } from './types';
 
@@ -33,6 +35,8 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
     if (!(cmd.via in config.chatops.transports)) {
       findings.push({ severity: 'warning', path: joinPointer(['chatops', 'commands', i, 'via']), message: `command "${cmd.name}" goes via "${cmd.via}", but chatops.transports has no ${cmd.via} entry` });
     }
+    const slash = cmd.via === 'slack' ? slackSlashCommandProblem(cmd.text) : undefined;
+    if (slash) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, 'text']), message: slash });
     cmd.confirm.forEach((envName, j) => {
       if (!names.has(envName)) {
         findings.push({ severity: 'warning', path: joinPointer(['chatops', 'commands', i, 'confirm', j]), message: `no environment named "${envName}"` });
@@ -40,13 +44,15 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
     });
     for (const kind of ['success', 'failure'] as const) {
       cmd[kind]?.forEach((p, j) => {
-        if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, kind, j]), message: `not a valid regular expression: ${p}` });
+        const problem = patternProblem(p);
+        if (problem) findings.push({ severity: 'error', path: joinPointer(['chatops', 'commands', i, kind, j]), message: problem });
       });
     }
   });
   for (const kind of ['success', 'failure'] as const) {
     config.chatops.feedback[kind]?.forEach((p, j) => {
-      if (!isRegExp(p)) findings.push({ severity: 'error', path: joinPointer(['chatops', 'feedback', kind, j]), message: `not a valid regular expression: ${p}` });
+      const problem = patternProblem(p);
+      if (problem) findings.push({ severity: 'error', path: joinPointer(['chatops', 'feedback', kind, j]), message: problem });
     });
   }
 
@@ -76,11 +82,11 @@ function promotionCycle(config: YouOpsConfig, start: string): boolean {
   return false;
 }
 
-function isRegExp(pattern: string): boolean {
+function patternProblem(pattern: string): string | undefined {
   try {
-    new RegExp(pattern, 'iu');
-    return true;
-  } catch {
-    return false;
+    compileReplyPattern(pattern);
+    return undefined;
+  } catch (e) {
+    return `not a valid regular expression: ${pattern}: ${(e as Error).message}`;
   }
 }

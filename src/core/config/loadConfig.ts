@@ -1,12 +1,15 @@
-import * as fs from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { isAlias, parseDocument, visit, type Document } from 'yaml';
+import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
 import { validateConfigShape } from './configSchema';
 import { parseDurationSeconds } from './duration';
 import { checkConfigSemantics } from './checkConfigSemantics';
+import { configBaseDir } from './configFile';
+import { checkConfigPaths } from './configPaths';
 import { describeSchemaErrors } from './schemaErrorMessage';
-import type { AgentOperationChannel, ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from './types';
+import { parseLiveSource } from './liveSources';
+import type { AgentOperationChannel, ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, OperationChannel, YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
@@ -18,25 +21,21 @@ export interface ConfigLoadResult {
   problems: ConfigProblem[];
 }
 
-/** Files larger than this are refused rather than parsed: a config is never this big. */
-const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
-
 export async function loadConfigFile(file: string): Promise<ConfigLoadResult> {
   let text: string;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_CONFIG_BYTES) {
-      return failure(file, `youops.yaml is ${Math.round(stat.size / 1024)} KB; configs over ${MAX_CONFIG_BYTES / 1024} KB are not read`);
-    }
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, FILE_LIMITS.config);
   } catch (err) {
-    return failure(file, `cannot read ${file}: ${(err as Error).message}`);
+    return failure(file, err instanceof FileRefusedError ? err.message : `cannot read ${file}: ${(err as Error).message}`);
   }
-  return { ...parseConfigText(text, file), text };
+  return { ...parseConfigText(text, file, configBaseDir(file)), text };
 }
 
-/** Parses and checks config text; never throws, every problem carries a position. */
-export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadResult {
+/**
+ * Parses and checks config text; never throws, every problem carries a position.
+ * With `baseDir`, paths are also checked for symbolic links out of the repository.
+ */
+export function parseConfigText(text: string, file = 'youops.yaml', baseDir?: string): ConfigLoadResult {
   // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lines = new LineIndex(text);
@@ -52,7 +51,18 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   }
   if (doc.errors.length) return { file, problems };
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // yaml throws a ReferenceError past maxAliasCount (and for an alias before its anchor).
+    const at = mostUsedAlias(doc);
+    const message = e instanceof ReferenceError && /alias count/i.test(e.message)
+      ? `YAML: aliases expand to too much data${at ? ` (*${at.name} is used ${at.uses} times)` : ''}; youops.yaml allows ${MAX_ALIAS_COUNT} alias expansions — write the values out instead`
+      : `YAML: ${(e as Error).message}`;
+    problems.push({ severity: 'error', message, path: '', range: at ? lines.rangeOf(at.range[0], at.range[1]) : lines.rangeOf(0, 0) });
+    return { file, problems };
+  }
   const locate = new YamlNodeLocator(doc, text);
   if (data === null || data === undefined) {
     problems.push({ severity: 'error', message: 'youops.yaml is empty: add `version: 1` and your `environments`', path: '', range: lines.rangeOf(0, 0) });
@@ -70,11 +80,37 @@ export function parseConfigText(text: string, file = 'youops.yaml'): ConfigLoadR
   if (problems.some((p) => p.severity === 'error')) return { file, problems };
 
   const config = normalize(data as RawConfig);
-  for (const p of checkConfigSemantics(config)) {
+  // The schema admits only the kinds of LIVE_SOURCES; a kind without an entry must never pass as another.
+  (data as RawConfig).environments.forEach((raw, i) => {
+    if (raw.live && !config.environments[i].live) {
+      problems.push({ severity: 'error', message: `environments[${i}].live: unknown live-state provider "${Object.keys(raw.live)[0]}"`, path: `/environments/${i}/live`, range: locate.fieldRange(`/environments/${i}/live`) });
+    }
+  });
+  for (const p of [...checkConfigSemantics(config), ...checkConfigPaths(config, data, baseDir)]) {
     problems.push({ ...p, range: locate.fieldRange(p.path) });
   }
   const fatal = problems.some((p) => p.severity === 'error');
   return { file, config: fatal ? undefined : config, problems };
+}
+
+/** Aliases a config may expand: a config needs a few; thousands are an expansion attack. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The alias whose anchor is used most (its last use), where a problem about aliases is shown. */
+function mostUsedAlias(doc: Document): { name: string; uses: number; range: [number, number] } | undefined {
+  const uses = new Map<string, { uses: number; range: [number, number] }>();
+  visit(doc, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return;
+      const entry = uses.get(node.source) ?? { uses: 0, range: [node.range[0], node.range[1]] };
+      entry.uses++;
+      entry.range = [node.range[0], node.range[1]];
+      uses.set(node.source, entry);
+    },
+  });
+  let best: { name: string; uses: number; range: [number, number] } | undefined;
+  for (const [name, entry] of uses) if (!best || entry.uses > best.uses) best = { name, ...entry };
+  return best;
 }
 
 function failure(file: string, message: string): ConfigLoadResult {
@@ -132,31 +168,11 @@ function normalizeEnvironment(raw: RawEnvironment): EnvironmentConfig {
   return {
     name: raw.name,
     manifests: Array.isArray(raw.manifests) ? raw.manifests : [raw.manifests],
-    live: raw.live ? parseLive(raw.live) : undefined,
+    live: raw.live ? parseLiveSource(raw.live) : undefined,
     promotesFrom: raw.promotesFrom,
     protected: raw.protected ?? false,
     branch: raw.branch,
   };
-}
-
-function parseLive(live: Record<string, unknown>): LiveSource {
-  const [provider, value] = Object.entries(live)[0] as [string, never];
-  switch (provider) {
-    case 'snapshot':
-      return { provider, path: value };
-    case 'gitRef':
-      return { provider, ...(value as { ref: string; path?: string }) };
-    case 'command':
-      return { provider, argv: value };
-    case 'kubectl':
-      return { provider, ...(value as object) };
-    case 'flux': {
-      const { kustomization, helmRelease, ...rest } = value as { kustomization?: string; helmRelease?: string; namespace?: string; context?: string; kubeconfig?: string };
-      return { provider, kind: kustomization !== undefined ? 'Kustomization' : 'HelmRelease', name: kustomization ?? helmRelease ?? '', ...rest };
-    }
-    default:
-      return { provider: 'argocd', ...(value as { server: string; app: string; appNamespace?: string; insecure?: boolean }) };
-  }
 }
 
 /** The operations the editor hands to its own commands, and those the agent performs. */

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../text/didYouMean';
-import { pointerLabel } from '../text/pointerLabel';
+import { LIVE_PROVIDER_NAMES } from './liveSources';
+import { pointerLabel } from '../text/fieldPath';
 
 /** Turns ajv's errors into one readable message per offending node. */
 export interface ShapeFinding {
@@ -58,7 +59,7 @@ function describe(e: ErrorObject): ShapeFinding {
     case 'minProperties':
     case 'maxProperties':
       if (e.instancePath.endsWith('/live')) {
-        return { pointer: e.instancePath, message: `${at}: must name exactly one live-state provider (snapshot, gitRef, command, kubectl, argocd or flux)` };
+        return { pointer: e.instancePath, message: `${at}: must name exactly one live-state provider (${LIVE_PROVIDER_NAMES.slice(0, -1).join(', ')} or ${LIVE_PROVIDER_NAMES.at(-1)})` };
       }
       return { pointer: e.instancePath, message: `${at}: ${e.message ?? 'has the wrong number of fields'}` };
     case 'oneOf': {

@@ -4,16 +4,9 @@
  * Kept free of parsing concerns so every surface can depend on it.
  */
 
-/** Where the live state of one environment comes from (exactly one provider). */
-export type LiveSource =
-  | { provider: 'snapshot'; path: string }
-  | { provider: 'gitRef'; ref: string; path?: string }
-  | { provider: 'command'; argv: string[]; timeoutMs?: number }
-  | { provider: 'kubectl'; context?: string; namespace?: string; kubeconfig?: string }
-  | { provider: 'argocd'; server: string; app: string; appNamespace?: string; insecure?: boolean }
-  | { provider: 'flux'; kind: 'Kustomization' | 'HelmRelease'; name: string; namespace?: string; context?: string; kubeconfig?: string };
+import type { LiveSource } from './liveSources';
 
-export type LiveProviderName = LiveSource['provider'];
+export type { LiveProviderName, LiveSource } from './liveSources';
 
 export interface EnvironmentConfig {
   name: string;

@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments, pointerSegments } from '../text/jsonPointer';
 import { LineIndex, type Range } from '../text/range';
 
 /** Finds the source range of a JSON-pointer path in a parsed YAML document. */

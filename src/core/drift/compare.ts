@@ -1,5 +1,5 @@
 import type { DriftIgnoreRule } from '../config/types';
-import { pointerFromSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 import { IgnoreMatcher } from './ignoreRules';
 import { keysForList, matchListItems } from './listMatching';

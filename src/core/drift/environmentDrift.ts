@@ -22,6 +22,8 @@ export interface ResourceDrift {
   error?: string;
 }
 
+export type DriftMemo = WeakMap<ManifestResource, WeakMap<object, ResourceDrift>>;
+
 export interface EnvironmentDrift {
   /**
    * Error if the provider failed (`error` says why) or, short of drift, some resources could not
@@ -55,6 +57,8 @@ export function computeEnvironmentDrift(
   desired: ManifestResource[],
   live: LiveState | LiveStateError | undefined,
   ignore: readonly DriftIgnoreRule[],
+  /** Results of earlier calls with the same ignore rules, by desired resource and live object: reused, not compared again. */
+  memo?: DriftMemo,
 ): EnvironmentDrift {
   if (live === undefined || live instanceof LiveStateError) {
     const resources: ResourceDrift[] = desired.map((r) => ({ key: r.key, id: r.id, status: 'Unknown', resource: r, fields: [] }));
@@ -70,20 +74,15 @@ export function computeEnvironmentDrift(
     const failed = match ? undefined : takeUnreadable(unreadable, resource.id);
     if (failed) return { key: resource.key, id: resource.id, status: 'Error', resource, fields: [], error: failed.message };
     if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
-    const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
-    const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore, hidden }).map(
-      (drift) => ({ ...drift, location: resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path) }),
-    );
-    return {
-      key: resource.key,
-      id: resource.id,
-      status: fields.length ? 'Drifted' : 'InSync',
-      resource,
-      live: match.object,
-      fields,
-      ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
-      ...(match.target !== undefined ? { target: match.target } : {}),
-    };
+    const known = memo?.get(resource)?.get(match.object as object);
+    if (known) return known;
+    const drift = compareResource(resource, match, ignore);
+    if (memo && typeof match.object === 'object' && match.object !== null) {
+      let byLive = memo.get(resource);
+      if (!byLive) memo.set(resource, (byLive = new WeakMap()));
+      byLive.set(match.object, drift);
+    }
+    return drift;
   });
 
   if (live.complete) {
@@ -166,4 +165,38 @@ function nearestLocation(resource: ManifestResource, pointer: string): FieldLoca
     if (loc) return loc;
   }
   return undefined;
+}
+
+/** Drift is a function of the desired resource and the live object alone (for given ignore rules): what the memo relies on. */
+function compareResource(resource: ManifestResource, match: LiveObject, ignore: readonly DriftIgnoreRule[]): ResourceDrift {
+  const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
+  const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore, hidden }).map((drift) =>
+    withLocation(drift, resource),
+  );
+  return {
+    key: resource.key,
+    id: resource.id,
+    status: fields.length ? 'Drifted' : 'InSync',
+    resource,
+    live: match.object,
+    fields,
+    ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
+    ...(match.target !== undefined ? { target: match.target } : {}),
+  };
+}
+
+/**
+ * A drifted field's source location, found on first use: positions cost a parse of the
+ * document, and only drift that is printed or shown in an open editor needs them.
+ */
+function withLocation(drift: FieldDrift, resource: ManifestResource): FieldDrift & { location?: FieldLocation } {
+  return Object.defineProperty(drift, 'location', {
+    enumerable: true,
+    configurable: true,
+    get(this: FieldDrift) {
+      const location = resource.fields.get(drift.path) ?? nearestLocation(resource, drift.path);
+      Object.defineProperty(this, 'location', { value: location, enumerable: true, writable: true, configurable: true });
+      return location;
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { keysForList, matchListItems } from '../drift/listMatching';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments, pointerSegments } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 
 /**

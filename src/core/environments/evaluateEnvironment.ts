@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
-import { createLiveProvider, type LiveProviderContext } from '../live/createProvider';
+import { createLiveProvider, type LiveProviderContext, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import { compareRevision } from '../revision/compareRevision';
 import type { EnvironmentState } from './environmentState';
+import type { EvaluationCache } from './evaluationCache';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
 
 export interface EvaluationContext {
@@ -14,11 +15,16 @@ export interface EvaluationContext {
   /** Workspace Trust: untrusted folders run no process and send nothing. */
   trusted: boolean;
   kubectlPath?: string;
-  /** Argo CD bearer token (CLI: from the environment). */
-  argocdToken?: string;
-  /** Argo CD bearer token per server (VS Code: from SecretStorage); used when argocdToken is unset. */
-  getArgocdToken?: (server: string) => Promise<string | undefined>;
+  /** Credentials of live sources by kind and host (VS Code: SecretStorage; CLI: the environment). */
+  secret?: SecretLookup;
   signal?: AbortSignal;
+  /** Kept across refreshes by a long-lived caller (the extension): unchanged files and comparisons are reused. */
+  cache?: EvaluationCache;
+  /**
+   * What this refresh may take from the cache instead of asking again: after a save only the
+   * desired state changed, so the last live state and history still hold.
+   */
+  reuse?: { live?: boolean; history?: boolean };
 }
 
 /**
@@ -28,11 +34,15 @@ export interface EvaluationContext {
  */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
+  const { cache } = ctx;
+  const keptHistory = ctx.reuse?.history ? cache?.history.get(env.name) : undefined;
   // History at HEAD can start right away unless the environment has a branch of its own.
-  const [branch, headHistory] = await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
+  const [branch, headHistory] = keptHistory
+    ? [keptHistory.branch, keptHistory.commits]
+    : await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
   let desired: DesiredState;
   try {
-    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal);
+    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, cache?.files);
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
@@ -41,17 +51,21 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   }
   const { manifests, desiredRef } = desired;
   const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
+  cache?.history.set(env.name, { branch, commits: history });
 
-  let live: LiveState | LiveStateError | undefined;
-  if (env.live) {
+  // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
+  const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
+  let live: LiveState | LiveStateError | undefined = reuseLive ? cache?.live.get(env.name) : undefined;
+  if (env.live && !live) {
     try {
       const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
+    if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
   }
-  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore);
+  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore, cache?.comparisons);
   const fetched = live instanceof LiveStateError ? undefined : live;
   const liveSummary = fetched?.summary;
   const agent = fetched?.agent;
@@ -71,7 +85,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
 
 /** What the environment's live provider is built with. */
 export function liveProviderContext(env: EnvironmentConfig, ctx: EvaluationContext): LiveProviderContext {
-  return { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath, manifests: env.manifests, token: ctx.argocdToken, getToken: ctx.getArgocdToken };
+  return { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath, manifests: env.manifests, secret: ctx.secret, files: ctx.cache?.files };
 }
 
 /** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */

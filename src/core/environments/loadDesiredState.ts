@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../config/types';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { GitTreeFileSystem } from '../live/gitTreeFileSystem';
 import { loadManifests } from '../manifests/loadManifests';
 import type { ParsedManifests } from '../manifests/parseManifestText';
@@ -30,9 +31,9 @@ export interface DesiredState {
  * must not place their locations on it (see EnvironmentState.desiredRef).
  * Throws LiveStateError when the branch cannot be read.
  */
-export async function loadDesiredState(env: EnvironmentConfig, rootDir: string, checkedOut: string | undefined, signal?: AbortSignal): Promise<DesiredState> {
+export async function loadDesiredState(env: EnvironmentConfig, rootDir: string, checkedOut: string | undefined, signal?: AbortSignal, cache?: ParsedFileCache): Promise<DesiredState> {
   const branch = env.branch;
-  if (!branch || branch === checkedOut) return { manifests: await loadManifests(rootDir, env.manifests) };
+  if (!branch || branch === checkedOut) return { manifests: await loadManifests(rootDir, env.manifests, undefined, cache) };
   const tree = await GitTreeFileSystem.open(rootDir, [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`, branch], signal);
   const manifests = await loadManifests(rootDir, env.manifests, tree);
   return { manifests, desiredRef: { branch, ref: tree.ref, commit: tree.commit } };

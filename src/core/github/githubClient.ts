@@ -27,6 +27,8 @@ export interface GitHubClientOptions {
   throttle?: Record<string, unknown>;
   /** Diagnostics (never includes headers or tokens). */
   log?: (message: string) => void;
+  /** How long one HTTP request may take before it is abandoned (default 30 s). */
+  timeoutMs?: number;
 }
 
 export interface CreateOptions {
@@ -39,6 +41,20 @@ export interface CreateOptions {
   checkFirst?: boolean;
   /** Earliest time an earlier attempt could have happened; bounds the search. Default: 24 h ago. */
   since?: Date;
+  /** Cancels the request (and the duplicate check) when aborted. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Comments go out verbatim, without markers: bots such as branch-deploy match the whole
+ * comment. An earlier attempt is recognised by the same text from the same account.
+ */
+export interface CommentOptions {
+  /** Look for an earlier attempt before the first POST too (re-sending after an unclear failure). */
+  checkFirst?: boolean;
+  /** When the first attempt started; comments before it are not ours. Default: now. */
+  since?: Date;
+  signal?: AbortSignal;
 }
 
 export interface NewIssue {
@@ -72,6 +88,7 @@ export class GitHubClient {
   private readonly retries: number;
   private readonly retryBaseMs: number;
   private lastRateLimit: RateLimitInfo | undefined;
+  private login: Promise<string> | undefined;
 
   constructor(private readonly options: GitHubClientOptions) {
     this.baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
@@ -80,9 +97,12 @@ export class GitHubClient {
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     const maxWait = options.maxRateLimitWaitSeconds ?? 10;
     const log = (m: string) => options.log?.(m);
+    const timeoutMs = options.timeoutMs ?? 30_000;
     this.octokit = new RetryingOctokit({
       auth: options.token,
       baseUrl: this.baseUrl,
+      // Every request gets a deadline: a stalled connection must not hang a ticket or the CLI.
+      request: { fetch: withTimeout(timeoutMs) },
       userAgent: options.userAgent ?? 'youops-vscode',
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
       retry: { retries: this.retries, retryAfterBaseValue: this.retryBaseMs },
@@ -142,7 +162,7 @@ export class GitHubClient {
   /** One page of issues (pull requests excluded), newest first unless `sort` says otherwise; conditional. */
   async listIssues(
     repo: RepoRef,
-    query: { state?: 'open' | 'closed' | 'all'; labels?: string[]; since?: Date; creator?: string; sort?: 'created' | 'updated' | 'comments'; direction?: 'asc' | 'desc'; perPage?: number; page?: number } = {},
+    query: { state?: 'open' | 'closed' | 'all'; labels?: string[]; since?: Date; creator?: string; sort?: 'created' | 'updated' | 'comments'; direction?: 'asc' | 'desc'; perPage?: number; page?: number; signal?: AbortSignal } = {},
   ): Promise<GitHubIssue[]> {
     const data = await this.get(
       'GET /repos/{owner}/{repo}/issues',
@@ -158,6 +178,7 @@ export class GitHubClient {
         page: query.page,
       },
       `Repository ${formatRepo(repo)}`,
+      query.signal,
     );
     return (data as unknown[]).map(toIssue).filter((i) => !i.isPullRequest);
   }
@@ -169,11 +190,12 @@ export class GitHubClient {
   }
 
   /** Comments of an issue or pull request, oldest first; conditional, so polling is cheap. */
-  async listComments(repo: RepoRef, issueNumber: number, query: { since?: Date; perPage?: number; page?: number } = {}): Promise<GitHubComment[]> {
+  async listComments(repo: RepoRef, issueNumber: number, query: { since?: Date; perPage?: number; page?: number; signal?: AbortSignal } = {}): Promise<GitHubComment[]> {
     const data = await this.get(
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       { ...params(repo), issue_number: issueNumber, since: query.since?.toISOString(), per_page: query.perPage ?? 100, page: query.page },
       `Issue #${issueNumber} in ${formatRepo(repo)}`,
+      query.signal,
     );
     return (data as unknown[]).map(toComment);
   }
@@ -191,44 +213,62 @@ export class GitHubClient {
           labels: issue.labels?.length ? issue.labels : undefined,
           assignees: issue.assignees?.length ? issue.assignees : undefined,
           milestone: issue.milestone,
-          request: { retries: 0 },
+          request: { retries: 0, signal: options.signal },
         }),
       toIssue,
-      key ? () => this.findIssueByIdempotencyKey(repo, key, options.since) : undefined,
+      key ? () => this.findIssueByIdempotencyKey(repo, key, options.since, options.signal) : undefined,
       options,
       what,
     );
   }
 
   /** The most recent issue whose body carries the idempotency key, if any. */
-  async findIssueByIdempotencyKey(repo: RepoRef, key: string, since?: Date): Promise<GitHubIssue | undefined> {
+  async findIssueByIdempotencyKey(repo: RepoRef, key: string, since?: Date, signal?: AbortSignal): Promise<GitHubIssue | undefined> {
     // `since` filters on updated_at, which a just-created issue always passes; no search-index lag.
     const recent = await this.uncachedGet(
       'GET /repos/{owner}/{repo}/issues',
       { ...params(repo), state: 'all', sort: 'created', direction: 'desc', per_page: 100, since: (since ?? hoursAgo(24)).toISOString() },
       `Repository ${formatRepo(repo)}`,
+      signal,
     );
     return (recent as unknown[]).map(toIssue).find((i) => hasIdempotencyMarker(i.body, key));
   }
 
-  async createComment(repo: RepoRef, issueNumber: number, body: string, options: CreateOptions = {}): Promise<Created<GitHubComment>> {
+  /**
+   * Posts a comment exactly as given. Before a retry (and first, with `checkFirst`) the
+   * issue's comments since the attempt are listed: the same text from this account means
+   * the earlier POST got through, so no second comment — or second `.deploy` — is made.
+   */
+  async createComment(repo: RepoRef, issueNumber: number, body: string, options: CommentOptions = {}): Promise<Created<GitHubComment>> {
     const what = `Issue #${issueNumber} in ${formatRepo(repo)}`;
-    const key = options.idempotencyKey;
-    const text = key ? withIdempotencyMarker(body, key) : body;
-    const find = key
-      ? async () => {
-          const since = options.since ?? hoursAgo(24);
-          const recent = await this.uncachedGet('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, since: since.toISOString(), per_page: 100 }, what);
-          return (recent as unknown[]).map(toComment).find((c) => hasIdempotencyMarker(c.body, key));
-        }
-      : undefined;
+    // GitHub's timestamps have second precision; a small margin covers clock skew.
+    const since = new Date((options.since ?? new Date()).getTime() - COMMENT_SKEW_MS);
+    const find = async () => {
+      const me = await this.authenticatedLogin();
+      const recent = await this.uncachedGet('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, since: since.toISOString(), per_page: 100 }, what, options.signal);
+      return (recent as unknown[])
+        .map(toComment)
+        .find((c) => c.body.trim() === body.trim() && c.user?.login.toLowerCase() === me.toLowerCase() && Date.parse(c.createdAt) >= since.getTime());
+    };
     return this.createOnce(
-      () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, body: text, request: { retries: 0 } }),
+      () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, body, request: { retries: 0, signal: options.signal } }),
       toComment,
       find,
-      options,
+      { checkFirst: options.checkFirst },
       what,
     );
+  }
+
+  /** The signed-in account's login, asked once per client. */
+  private authenticatedLogin(): Promise<string> {
+    this.login ??= this.getAuthenticatedUser().then(
+      (u) => u.login,
+      (err) => {
+        this.login = undefined;
+        throw err;
+      },
+    );
+    return this.login;
   }
 
   /** Closing is idempotent, so the retry plugin may repeat it freely. */
@@ -287,6 +327,8 @@ export class GitHubClient {
   /**
    * Runs a non-idempotent POST at most once in effect: retryable failures (network, 5xx)
    * are retried with backoff, but only after `find` confirmed the earlier attempt left nothing.
+   * A 429 means GitHub did not process the request: it is retried after Retry-After (at most
+   * a minute), with the same check for an earlier attempt first.
    */
   private async createOnce<T>(
     post: () => Promise<{ data: unknown }>,
@@ -296,6 +338,7 @@ export class GitHubClient {
     what: string,
   ): Promise<Created<T>> {
     const attempts = find ? this.retries + 1 : 1;
+    let limited = 0;
     for (let attempt = 0; ; attempt++) {
       if (find && (attempt > 0 || options.checkFirst)) {
         const found = await find();
@@ -305,6 +348,11 @@ export class GitHubClient {
         return { ...map((await post()).data), reused: false };
       } catch (err) {
         const e = toGitHubError(err, what, this.host);
+        if (e.status === 429 && e.retryAfterSeconds !== undefined && e.retryAfterSeconds <= 60 && limited++ < this.retries) {
+          this.options.log?.(`${e.message} — retrying after ${e.retryAfterSeconds} s`);
+          await sleep(e.retryAfterSeconds * 1000);
+          continue; // the next round checks for an earlier attempt first, as after any failure
+        }
         const retryable = e.kind === 'network' || e.kind === 'server';
         if (!retryable || attempt + 1 >= attempts) {
           if (retryable && find) {
@@ -320,12 +368,12 @@ export class GitHubClient {
     }
   }
 
-  private async get(route: string, parameters: Record<string, unknown>, what: string): Promise<unknown> {
+  private async get(route: string, parameters: Record<string, unknown>, what: string, signal?: AbortSignal): Promise<unknown> {
     const clean = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined));
     const key = `${route} ${JSON.stringify(clean)}`;
     const etag = this.cache.etag(key);
     try {
-      const res = await this.octokit.request(route, { ...clean, headers: etag ? { 'if-none-match': etag } : {} });
+      const res = await this.octokit.request(route, { ...clean, headers: etag ? { 'if-none-match': etag } : {}, request: { signal } });
       this.cache.store(key, res.headers.etag, res.data);
       return res.data;
     } catch (err) {
@@ -334,9 +382,9 @@ export class GitHubClient {
     }
   }
 
-  private async uncachedGet(route: string, parameters: Record<string, unknown>, what: string): Promise<unknown> {
+  private async uncachedGet(route: string, parameters: Record<string, unknown>, what: string, signal?: AbortSignal): Promise<unknown> {
     try {
-      return (await this.octokit.request(route, parameters)).data;
+      return (await this.octokit.request(route, { ...parameters, request: { signal } })).data;
     } catch (err) {
       throw toGitHubError(err, what, this.host);
     }
@@ -352,6 +400,30 @@ export class GitHubClient {
 
 function params(repo: RepoRef): { owner: string; repo: string } {
   return { owner: repo.owner, repo: repo.repo };
+}
+
+const COMMENT_SKEW_MS = 60_000;
+
+/** fetch with a deadline per request; a user's abort is passed through as such. */
+function withTimeout(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (err) {
+      if (timeout.aborted && !init?.signal?.aborted) throw new RequestTimeout(timeoutMs);
+      throw err;
+    }
+  };
+}
+
+/** A request GitHub did not answer in time; it may still have been processed. */
+export class RequestTimeout extends Error {
+  override readonly name = 'RequestTimeout';
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+  }
 }
 
 function hoursAgo(h: number): Date {

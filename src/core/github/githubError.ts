@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 /**
  * Every failure of a GitHub call as one error type with a kind the UI can act
  * on (offer sign-in, show the reset time, keep the draft) and a message a
@@ -13,6 +15,7 @@ export type GitHubErrorKind =
   | 'rateLimited' // primary or secondary rate limit
   | 'server' // 5xx
   | 'tooLarge' // refused locally before sending
+  | 'cancelled' // the person (or the caller) aborted the request
   | 'other';
 
 export class GitHubError extends Error {
@@ -23,8 +26,10 @@ export class GitHubError extends Error {
     readonly status?: number,
     /** Primary rate limit: when it resets. */
     readonly resetAt?: Date,
+    /** 429 and secondary limits: the server's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(redactSecrets(message)); // GitHub's text, and transport errors, may echo a token
   }
 }
 
@@ -41,6 +46,9 @@ export function toGitHubError(err: unknown, what: string, host = 'GitHub', now: 
   if (err instanceof GitHubError) return err;
   const e = (err ?? {}) as OctokitLikeError;
   if (!e.response) {
+    if ((err as { name?: string }).name === 'AbortError') return new GitHubError('cancelled', `Cancelled before ${host} answered ${what}.`);
+    const timeout = findCause(e, 'RequestTimeout');
+    if (timeout) return new GitHubError('network', `${host} did not answer within ${Math.round((timeout as { timeoutMs: number }).timeoutMs / 1000)} s (${what}). It may still have acted on the request: sending again checks first.`);
     // Octokit reports transport failures as status 500 without a response.
     const reason = causeMessage(e) ?? e.message ?? String(err);
     return new GitHubError('network', `Cannot reach ${host}: ${reason}. Check your network connection or proxy settings.`);
@@ -57,7 +65,7 @@ export function toGitHubError(err: unknown, what: string, host = 'GitHub', now: 
   if (status === 429 || (status === 403 && /secondary rate limit|abuse/i.test(ghMessage))) {
     const after = Number(headers['retry-after']);
     const hint = Number.isFinite(after) && after > 0 ? ` Try again in ${after} s.` : ' Wait a minute and try again.';
-    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status);
+    return new GitHubError('rateLimited', `${host} is limiting requests (secondary rate limit).${hint}`, status, undefined, Number.isFinite(after) && after > 0 ? after : undefined);
   }
   switch (status) {
     case 401:
@@ -84,6 +92,15 @@ function githubMessage(data: unknown): string | undefined {
     .filter(Boolean);
   const main = d.message ?? '';
   return [main, ...details].filter(Boolean).join(': ') || undefined;
+}
+
+function findCause(e: OctokitLikeError, name: string): unknown {
+  let c: unknown = e;
+  for (let i = 0; c && i < 5; i++) {
+    if ((c as { name?: string }).name === name) return c;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function causeMessage(e: OctokitLikeError): string | undefined {

@@ -11,11 +11,15 @@ export function idempotencyMarker(key: string): string {
   return `${PREFIX}${key}${SUFFIX}`;
 }
 
-/** Appends the marker unless the body already carries it. */
+/**
+ * Puts the marker in front of the body unless it already carries it: issue-form parsers
+ * ignore text before the first `### ` heading, while a marker after the last field would
+ * become part of that field's answer.
+ */
 export function withIdempotencyMarker(body: string, key: string): string {
   const marker = idempotencyMarker(key);
   if (body.includes(marker)) return body;
-  return body ? `${body}\n\n${marker}` : marker;
+  return body ? `${marker}\n${body}` : marker;
 }
 
 export function hasIdempotencyMarker(body: string | undefined, key: string): boolean {

@@ -75,3 +75,9 @@ export function webHostOfApiUrl(apiUrl: string): string | undefined {
     return undefined;
   }
 }
+
+/** GitHub's page for opening a pull request by hand, for resume instructions. */
+export function compareUrl(repo: RepoRef, base: string, branch: string): string {
+  const ref = (r: string) => encodeURIComponent(r).replace(/%2F/g, '/');
+  return `https://${repo.host}/${repo.owner}/${repo.repo}/compare/${ref(base)}...${ref(branch)}?expand=1`;
+}

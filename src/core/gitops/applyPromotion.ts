@@ -3,7 +3,8 @@ import { kustomizationEntries } from '../manifests/kustomization';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { GitOpsError } from './gitOpsError';
 import { readKustomizeImages } from './kustomizeImages';
-import { valueAt, type ChangeCheck, type PromotionPlan } from './promotionPlan';
+import { valueAt } from '../text/jsonPointer';
+import type { ChangeCheck, PromotionPlan } from './promotionChange';
 import { applyTextEdits, type TextEdit } from './textEdits';
 
 /** One target file's text before and after the promotion. */

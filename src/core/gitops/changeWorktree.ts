@@ -2,6 +2,7 @@ import { promises as fs, realpathSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
+import { runProcess } from '../live/runProcess';
 import { GitOpsError } from './gitOpsError';
 import { gitIn, gitMessage, tryGit } from './git';
 
@@ -10,9 +11,13 @@ export interface OpenWorktreeOptions {
   repoDir: string;
   /** Branch the change is based on and the pull request targets; default: the checked-out one. */
   baseBranch?: string;
-  /** New branch for the change. */
+  /** Name for the change's new branch; `-2`, `-3`… is appended while it exists locally or on origin. */
   branch: string;
+  /** How long `git push` may take before it is killed with its whole process group; default 2 minutes. */
+  pushTimeoutMs?: number;
 }
+
+const DEFAULT_PUSH_TIMEOUT_MS = 120_000;
 
 /**
  * A temporary `git worktree` on a new branch started from `origin/<base>`: promotions and
@@ -32,6 +37,9 @@ export class ChangeWorktree {
     readonly dir: string,
     readonly base: string,
     readonly branch: string,
+    /** The worktree's own administrative folder (`.git/worktrees/<id>`): the only registration dispose() removes. */
+    private readonly adminDir: string,
+    private readonly pushTimeoutMs: number,
   ) {}
 
   static async open(options: OpenWorktreeOptions): Promise<ChangeWorktree> {
@@ -58,18 +66,18 @@ export class ChangeWorktree {
         throw new GitOpsError('diverged', `${base} and origin/${base} have diverged (${counts[0]} local and ${counts[1]} remote commits): pull or rebase ${base} first, then try again`);
       }
     }
-    if (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${options.branch}`])) {
-      throw new GitOpsError('invalid', `a branch named ${options.branch} exists already`);
-    }
+    const branch = await freshBranchName(repo, options.branch);
     const holder = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-change-'));
     const dir = path.join(holder, 'worktree');
     try {
-      await repo.raw(['worktree', 'add', '--quiet', '--no-track', '-b', options.branch, dir, `refs/remotes/origin/${base}`]);
+      await repo.raw(['worktree', 'add', '--quiet', '--no-track', '-b', branch, dir, `refs/remotes/origin/${base}`]);
     } catch (err) {
       await fs.rm(holder, { recursive: true, force: true });
-      throw new GitOpsError('invalid', `cannot create a worktree for ${options.branch}: ${gitMessage(err)}`);
+      throw new GitOpsError('invalid', `cannot create a worktree for ${branch}: ${gitMessage(err)}`);
     }
-    return new ChangeWorktree(repo, gitIn(dir), await fs.realpath(top), dir, base, options.branch);
+    const git = gitIn(dir);
+    const adminDir = (await tryGit(git, ['rev-parse', '--absolute-git-dir'])) ?? '';
+    return new ChangeWorktree(repo, git, await fs.realpath(top), dir, base, branch, adminDir, options.pushTimeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS);
   }
 
   /** The worktree's copy of a path of the user's checkout. */
@@ -90,7 +98,8 @@ export class ChangeWorktree {
   /** Everything the commit will contain, as a patch (`git diff` of the staged change). */
   async diff(): Promise<string> {
     await this.git.raw(['add', '-A']);
-    return this.git.raw(['diff', '--cached', '--no-color', '--no-ext-diff']);
+    // --no-textconv: a textconv driver would show (and apply) something other than the real bytes.
+    return this.git.raw(['diff', '--cached', '--no-color', '--no-ext-diff', '--no-textconv']);
   }
 
   /** Commits all changes; returns the commit hash. */
@@ -106,16 +115,40 @@ export class ChangeWorktree {
     return (await this.git.raw(['rev-parse', 'HEAD'])).trim();
   }
 
-  /** Pushes the branch to origin without force; a rejection leaves the local branch for resuming. */
+  /**
+   * Pushes the branch to origin without force; a rejection leaves the local branch for resuming.
+   * A branch of that name that appeared on origin meanwhile is never pushed onto (it would be
+   * fast-forwarded if it is an ancestor). A stalled push (a hanging credential helper, ssh or
+   * server) is killed with its whole process group after the timeout, so nothing is left running.
+   */
   async push(): Promise<void> {
-    try {
-      await this.git.raw(['push', '--quiet', '--set-upstream', 'origin', `refs/heads/${this.branch}:refs/heads/${this.branch}`]);
-    } catch (err) {
-      throw new GitOpsError('pushRejected', `pushing ${this.branch} to origin failed: ${gitMessage(err)}`, {
+    const resume = {
+      branch: this.branch,
+      steps: [`git push --set-upstream origin ${this.branch}`, `open a pull request from ${this.branch} into ${this.base}`],
+    };
+    if (await remoteBranchExists(this.repo, this.branch)) {
+      throw new GitOpsError('pushRejected', `a branch named ${this.branch} appeared on origin meanwhile; it is not reused: push the local branch under another name`, {
         branch: this.branch,
-        steps: [`git push --set-upstream origin ${this.branch}`, `open a pull request from ${this.branch} into ${this.base}`],
+        steps: [`git push --set-upstream origin ${this.branch}:${this.branch}-2`, `open a pull request from ${this.branch}-2 into ${this.base}`],
       });
     }
+    let failure: string | undefined;
+    try {
+      const r = await runProcess({
+        provider: 'git',
+        program: 'git',
+        args: ['push', '--quiet', '--set-upstream', 'origin', `refs/heads/${this.branch}:refs/heads/${this.branch}`],
+        label: 'git push',
+        cwd: this.dir,
+        timeoutMs: this.pushTimeoutMs,
+        // No terminal to answer a credential prompt: fail at once instead of waiting for the timeout.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      });
+      if (r.code !== 0) failure = gitMessage(r.stderr) || `git push exited with code ${r.code ?? r.signal}`;
+    } catch (err) {
+      failure = gitMessage(err);
+    }
+    if (failure) throw new GitOpsError('pushRejected', `pushing ${this.branch} to origin failed: ${failure}`, resume);
   }
 
   /** Git commands run in the worktree (rollback applies patches there). */
@@ -123,13 +156,33 @@ export class ChangeWorktree {
     return this.git;
   }
 
-  /** Removes the worktree; the branch goes too unless it holds a commit. */
+  /**
+   * Removes this worktree only — never `git worktree prune`, which would also unregister the
+   * user's other worktrees whose folders are away (an unmounted disk, a moved folder). The branch
+   * goes too unless it holds a commit.
+   */
   async dispose(): Promise<void> {
     await tryGit(this.repo, ['worktree', 'remove', '--force', this.dir]);
     await fs.rm(path.dirname(this.dir), { recursive: true, force: true });
-    await tryGit(this.repo, ['worktree', 'prune']);
+    if (this.adminDir && path.basename(path.dirname(this.adminDir)) === 'worktrees') await fs.rm(this.adminDir, { recursive: true, force: true });
     if (!this.committed) await tryGit(this.repo, ['branch', '-D', this.branch]);
   }
+}
+
+/** `name`, or `name-2`, `name-3`… : the first that is neither a local branch nor one on origin. */
+async function freshBranchName(repo: SimpleGit, name: string): Promise<string> {
+  for (let n = 1; n <= 50; n++) {
+    const candidate = n === 1 ? name : `${name}-${n}`;
+    if (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${candidate}`])) continue;
+    if (await remoteBranchExists(repo, candidate)) continue;
+    return candidate;
+  }
+  throw new GitOpsError('invalid', `branches ${name} to ${name}-50 all exist already; delete old ones and try again`);
+}
+
+async function remoteBranchExists(repo: SimpleGit, branch: string): Promise<boolean> {
+  const out = await tryGit(repo, ['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
+  return !!out;
 }
 
 /** Resolves symlinks (macOS /tmp → /private/tmp) so paths line up with `git rev-parse`. */

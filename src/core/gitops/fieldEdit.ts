@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
-import { pointerSegments } from '../manifests/jsonPointer';
+import { pointerSegments, valueAt } from '../text/jsonPointer';
 import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { blockScalarCandidates } from './blockScalarText';
@@ -57,7 +57,7 @@ function readsBack(text: string, resource: ManifestResource, pointer: string, va
   const parsed = parseManifestText(text, resource.file);
   const again = parsed.resources.find((r) => r.key === resource.key && r.docIndex === resource.docIndex);
   if (!again || parsed.errors.some((e) => e.severity === 'error')) return false;
-  const actual = pointerSegments(pointer).reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), again.object);
+  const actual = valueAt(again.object, pointer);
   return isDeepStrictEqual(actual, value);
 }
 

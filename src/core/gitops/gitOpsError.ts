@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 /** Why a promotion or rollback stopped; the surfaces map kinds to wording and actions. */
 export type GitOpsErrorKind =
   | 'notGit'
@@ -25,7 +27,7 @@ export class GitOpsError extends Error {
     message: string,
     readonly resume?: { branch: string; steps: string[] },
   ) {
-    super(message);
+    super(redactSecrets(message)); // git's stderr may show a remote URL with credentials
     this.name = 'GitOpsError';
   }
 }

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { isMap, parseAllDocuments } from 'yaml';
 import type { ResourceComparison } from '../environments/compareEnvironments';
-import { pointerSegments } from '../manifests/jsonPointer';
+import { pointerSegments } from '../text/jsonPointer';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { resourceKey } from '../manifests/resourceId';
 import { GitOpsError } from './gitOpsError';
 import { kustomizationResourceEdit } from './kustomizeResources';
-import type { FileEdit, PromotionChange } from './promotionPlan';
+import type { FileEdit, PromotionChange } from './promotionChange';
 import { targetNamespace } from './targetNamespace';
 import { applyTextEdits, offsetAt, type TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';

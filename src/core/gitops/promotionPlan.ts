@@ -1,67 +1,20 @@
 import * as path from 'node:path';
+import { FILE_LIMITS } from '../files/readBounded';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { compareEnvironments, type FieldDifference } from '../environments/compareEnvironments';
 import { counterpartPointer } from '../environments/counterpartPointer';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import { findKustomization } from '../manifests/kustomization';
 import { loadManifests } from '../manifests/loadManifests';
-import { nodeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
 import { fieldEdit } from './fieldEdit';
 import { IMAGE_FIELDS, kustomizeImageEdit, parseImage, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
 import { newResourceChange, type NewFilesFolder } from './newResource';
-import type { TextEdit } from './textEdits';
+import type { ChangeCheck, FileEdit, PromotionChange, PromotionPlan } from './promotionChange';
 
-/** What a change must leave in the file; applyPromotion re-reads the result to check it. */
-export type ChangeCheck =
-  | { kind: 'field'; resourceKey: string; docIndex: number; pointer: string; value: unknown }
-  | { kind: 'kustomizeImage'; name: string; field: ImageField; value: string }
-  /** The file holds this resource (by key), exactly this object. */
-  | { kind: 'resource'; resourceKey: string; value: unknown }
-  | { kind: 'kustomizationResource'; entry: string };
-
-/** An edit of one file, with what it must leave there. */
-export interface FileEdit {
-  file: string;
-  edit: TextEdit;
-  check?: ChangeCheck;
-}
-
-export interface PromotionChange {
-  /** Stable across plans of the same state: selections refer to it. */
-  id: string;
-  /** `Deployment web: spec.template.spec.containers[name=web].image` or `images ghcr.io/acme/web: newTag`. */
-  label: string;
-  /** Value in the source environment: what the target gets (undefined: removed). */
-  from: unknown;
-  /** Current value in the target environment (undefined: not set, or the whole resource is new and `from` is its object). */
-  to: unknown;
-  /** Absolute path of the target file the change edits. */
-  file: string;
-  /** 0-based line of the value (or of its nearest ancestor) in `file`. */
-  line: number;
-  /** Image tags and versions: preselected, the usual content of a promotion. */
-  suggested: boolean;
-  /** Set when the value cannot be promoted by editing the target file; says why. */
-  blocked?: string;
-  edit?: TextEdit;
-  check?: ChangeCheck;
-  /** Edits of other files the change needs: a new file's entry in the kustomization. */
-  also?: FileEdit[];
-  /** Set when the change adds a resource only the source has; newFile: `file` does not exist yet. */
-  adds?: { newFile: boolean };
-}
-
-export interface PromotionPlan {
-  from: string;
-  to: string;
-  changes: PromotionChange[];
-  /** Target file texts the edits were computed against ('' for new files). */
-  texts: Map<string, string>;
-  /** Target files that new resources would create. */
-  newFiles: Set<string>;
-}
+export type { ChangeCheck, FileEdit, PromotionChange, PromotionPlan } from './promotionChange';
 
 export interface PlanPromotionOptions {
   config: YouOpsConfig;
@@ -85,7 +38,7 @@ export interface PlanPromotionOptions {
  */
 export async function planPromotion(options: PlanPromotionOptions): Promise<PromotionPlan> {
   const { config, rootDir } = options;
-  const fsys = options.fsys ?? nodeFileSystem;
+  const fsys = options.fsys ?? workingTreeFileSystem(rootDir);
   const target = findEnv(config, options.to);
   const fromName = options.from ?? target.promotesFrom;
   if (!fromName) throw new GitOpsError('invalid', `${target.name} has no promotesFrom in youops.yaml; say which environment to promote from`);
@@ -105,7 +58,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   const sharedFiles = await filesOfOtherEnvironments(config, rootDir, target.name, fsys);
   const texts = new Map<string, string>();
   const read = async (file: string): Promise<string> => {
-    if (!texts.has(file)) texts.set(file, await fsys.readFile(file));
+    if (!texts.has(file)) texts.set(file, await fsys.readFile(file, FILE_LIMITS.manifest));
     return texts.get(file)!;
   };
 
@@ -121,7 +74,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
     targetFiles: new Set(toManifests.resources.map((r) => r.file)),
     readTarget: read,
-    readSource: (file: string) => fsys.readFile(file),
+    readSource: (file: string) => fsys.readFile(file, FILE_LIMITS.manifest),
     exists: async (file: string) => (await fsys.stat(file)) !== undefined,
     blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
     newFiles: new Map<string, string>(),
@@ -244,15 +197,6 @@ function targetPointer(fromPointer: string, from: ManifestResource, to: Manifest
   return fromPointer;
 }
 
-export function valueAt(object: unknown, pointer: string): unknown {
-  let v = object;
-  for (const s of pointerSegments(pointer)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[s];
-  }
-  return v;
-}
-
 function isImagePointer(pointer: string): boolean {
   return /\/(initContainers|containers|ephemeralContainers)\/\d+\/image$/.test(pointer);
 }
@@ -281,7 +225,7 @@ async function overlayKustomization(rootDir: string, env: EnvironmentConfig, fsy
     const dir = path.resolve(rootDir, entry);
     if (!(await fsys.stat(dir))?.isDirectory) continue;
     const file = await findKustomization(dir, fsys);
-    if (file) return { file, text: await fsys.readFile(file) };
+    if (file) return { file, text: await fsys.readFile(file, FILE_LIMITS.manifest) };
   }
   return undefined;
 }

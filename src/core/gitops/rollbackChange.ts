@@ -26,7 +26,7 @@ export async function applyRollback(wt: ChangeWorktree, commit: string, pathspec
     }
   } else {
     const parent = (await tryGit(git, ['rev-parse', '--verify', '--quiet', `${commit}^`])) || EMPTY_TREE;
-    const patch = await git.raw(['diff', '--binary', '--no-color', '--no-ext-diff', parent, commit, '--', ...pathspecs]);
+    const patch = await git.raw(['diff', '--binary', '--no-color', '--no-ext-diff', '--no-textconv', parent, commit, '--', ...pathspecs]);
     if (!patch.trim()) throw new GitOpsError('nothingToDo', `commit ${commit.slice(0, 7)} did not change this environment's manifests`);
     const holder = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-patch-'));
     const file = path.join(holder, 'revert.patch');

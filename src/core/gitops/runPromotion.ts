@@ -22,6 +22,8 @@ export interface PromotionRun {
   /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
   pullRequests(): Promise<{ port?: PullRequestPort; manualUrl?: (base: string, branch: string) => string }>;
   now?: Date;
+  /** How long a push may take before it is killed (default 2 minutes). */
+  pushTimeoutMs?: number;
 }
 
 export type ChangeOutcome = { status: 'cancelled' } | { status: 'published'; published: PublishedChange; patch: string; files: string[] };
@@ -35,7 +37,7 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
   const target = run.config.environments.find((e) => e.name === run.to);
   if (!target) throw new GitOpsError('invalid', `no environment "${run.to}" in youops.yaml`);
   const from = run.from ?? target.promotesFrom ?? '';
-  const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: target.branch, branch: changeBranchName(['promote', from, 'to', run.to], run.now ?? new Date()) });
+  const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: target.branch, branch: changeBranchName(['promote', from, 'to', run.to], run.now ?? new Date()), pushTimeoutMs: run.pushTimeoutMs });
   try {
     const plan = await planPromotion({ config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource });
     if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));

@@ -17,13 +17,14 @@ export interface RollbackRun {
   confirm(patch: string, files: string[]): Promise<boolean>;
   pullRequests: PromotionRun['pullRequests'];
   now?: Date;
+  pushTimeoutMs?: number;
 }
 
 /** Rollback as a pull request: the reverse change for the environment's paths only, in a worktree. */
 export async function runRollback(run: RollbackRun): Promise<ChangeOutcome> {
   const env = run.config.environments.find((e) => e.name === run.env);
   if (!env) throw new GitOpsError('invalid', `no environment "${run.env}" in youops.yaml`);
-  const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: env.branch, branch: changeBranchName(['rollback', env.name, run.commit.shortHash], run.now ?? new Date()) });
+  const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: env.branch, branch: changeBranchName(['rollback', env.name, run.commit.shortHash], run.now ?? new Date()), pushTimeoutMs: run.pushTimeoutMs });
   try {
     const files = await applyRollback(wt, run.commit.hash, environmentPathspecs(wt, run.configRootDir, env.manifests), run.mode);
     const patch = await wt.diff();

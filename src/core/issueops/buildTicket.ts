@@ -1,14 +1,15 @@
+import { idempotencyMarker } from '../github/idempotencyMarker';
 import { checkBodyLength } from './bodyLimit';
 import type { IssueTemplate } from './issueTemplate';
 import { renderIssueBody } from './renderIssueBody';
-import { hasPlaceholder } from './renderTitle';
+import { unreplacedPlaceholders } from './renderTitle';
 import type { TicketDraft } from './ticketDraft';
 import { ticketMarker } from './ticketMarker';
 import { validateForm } from './validateForm';
 
 export interface BuiltTicket {
   title: string;
-  /** Rendered body plus the hidden ticket marker (the idempotency marker is added when sending). */
+  /** The hidden ticket marker, then the rendered body (the idempotency marker is put in front of it when sending). */
   body: string;
   labels: string[];
   assignees: string[];
@@ -16,12 +17,17 @@ export interface BuiltTicket {
   problems: string[];
 }
 
-/** The issue a draft becomes, checked before anything is sent. */
+/**
+ * The issue a draft becomes, checked before anything is sent. Machine markers go before
+ * the first `### ` heading, where issue-form parsers read nothing: after the last field
+ * they would become part of its answer.
+ */
 export function buildTicket(draft: TicketDraft, template: IssueTemplate | undefined): BuiltTicket {
   const problems: string[] = [];
   const title = draft.title.trim();
+  const left = unreplacedPlaceholders(title, template?.title);
   if (!title) problems.push('The title is empty');
-  else if (hasPlaceholder(title)) problems.push(`The title still has a placeholder: ${title}`);
+  else if (left.length) problems.push(`The title still has the template's placeholder${left.length > 1 ? 's' : ''} ${left.join(', ')}: ${title}`);
   let rendered: string;
   if (template?.kind === 'form') {
     problems.push(...validateForm(template, draft.values).map((p) => p.message));
@@ -30,9 +36,9 @@ export function buildTicket(draft: TicketDraft, template: IssueTemplate | undefi
     rendered = (draft.body ?? '').replace(/\s+$/, '');
   }
   const marker = ticketMarker({ template: draft.template, env: draft.context.env });
-  const body = rendered ? `${rendered}\n\n${marker}` : marker;
-  // Leave room for the idempotency marker appended when sending.
-  const tooLong = checkBodyLength(body + '\n\n<!-- youops:idempotency-key=' + draft.id + ' -->');
+  const body = rendered ? `${marker}\n\n${rendered}` : marker;
+  // Leave room for the idempotency marker put in front when sending.
+  const tooLong = checkBodyLength(`${idempotencyMarker(draft.id)}\n${body}`);
   if (tooLong) problems.push(tooLong);
   return { title, body, labels: draft.labels, assignees: draft.assignees, problems };
 }

@@ -13,6 +13,8 @@ export function defaultValue(f: InputField): FieldValue {
     case 'input':
     case 'textarea':
       return f.value ?? '';
+    case 'upload':
+      return '';
     case 'dropdown':
       return f.default !== undefined ? [f.options[f.default]] : [];
     case 'checkboxes':
@@ -32,6 +34,7 @@ export function describeValue(f: InputField, v: FieldValue | undefined): string 
   switch (f.type) {
     case 'input':
     case 'textarea':
+    case 'upload':
       return String(v).replace(/\s*\n\s*/g, ' ⏎ ');
     case 'dropdown':
       return (v as string[]).join(', ');

@@ -16,7 +16,9 @@ export type FormField =
   | (FieldBase & { type: 'input'; placeholder?: string; value?: string })
   | (FieldBase & { type: 'textarea'; placeholder?: string; value?: string; /** Language: GitHub renders the value as a code block. */ render?: string })
   | (FieldBase & { type: 'dropdown'; options: string[]; multiple: boolean; /** Index into options. */ default?: number })
-  | (FieldBase & { type: 'checkboxes'; options: Array<{ label: string; required: boolean }> });
+  | (FieldBase & { type: 'checkboxes'; options: Array<{ label: string; required: boolean }> })
+  /** Files attached on github.com; the value is the Markdown GitHub writes for them (links to the uploads). */
+  | (FieldBase & { type: 'upload' });
 
 export type InputField = Exclude<FormField, { type: 'markdown' }>;
 
@@ -59,9 +61,11 @@ export interface TemplateProblem {
   file: string;
   message: string;
   line?: number;
+  /** `error` (default): GitHub refuses the form; `warning`: GitHub accepts it, but tickets will be hard to read. */
+  severity?: 'error' | 'warning';
 }
 
-/** What a person enters per field: text, the chosen options, or one flag per checkbox. */
+/** What a person enters per field: text (uploads: the Markdown of the attached files), the chosen options, or one flag per checkbox. */
 export type FieldValue = string | string[] | boolean[];
 export type FormValues = Record<string, FieldValue>;
 

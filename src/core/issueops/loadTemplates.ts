@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import type { IssueTemplate, TemplateChooserConfig, TemplateProblem } from './issueTemplate';
 import { parseIssueForm } from './parseIssueForm';
 import { parseMarkdownTemplate } from './parseMarkdownTemplate';
@@ -13,8 +14,11 @@ export interface TemplateSet {
   problems: TemplateProblem[];
 }
 
-/** Every issue form and Markdown template of a folder, sorted by name, plus config.yml. */
-export async function loadTemplates(dir: string): Promise<TemplateSet> {
+/**
+ * Every issue form and Markdown template of a folder, sorted by name, plus config.yml.
+ * Files whose real path is outside `rootDir` (the repository) are refused.
+ */
+export async function loadTemplates(dir: string, rootDir = dir): Promise<TemplateSet> {
   const set: TemplateSet = { dir, templates: [], config: { blankIssuesEnabled: true, contactLinks: [] }, problems: [] };
   let names: string[];
   try {
@@ -28,9 +32,9 @@ export async function loadTemplates(dir: string): Promise<TemplateSet> {
     if (!/\.(ya?ml|md)$/.test(lower)) continue;
     let text: string;
     try {
-      text = await fs.readFile(full, 'utf8');
+      text = await readBoundedText(full, FILE_LIMITS.template, rootDir);
     } catch (e) {
-      set.problems.push({ file, message: `cannot read: ${(e as Error).message}` });
+      set.problems.push({ file, message: e instanceof FileRefusedError ? e.reason : `cannot read: ${(e as Error).message}` });
       continue;
     }
     if (lower === 'config.yml' || lower === 'config.yaml') {

@@ -2,13 +2,16 @@ import type { FormValues, InputField, IssueForm } from './issueTemplate';
 import { inputFields } from './issueTemplate';
 
 export const NO_RESPONSE = '_No response_';
+/** What GitHub writes for an optional dropdown left empty. */
+export const NO_CHOICE = 'None';
 
 /**
  * The body exactly as GitHub writes it when an issue form is submitted, so
  * IssueOps parsers (e.g. `issue-ops/parser`) read tickets from the editor like
  * tickets from the web: `### Label`, a blank line, the value; `_No response_`
- * for empty fields; `- [X]`/`- [ ]` per checkbox; multiple choices joined by
- * ", "; `render:` textareas in a code block; markdown fields left out.
+ * for empty text and uploads, `None` for an empty dropdown; `- [X]`/`- [ ]` per
+ * checkbox; multiple choices joined by ", "; `render:` textareas in a code block;
+ * markdown fields left out.
  */
 export function renderIssueBody(form: IssueForm, values: FormValues): string {
   return inputFields(form)
@@ -18,7 +21,8 @@ export function renderIssueBody(form: IssueForm, values: FormValues): string {
 
 function renderValue(f: InputField, v: FormValues[string] | undefined): string {
   switch (f.type) {
-    case 'input': {
+    case 'input':
+    case 'upload': {
       const text = typeof v === 'string' ? v.trim() : '';
       return text || NO_RESPONSE;
     }
@@ -29,7 +33,7 @@ function renderValue(f: InputField, v: FormValues[string] | undefined): string {
     }
     case 'dropdown': {
       const chosen = Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string' && x !== '') : [];
-      return chosen.length ? chosen.join(', ') : NO_RESPONSE;
+      return chosen.length ? chosen.join(', ') : NO_CHOICE;
     }
     case 'checkboxes':
       return f.options.map((o, i) => `- [${Array.isArray(v) && v[i] === true ? 'X' : ' '}] ${o.label}`).join('\n');

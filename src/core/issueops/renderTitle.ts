@@ -20,7 +20,17 @@ export function renderTitle(template: string | undefined, form: IssueForm | unde
   });
 }
 
-/** True while the title still has an unreplaced `<placeholder>`. */
-export function hasPlaceholder(title: string): boolean {
-  return /<[^<>]{1,40}>/.test(title);
+/**
+ * The template title's own `<placeholders>` still in the title. Only those count: a title a
+ * person typed, such as `Support Map<string, number>`, has none.
+ */
+export function unreplacedPlaceholders(title: string, templateTitle: string | undefined): string[] {
+  if (!templateTitle) return [];
+  const own = new Set([...templateTitle.matchAll(/<[^<>]{1,40}>/g)].map((m) => m[0]));
+  return [...own].filter((p) => title.includes(p));
+}
+
+/** True while the title still has one of its template's `<placeholders>`. */
+export function hasPlaceholder(title: string, templateTitle: string | undefined): boolean {
+  return unreplacedPlaceholders(title, templateTitle).length > 0;
 }

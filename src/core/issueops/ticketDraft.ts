@@ -19,7 +19,9 @@ export interface TicketDraft {
   assignees: string[];
   context: TicketContext;
   createdAt: string;
+  /** Attempts started; counted and stored before each request, so a re-send always checks GitHub first. */
   attempts: number;
+  lastAttemptAt?: string;
   lastError?: string;
 }
 

@@ -1,3 +1,4 @@
+import { branchDeployVerdict } from '../chatops/branchDeploy';
 import type { GitHubComment } from '../github/types';
 
 export type TicketOutcome = 'success' | 'failure' | 'pending';
@@ -23,7 +24,9 @@ export function ticketStatus(comments: GitHubComment[]): TicketStatus {
   const latest = [...comments].reverse().find(isBotComment);
   if (!latest) return { outcome: 'pending' };
   const text = latest.body.replace(/<!--[\s\S]*?-->/g, '');
-  const outcome: TicketOutcome = FAILURE.test(text) ? 'failure' : SUCCESS.test(text) ? 'success' : 'pending';
+  // branch-deploy's comments say their outcome in the heading; a branch named fix-failed-login is not a failure.
+  const known = branchDeployVerdict(text);
+  const outcome: TicketOutcome = known ? (known === 'info' ? 'pending' : known) : FAILURE.test(text) ? 'failure' : SUCCESS.test(text) ? 'success' : 'pending';
   return { outcome, comment: latest, summary: firstLine(text) };
 }
 

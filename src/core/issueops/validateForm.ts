@@ -18,6 +18,7 @@ export function validateField(f: InputField, v: FormValues[string] | undefined):
   switch (f.type) {
     case 'input':
     case 'textarea':
+    case 'upload':
       if (f.required && isEmpty(v)) add(`"${f.label}" is required`);
       break;
     case 'dropdown': {

@@ -1,4 +1,4 @@
-import { joinPointer } from '../manifests/jsonPointer';
+import { joinPointer } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 
 /**

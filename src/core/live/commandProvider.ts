@@ -40,7 +40,7 @@ export class CommandProvider implements LiveStateProvider {
       notFoundMessage: `program "${argv[0]}" not found`,
     });
     if (result.code !== 0) throw new LiveStateError(this.name, withStderr(describeExit(label, result), result.stderr));
-    const parsed = parseLiveObjects(result.stdout, `output of ${label}`);
+    const parsed = await parseLiveObjects(result.stdout, `output of ${label}`);
     if (parsed.error) throw new LiveStateError(this.name, `command printed invalid YAML/JSON: ${parsed.error}`);
     return { objects: parsed.objects, complete: true, fetchedAt: new Date() };
   }

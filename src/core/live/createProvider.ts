@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { liveSecretHost, type LiveProviderName, type LiveSourceOf } from '../config/liveSources';
 import type { LiveSource } from '../config/types';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
 import { FluxProvider, fluxObjectRef } from './fluxProvider';
@@ -7,6 +9,13 @@ import { GitRefProvider } from './gitRefProvider';
 import { KubectlProvider } from './kubectlProvider';
 import { LiveStateError, type LiveStateProvider } from './provider';
 import { SnapshotProvider } from './snapshotProvider';
+
+/**
+ * A credential by the kind of source (or transport) that sends it and the host it goes to.
+ * VS Code answers from SecretStorage, the CLI from the environment; the value is only ever
+ * sent to that host.
+ */
+export type SecretLookup = (kind: string, host: string) => Promise<string | undefined>;
 
 export interface LiveProviderContext {
   /** Folder of youops.yaml: relative paths and commands resolve against it. */
@@ -16,41 +25,46 @@ export interface LiveProviderContext {
   kubectlPath?: string;
   /** The environment's manifests entries: what a gitRef source reads at its ref unless it sets `path`. */
   manifests?: string[];
-  /** Argo CD bearer token. */
-  token?: string;
-  /** Argo CD bearer token looked up per server (e.g. from SecretStorage) on every fetch; used when `token` is unset. */
-  getToken?: (server: string) => Promise<string | undefined>;
+  /** Asked on every fetch, so a token set meanwhile is used at the next refresh. */
+  secret?: SecretLookup;
+  /** Parsed exports by path, so an unchanged snapshot file is not read again. */
+  files?: ParsedFileCache;
 }
+
+type Factory<K extends LiveProviderName> = (source: LiveSourceOf<K>, ctx: LiveProviderContext) => LiveStateProvider;
+
+/** One factory per kind of LIVE_SOURCES: a kind without one does not compile. */
+const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
+  snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.rootDir, ctx.files),
+  gitRef: (source, ctx) => new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) }),
+  command: (source, ctx) => {
+    requireTrust('command', ctx, 'runs a process');
+    return new CommandProvider({ argv: source.argv, cwd: ctx.rootDir, timeoutMs: source.timeoutMs });
+  },
+  kubectl: (source, ctx) => {
+    requireTrust('kubectl', ctx, 'runs a process');
+    return new KubectlProvider({ kubectlPath: ctx.kubectlPath, context: source.context, namespace: source.namespace, kubeconfig: source.kubeconfig, cwd: ctx.rootDir });
+  },
+  argocd: (source, ctx) => {
+    // An untrusted youops.yaml could name any server: the token must not go there.
+    requireTrust('argocd', ctx, 'sends your Argo CD token to the configured server');
+    return new ArgoCdProvider({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: tokenFor(source, ctx) });
+  },
+  flux: (source, ctx) => {
+    requireTrust('flux', ctx, 'runs kubectl');
+    return new FluxProvider({ kubectlPath: ctx.kubectlPath, context: source.context, kubeconfig: source.kubeconfig, cwd: ctx.rootDir, object: fluxObjectRef(source) });
+  },
+};
 
 /** Builds the provider for an environment's `live:` source. Throws LiveStateError when refused. */
 export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext): LiveStateProvider {
-  switch (source.provider) {
-    case 'snapshot':
-      return new SnapshotProvider(path.resolve(ctx.rootDir, source.path));
-    case 'gitRef':
-      return new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) });
-    case 'command':
-      requireTrust('command', ctx, 'runs a process');
-      return new CommandProvider({ argv: source.argv, cwd: ctx.rootDir, timeoutMs: source.timeoutMs });
-    case 'kubectl':
-      requireTrust('kubectl', ctx, 'runs a process');
-      return new KubectlProvider({ kubectlPath: ctx.kubectlPath, context: source.context, namespace: source.namespace, kubeconfig: source.kubeconfig, cwd: ctx.rootDir });
-    case 'flux':
-      requireTrust('flux', ctx, 'runs kubectl');
-      return new FluxProvider({ kubectlPath: ctx.kubectlPath, context: source.context, kubeconfig: source.kubeconfig, cwd: ctx.rootDir, object: fluxObjectRef(source) });
-    case 'argocd': {
-      // An untrusted youops.yaml could name any server: the token must not go there.
-      requireTrust('argocd', ctx, 'sends your Argo CD token to the configured server');
-      const { token, getToken } = ctx;
-      return new ArgoCdProvider({
-        server: source.server,
-        app: source.app,
-        appNamespace: source.appNamespace,
-        insecure: source.insecure,
-        getToken: token !== undefined ? async () => token : getToken && (() => getToken(source.server)),
-      });
-    }
-  }
+  return (FACTORIES[source.provider] as Factory<LiveProviderName>)(source, ctx);
+}
+
+function tokenFor(source: LiveSource, ctx: LiveProviderContext): (() => Promise<string | undefined>) | undefined {
+  const host = liveSecretHost(source);
+  const lookup = ctx.secret;
+  return host !== undefined && lookup ? () => lookup(source.provider, host) : undefined;
 }
 
 function requireTrust(provider: string, ctx: LiveProviderContext, what: string): void {

@@ -111,7 +111,7 @@ export class FluxProvider implements LiveStateProvider {
       // A timeout or cancellation is the cluster's or the user's, not one resource's.
       throw e instanceof LiveStateError ? new LiveStateError('flux', e.message) : e;
     }
-    const parsed = result.stdout.trim() ? parseLiveObjects(result.stdout, `output of ${label}`) : { objects: [] };
+    const parsed: { objects: LiveObject[]; error?: string } = result.stdout.trim() ? await parseLiveObjects(result.stdout, `output of ${label}`) : { objects: [] };
     if (parsed.error && !result.failure) throw new LiveStateError('flux', `kubectl printed invalid JSON: ${parsed.error}`);
     if (!result.failure) return { objects: parsed.objects, unreadable: [] };
     const got = new Set(parsed.objects.map((o) => versionlessKey(o.id)));

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readOnlyGit } from '../git/readOnlyGit';
+import { checkFileSize, type FileLimit } from '../files/readBounded';
+import { partialCloneHint, readOnlyGit } from '../git/readOnlyGit';
 import type { ManifestDirEntry, ManifestFileStat, ManifestFileSystem } from '../manifests/manifestFileSystem';
 import { LiveStateError } from './provider';
 
@@ -97,10 +98,11 @@ export class GitTreeFileSystem implements ManifestFileSystem {
     return entries;
   }
 
-  async readFile(p: string): Promise<string> {
+  async readFile(p: string, limit: FileLimit): Promise<string> {
     const rel = this.toRepoPath(p);
     const file = rel === undefined ? undefined : this.files.get(rel);
     if (!file) throw new Error(`${p} does not exist at ${this.commit.slice(0, 12)}`);
+    checkFileSize(p, file.size, limit);
     try {
       return await readOnlyGit(this.rootDir, ['cat-file', 'blob', file.oid], { timeoutMs: GIT_TIMEOUT_MS, signal: this.signal, maxBuffer: file.size + 1024 * 1024 });
     } catch (e) {
@@ -139,6 +141,8 @@ function addToDirs(dirs: Map<string, ManifestDirEntry[]>, file: string): void {
 function gitMessage(e: unknown): string {
   const stderr = (e as { stderr?: unknown }).stderr;
   const text = typeof stderr === 'string' && stderr.trim() ? stderr : String((e as Error).message ?? e);
+  const hint = partialCloneHint(text);
+  if (hint) return hint;
   const lines = text.trim().split('\n');
   // Warnings may come first; the fatal line says what failed.
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0];

@@ -14,10 +14,15 @@ export interface HttpGetOptions {
   /** Accept self-signed/invalid TLS certificates. */
   insecure?: boolean;
   signal?: AbortSignal;
+  /** Resolves host names for the connection (e.g. to refuse private addresses at connect time). */
+  lookup?: import('node:net').LookupFunction;
+  /** Default 64 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
   status: number;
+  headers: http.IncomingHttpHeaders;
   /** Parsed JSON, or undefined when the body is not JSON. */
   json: unknown;
   text: string;
@@ -60,15 +65,17 @@ export function httpGetJson(options: HttpGetOptions): Promise<HttpResponse> {
           ...(options.body !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(options.body)) } : {}),
           ...options.headers,
         },
+        ...(options.lookup ? { lookup: options.lookup } : {}),
         ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecure } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            finish(() => reject(new HttpTransportError('too-large', `response is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`)));
+          if (size > max) {
+            finish(() => reject(new HttpTransportError('too-large', `response is larger than ${max / 1024 / 1024} MB`)));
             req.destroy();
           } else chunks.push(chunk);
         });
@@ -81,7 +88,7 @@ export function httpGetJson(options: HttpGetOptions): Promise<HttpResponse> {
             } catch {
               json = undefined;
             }
-            resolve({ status: res.statusCode ?? 0, json, text });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, json, text });
           }),
         );
         res.on('error', (e) => finish(() => reject(transportError(e))));
@@ -106,6 +113,7 @@ function transportError(e: NodeJS.ErrnoException): HttpTransportError {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
     return new HttpTransportError('tls', `TLS certificate not trusted (${code}); set insecure: true only for a self-signed server you trust`);
   }
+  if (code === 'ERR_PRIVATE_ADDRESS') return new HttpTransportError('unreachable', e.message);
   const why: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EHOSTUNREACH: 'host unreachable', ECONNRESET: 'connection reset' };
   return new HttpTransportError('unreachable', why[code] ?? e.message);
 }

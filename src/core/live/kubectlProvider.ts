@@ -74,7 +74,7 @@ export class KubectlProvider implements LiveStateProvider {
     const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--ignore-not-found', '--', ...targets];
     const result = await execKubectl(args, label, { kubectlPath, kubeconfig, context, cwd, env, signal, timeoutMs: this.options.timeoutMs });
     if (result.failure) return { ok: false, stderr: result.stderr, message: result.failure };
-    const parsed = parseLiveObjects(result.stdout, `output of ${label}`);
+    const parsed = await parseLiveObjects(result.stdout, `output of ${label}`);
     if (parsed.error) throw new LiveStateError(this.name, `kubectl printed invalid JSON: ${parsed.error}`);
     return { ok: true, objects: parsed.objects };
   }

@@ -1,16 +1,24 @@
-import { parseManifestText } from '../manifests/parseManifestText';
+import { listItems } from '../manifests/parseManifestText';
+import { resourceIdOf, resourceKey } from '../manifests/resourceId';
+import { readYamlValuesOffThread } from '../yaml/offThread';
 import type { LiveObject } from './provider';
 
 /**
- * Live objects from exported YAML/JSON (`kubectl get -o yaml` Lists included).
- * Returns the first hard error message so a corrupt export is not mistaken for
- * "nothing deployed" (which would mark every resource Missing).
+ * Live objects from exported YAML/JSON (`kubectl get -o yaml` Lists included), read as kubectl
+ * reads them but without positions: nobody edits live state. Returns the first hard error so
+ * a corrupt export is not mistaken for "nothing deployed" (which would mark every resource Missing).
+ * Large exports are read off the calling thread.
  */
-export function parseLiveObjects(text: string, source: string): { objects: LiveObject[]; error?: string } {
-  const { resources, errors } = parseManifestText(text, source);
-  const hard = errors.find((e) => e.severity === 'error');
-  const objects = resources.map((r) => ({ id: r.id, key: r.key, object: r.object }));
+export async function parseLiveObjects(text: string, source: string): Promise<{ objects: LiveObject[]; error?: string }> {
+  const { values, problems } = await readYamlValuesOffThread(text);
+  const objects: LiveObject[] = [];
+  for (const value of values) {
+    for (const object of listItems(value) ?? [value]) {
+      const id = resourceIdOf(object);
+      if (id) objects.push({ id, key: resourceKey(id), object });
+    }
+  }
+  const hard = problems.find((p) => p.severity === 'error');
   if (!hard) return { objects };
-  const where = hard.range ? `:${hard.range.start.line + 1}:${hard.range.start.character + 1}` : '';
-  return { objects, error: `${source}${where}: ${hard.message}` };
+  return { objects, error: `${source}:${hard.range.start.line + 1}:${hard.range.start.character + 1}: ${hard.message}` };
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../text/redact';
+
 import type { AgentStatus } from '../agent/agentStatus';
 import type { ManifestResource } from '../manifests/manifestResource';
 import type { ResourceId } from '../manifests/resourceId';
@@ -65,6 +67,6 @@ export class LiveStateError extends Error {
     readonly provider: string,
     message: string,
   ) {
-    super(message);
+    super(redactSecrets(message)); // may quote a server's body or a program's stderr
   }
 }

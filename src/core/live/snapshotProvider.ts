@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ParsedFileCache } from '../files/parsedFileCache';
+import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { parseLiveObjects } from './parseLiveObjects';
 import { readSnapshotRevision } from '../revision/snapshotRevision';
@@ -16,18 +18,33 @@ const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export class SnapshotProvider implements LiveStateProvider {
   readonly name = 'snapshot';
 
-  /** @param snapshotPath absolute folder or file */
-  constructor(private readonly snapshotPath: string) {}
+  /**
+   * @param snapshotPath absolute folder or file
+   * @param rootDir when set, files whose real path is outside it are refused
+   * @param cache where parsed files are kept between fetches: an export whose size and mtime did not change is not read again
+   */
+  constructor(
+    private readonly snapshotPath: string,
+    private readonly rootDir?: string,
+    private readonly cache?: ParsedFileCache,
+  ) {}
 
   async fetch(request: LiveFetchRequest): Promise<LiveState> {
     const stat = await fs.stat(this.snapshotPath).catch(() => undefined);
     if (!stat) throw new LiveStateError(this.name, `snapshot folder ${this.snapshotPath} does not exist`);
     const files = stat.isDirectory() ? await listSnapshotFiles(this.snapshotPath) : [this.snapshotPath];
     const objects: LiveObject[] = [];
+    let total = 0;
     for (const file of files) {
       request.signal?.throwIfAborted();
-      const text = await fs.readFile(file, 'utf8');
-      const parsed = parseLiveObjects(text, file);
+      const stamp = await fs.stat(file);
+      checkSnapshotSize(file, stamp.size, FILE_LIMITS.snapshot);
+      total += stamp.size;
+      checkSnapshotSize(this.snapshotPath, total, FILE_LIMITS.snapshotTotal);
+      const read = () => readSnapshotFile(file, this.rootDir);
+      const parsed = this.cache
+        ? await this.cache.read('snapshot', file, stamp, read, (text) => parseLiveObjects(text, file))
+        : await parseLiveObjects(await read(), file);
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
@@ -43,10 +60,27 @@ export class SnapshotProvider implements LiveStateProvider {
 
   private async readRevision(isDirectory: boolean): Promise<DeployedRevision | undefined> {
     try {
-      return await readSnapshotRevision(this.snapshotPath, isDirectory);
+      return await readSnapshotRevision(this.snapshotPath, isDirectory, this.rootDir);
     } catch (e) {
       throw new LiveStateError(this.name, `cannot read the snapshot's revision file: ${(e as Error).message}`);
     }
+  }
+}
+
+async function readSnapshotFile(file: string, rootDir: string | undefined): Promise<string> {
+  try {
+    return await readBoundedText(file, FILE_LIMITS.snapshot, rootDir);
+  } catch (e) {
+    throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Checked on the size before reading: a file (or folder) over its limit is not read at all. */
+function checkSnapshotSize(what: string, size: number, limit: FileLimit): void {
+  try {
+    checkFileSize(what, size, limit);
+  } catch (e) {
+    throw new LiveStateError('snapshot', `snapshot ${(e as Error).message}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Range } from '../text/range';
 import type { FieldLocation, ManifestError, ManifestResource } from './manifestResource';
 import { splitDocuments } from '../text/splitYamlDocuments';
+import { LazyFieldMap, shift as shiftRange } from './lazyFieldMap';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
 
 interface CachedChunk {
@@ -21,7 +22,7 @@ export class IncrementalManifestParser {
     const next = new Map<string, CachedChunk[]>();
     const resources: ManifestResource[] = [];
     const errors: ManifestError[] = [];
-    splitDocuments(text).forEach((chunk, docIndex) => {
+    splitDocuments(text, { emptyDocuments: true }).forEach((chunk, docIndex) => {
       const candidates = this.cache.get(chunk.text);
       const reused = candidates?.shift();
       let entry: CachedChunk;
@@ -38,16 +39,16 @@ export class IncrementalManifestParser {
 }
 
 function shift(result: ParsedManifests, lines: number, docs: number): ParsedManifests {
-  const r = (range: Range): Range => ({
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  });
+  const r = (range: Range): Range => shiftRange(range, lines);
   return {
-    resources: result.resources.map((res) => {
-      const fields = new Map<string, FieldLocation>();
-      for (const [k, f] of res.fields) fields.set(k, { keyRange: r(f.keyRange), valueRange: r(f.valueRange) });
-      return { ...res, docIndex: res.docIndex + docs, range: r(res.range), fields };
-    }),
+    resources: result.resources.map((res) => ({ ...res, docIndex: res.docIndex + docs, range: r(res.range), fields: shiftedFields(res.fields, lines) })),
     errors: result.errors.map((e) => (e.range ? { ...e, range: r(e.range) } : e)),
   };
+}
+
+function shiftedFields(fields: ReadonlyMap<string, FieldLocation>, lines: number): ReadonlyMap<string, FieldLocation> {
+  if (fields instanceof LazyFieldMap) return fields.shifted(lines);
+  const out = new Map<string, FieldLocation>();
+  for (const [k, f] of fields) out.set(k, { keyRange: shiftRange(f.keyRange, lines), valueRange: shiftRange(f.valueRange, lines) });
+  return out;
 }

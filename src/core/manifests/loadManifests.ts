@@ -1,12 +1,11 @@
 import * as path from 'node:path';
+import { FILE_LIMITS, FileRefusedError } from '../files/readBounded';
 import { expandGlob, isGlob } from './glob';
 import { findKustomization, kustomizationEntries } from './kustomization';
-import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
+import { workingTreeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
+import type { ParsedFileCache } from '../files/parsedFileCache';
 import { parseManifestText, type ParsedManifests } from './parseManifestText';
-
-/** Bigger files are almost always generated dumps; parsing them would stall the editor. */
-export const MAX_MANIFEST_FILE_BYTES = 5 * 1024 * 1024;
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -14,15 +13,22 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  * Reads the desired state of one environment. Each entry (relative to rootDir) is a
  * file, a folder (recursive; a kustomization's `resources` are followed instead of
  * scanning) or a glob. Never throws for content problems: they come back as errors.
- * `fsys` is the working tree by default; the gitRef source passes a Git tree.
+ * `fsys` is the working tree by default; the gitRef source passes a Git tree. With `cache`,
+ * files that did not change since the last call are not parsed again (their resources are
+ * the same objects, so their drift can be reused too).
  */
-export async function loadManifests(rootDir: string, manifests: string[], fsys: ManifestFileSystem = nodeFileSystem): Promise<ParsedManifests> {
+export async function loadManifests(
+  rootDir: string,
+  manifests: string[],
+  fsys: ManifestFileSystem = workingTreeFileSystem(rootDir),
+  cache?: ParsedFileCache,
+): Promise<ParsedManifests> {
   const collector = new FileCollector(fsys);
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = [...collector.errors];
-  const parsed = await mapWithLimit(collector.files, 16, (file) => readAndParse(file, fsys));
+  const parsed = await mapWithLimit(collector.files, 16, (file) => readAndParse(file, fsys, cache));
   for (const result of parsed) {
     resources.push(...result.resources);
     errors.push(...result.errors);
@@ -30,17 +36,16 @@ export async function loadManifests(rootDir: string, manifests: string[], fsys: 
   return { resources, errors };
 }
 
-async function readAndParse(file: string, fsys: ManifestFileSystem): Promise<ParsedManifests> {
+async function readAndParse(file: string, fsys: ManifestFileSystem, cache: ParsedFileCache | undefined): Promise<ParsedManifests> {
   try {
+    const read = () => fsys.readFile(file, FILE_LIMITS.manifest);
+    if (!cache) return parseManifestText(await read(), file);
     const stat = await fsys.stat(file);
     if (!stat) throw new Error('file does not exist');
-    if (stat.size > MAX_MANIFEST_FILE_BYTES) {
-      const mb = (stat.size / 1024 / 1024).toFixed(1);
-      return { resources: [], errors: [{ file, severity: 'error', message: `file is ${mb} MB, over the 5 MB limit for manifests; skipped` }] };
-    }
-    return parseManifestText(await fsys.readFile(file), file);
+    return await cache.read('manifests', file, stat, read, (text) => parseManifestText(text, file));
   } catch (e) {
-    return { resources: [], errors: [{ file, severity: 'error', message: `cannot read file: ${(e as Error).message}` }] };
+    const message = e instanceof FileRefusedError ? e.reason : `cannot read file: ${(e as Error).message}`;
+    return { resources: [], errors: [{ file, severity: 'error', message }] };
   }
 }
 
@@ -115,7 +120,7 @@ class FileCollector {
     const dir = path.dirname(file);
     let entries: { local: string[]; remote: string[] };
     try {
-      entries = kustomizationEntries(await this.fsys.readFile(file));
+      entries = kustomizationEntries(await this.fsys.readFile(file, FILE_LIMITS.manifest));
     } catch (e) {
       this.errors.push({ file, severity: 'error', message: `cannot read kustomization: ${(e as Error).message}` });
       return;

@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
+import { linkEscape } from '../files/containment';
+import { FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 
 export interface ManifestFileStat {
   isFile: boolean;
   isDirectory: boolean;
   size: number;
+  /** Modification time, where the file system has one (lets unchanged files be skipped). */
+  mtimeMs?: number;
 }
 
 export interface ManifestDirEntry {
@@ -22,7 +26,8 @@ export interface ManifestFileSystem {
   stat(path: string): Promise<ManifestFileStat | undefined>;
   /** Throws when the folder cannot be read. */
   readDir(path: string): Promise<ManifestDirEntry[]>;
-  readFile(path: string): Promise<string>;
+  /** Throws FileRefusedError over the limit: every read of repository content is bounded. */
+  readFile(path: string, limit: FileLimit): Promise<string>;
 }
 
 /** The working tree on disk. */
@@ -30,7 +35,7 @@ export const nodeFileSystem: ManifestFileSystem = {
   async stat(p) {
     try {
       const s = await fs.stat(p);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       return undefined;
     }
@@ -39,5 +44,22 @@ export const nodeFileSystem: ManifestFileSystem = {
     const entries = await fs.readdir(p, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
   },
-  readFile: (p) => fs.readFile(p, 'utf8'),
+  readFile: (p, limit) => readBoundedText(p, limit),
 };
+
+/**
+ * The working tree, confined to `rootDir`: folders and files whose real path (links followed)
+ * is outside it are refused, so a `..` in a kustomization, a glob from `/` or a link to the home
+ * folder reads nothing from elsewhere. stat stays unconfined: it reads no content.
+ */
+export function workingTreeFileSystem(rootDir: string): ManifestFileSystem {
+  return {
+    stat: nodeFileSystem.stat,
+    async readDir(p) {
+      const escape = await linkEscape(rootDir, p);
+      if (escape) throw new FileRefusedError(p, escape);
+      return nodeFileSystem.readDir(p);
+    },
+    readFile: (p, limit) => readBoundedText(p, limit, rootDir),
+  };
+}

@@ -1,13 +1,10 @@
 import type { Range } from '../text/range';
+import type { FieldLocation } from '../yaml/yamlPositions';
 import type { ResourceId } from './resourceId';
 
 export type { Position, Range } from '../text/range';
 
-/** Where a field sits in its file; for list items keyRange equals valueRange (no key). */
-export interface FieldLocation {
-  keyRange: Range;
-  valueRange: Range;
-}
+export type { FieldLocation } from '../yaml/yamlPositions';
 
 /** One Kubernetes object of the desired state, with the source positions of its fields. */
 export interface ManifestResource {
@@ -20,8 +17,8 @@ export interface ManifestResource {
   range: Range;
   /** Plain JS value of the object. */
   object: unknown;
-  /** JSON pointer (`/spec/template/spec/containers/0/image`) → location. */
-  fields: Map<string, FieldLocation>;
+  /** JSON pointer (`/spec/template/spec/containers/0/image`) → location; computed on first use. */
+  fields: ReadonlyMap<string, FieldLocation>;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { LineIndex, type Range } from '../text/range';
-import { joinPointer } from './jsonPointer';
-import type { FieldLocation, ManifestError, ManifestResource } from './manifestResource';
+import type { Range } from '../text/range';
+import { readYamlDocuments, type YamlDocument } from '../yaml/readYaml';
+import { LazyFieldMap } from './lazyFieldMap';
+import type { ManifestError, ManifestResource } from './manifestResource';
 import { isRecord, resourceIdOf, resourceKey } from './resourceId';
 
 export interface ParsedManifests {
@@ -10,129 +10,100 @@ export interface ParsedManifests {
 }
 
 /**
- * Parses multi-document YAML (or JSON) into resources with field positions.
- * Never throws: broken documents become errors with a range and are skipped,
- * so one typo does not hide the rest of the file.
+ * Reads multi-document YAML (or JSON) into resources, as kubectl reads it (see ../yaml).
+ * Never throws: a broken document becomes an error with a range and is skipped, so one typo
+ * does not hide the rest of the file. Field positions are computed only when a resource's
+ * `fields` are first used.
  */
 export function parseManifestText(text: string, file: string, at: { line?: number; docIndex?: number } = {}): ParsedManifests {
   const resources: ManifestResource[] = [];
   const errors: ManifestError[] = [];
-  // `at` places a slice of a file (one document, see IncrementalManifestParser) at its real line and index.
-  const lines = new LineIndex(text, at.line ?? 0);
-  const firstDoc = at.docIndex ?? 0;
   const looksTemplated = text.includes('{{');
 
-  let docs: Document.Parsed[];
-  try {
-    // logLevel error: toJS() of collection keys (`? [a, b]`) would otherwise print a process warning per parse.
-    const parsed = parseAllDocuments(text, { prettyErrors: false, strict: false, logLevel: 'error' });
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (e) {
-    errors.push({ file, severity: 'error', message: `cannot parse YAML: ${(e as Error).message}` });
-    return { resources, errors };
+  for (const doc of readYamlDocuments(text, { firstLine: at.line, firstIndex: at.docIndex })) {
+    const label = `document ${doc.index + 1}`;
+    if (doc.hasSyntaxErrors) {
+      errors.push(looksTemplated ? { file, severity: 'info', range: span(doc), message: `${label} contains template expressions ({{ … }}) and is not plain YAML; skipped` } : syntaxError(doc, file));
+      continue;
+    }
+    for (const p of doc.problems) errors.push({ file, severity: 'error', range: p.range, message: `${label}: ${p.message}` });
+    const object = doc.value;
+    if (object === null || object === undefined) continue; // empty, or refused above
+
+    const items = listItems(object);
+    if (items) {
+      items.forEach((item, i) => addResource(item, doc, `/items/${i}`, `item ${i} of ${label}`));
+      continue;
+    }
+    addResource(object, doc, '', label);
   }
 
-  docs.forEach((doc, i) => {
-    const docIndex = firstDoc + i;
-    if (doc.errors.length > 0) {
-      // One error often comes as several (e.g. bad indentation): span them all.
-      const first = doc.errors[0];
-      const start = Math.min(...doc.errors.map((e) => e.pos[0]));
-      const end = Math.max(...doc.errors.map((e) => e.pos[1]));
-      const range = lines.rangeOf(start, Math.max(start, end));
-      errors.push(
-        looksTemplated
-          ? { file, severity: 'info', range, message: `document ${docIndex + 1} contains template expressions ({{ … }}) and is not plain YAML; skipped` }
-          : { file, severity: 'error', range, message: `YAML error in document ${docIndex + 1}: ${firstLine(first.message)}` },
-      );
-      return;
-    }
-    const contents = doc.contents as Node | null;
-    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return; // empty document
-
-    let object: unknown;
-    try {
-      object = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      errors.push({ file, severity: 'error', range: nodeRange(contents, lines), message: `document ${docIndex + 1}: ${(e as Error).message}` });
-      return;
-    }
-
-    const listItems = listItemNodes(object, contents);
-    if (listItems) {
-      listItems.nodes.forEach((itemNode, i) => {
-        addResource(listItems.values[i], itemNode, docIndex, `item ${i} of document ${docIndex + 1}`);
-      });
-      return;
-    }
-    addResource(object, contents, docIndex, `document ${docIndex + 1}`);
-  });
-
-  function addResource(object: unknown, node: Node, docIndex: number, label: string): void {
+  function addResource(object: unknown, doc: YamlDocument, pointer: string, label: string): void {
     const id = resourceIdOf(object);
     if (!id) {
-      errors.push({ file, severity: 'info', range: nodeRange(node, lines), message: `${label} has no kind or metadata.name; not a resource, skipped` });
+      errors.push({ file, severity: 'info', range: pointer ? doc.positions().field(pointer)?.valueRange ?? contentRange(doc) : contentRange(doc), message: `${label} has no kind or metadata.name; not a resource, skipped` });
       return;
     }
-    const fields = new Map<string, FieldLocation>();
-    collectFields(node, '', fields, lines);
-    resources.push({ id, key: resourceKey(id), file, docIndex, range: nodeRange(node, lines), object, fields });
+    const range = pointer ? (doc.positions().field(pointer)?.valueRange ?? contentRange(doc)) : contentRange(doc);
+    resources.push({ id, key: resourceKey(id), file, docIndex: doc.index, range, object, fields: new LazyFieldMap(() => doc.positions().fieldsUnder(pointer)) });
   }
 
   return { resources, errors };
 }
 
 /** `kind: List` / `*List` documents (e.g. `kubectl get -o yaml`) hold their resources in `items`. */
-function listItemNodes(object: unknown, node: Node): { values: unknown[]; nodes: Node[] } | undefined {
+export function listItems(object: unknown): unknown[] | undefined {
   if (!isRecord(object) || typeof object.kind !== 'string' || !object.kind.endsWith('List')) return undefined;
-  if (!Array.isArray(object.items) || !isMap(node)) return undefined;
-  const itemsNode = node.get('items', true);
-  if (!isSeq(itemsNode)) return undefined;
-  const nodes: Node[] = [];
-  const values: unknown[] = [];
-  itemsNode.items.forEach((n, i) => {
-    if (isNode(n)) {
-      nodes.push(n);
-      values.push(object.items instanceof Array ? object.items[i] : undefined);
-    }
-  });
-  return { values, nodes };
+  return Array.isArray(object.items) ? object.items : undefined;
 }
 
-function collectFields(node: Node, pointer: string, fields: Map<string, FieldLocation>, lines: LineIndex): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key;
-      if (!isScalar(key) || key.value === '<<') continue; // merge keys have no single location
-      const child = joinPointer(pointer, String(key.value));
-      const keyRange = nodeRange(key, lines);
-      const value = pair.value;
-      if (isNode(value)) {
-        fields.set(child, { keyRange, valueRange: nodeRange(value, lines) });
-        collectFields(value, child, fields, lines);
-      } else {
-        fields.set(child, { keyRange, valueRange: { start: keyRange.end, end: keyRange.end } });
-      }
+/** One mistake often comes as several errors (e.g. bad indentation): the message of the first, the range of them all. */
+function syntaxError(doc: YamlDocument, file: string): ManifestError {
+  const first = doc.problems.find((p) => p.code === 'yaml-syntax' || p.code === 'too-deep')!;
+  return { file, severity: 'error', range: span(doc), message: `YAML error in document ${doc.index + 1}: ${first.message}` };
+}
+
+function span(doc: YamlDocument): Range {
+  const syntax = doc.problems.filter((p) => p.code === 'yaml-syntax' || p.code === 'too-deep');
+  if (syntax.length === 0) return contentRange(doc);
+  const start = syntax.reduce((a, p) => (before(p.range.start, a) ? p.range.start : a), syntax[0].range.start);
+  const end = syntax.reduce((a, p) => (before(a, p.range.end) ? p.range.end : a), syntax[0].range.end);
+  return { start, end };
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+const CONTENT_LINE = /^(?!\s*(?:#|$))(?!%)(?!(?:---|\.\.\.)(?:\s|$))/;
+
+/**
+ * Lines of a document's content without parsing it: from its first content line (past comments,
+ * directives and `---`) to the end of its last one. What a lens or a reveal needs of a resource.
+ */
+function contentRange(doc: YamlDocument): Range {
+  const lines = doc.text.split('\n');
+  let first = -1;
+  let last = -1;
+  let firstCharacter = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    let content = line;
+    let offset = 0;
+    if (first < 0 && /^---[ \t]/.test(line)) {
+      // `--- key: value`: the content starts after the marker.
+      const rest = line.slice(4).replace(/^[ \t]*/, '');
+      if (rest === '' || rest.startsWith('#')) continue;
+      offset = line.length - rest.length;
+      content = rest;
+    } else if (!CONTENT_LINE.test(line)) continue;
+    if (first < 0) {
+      first = i;
+      firstCharacter = offset + (content.length - content.trimStart().length);
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      if (!isNode(item)) return;
-      const child = joinPointer(pointer, i);
-      const range = nodeRange(item, lines);
-      fields.set(child, { keyRange: range, valueRange: range });
-      collectFields(item, child, fields, lines);
-    });
+    last = i;
   }
-}
-
-/** Range up to the value end, excluding trailing comments and newlines. */
-function nodeRange(node: Node, lines: LineIndex): Range {
-  const r = node.range;
-  if (!r) return lines.rangeOf(0, 0);
-  return lines.rangeOf(r[0], r[1]);
-}
-
-function firstLine(message: string): string {
-  const nl = message.indexOf('\n');
-  return nl < 0 ? message : message.slice(0, nl);
+  if (first < 0) return { start: { line: doc.startLine, character: 0 }, end: { line: doc.startLine, character: 0 } };
+  const lastText = lines[last].replace(/\r$/, '');
+  return { start: { line: doc.startLine + first, character: firstCharacter }, end: { line: doc.startLine + last, character: lastText.length } };
 }

@@ -3,10 +3,12 @@ import { ArgoCdAppClient } from '../argocd/argoCdClient';
 import { runArgoSync } from '../argocd/argoCdSync';
 import type { AuditLog } from '../chatops/auditLog';
 import type { SendStatus } from '../chatops/commandHistory';
+import { liveSecretHost } from '../config/liveSources';
 import type { AgentOperationChannel, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from '../config/types';
 import { formatFluxRef } from '../flux/fluxApi';
 import { FluxKubectl } from '../flux/fluxKubectl';
 import { runFluxAction } from '../flux/fluxOperations';
+import type { SecretLookup } from '../live/createProvider';
 import { fluxObjectRef } from '../live/fluxProvider';
 import type { OperationOutcome, ProgressListener } from './operationOutcome';
 
@@ -28,8 +30,8 @@ export interface AgentOperationDeps {
   kubectlPath?: string;
   /** Environment of kubectl processes (default process.env). */
   processEnv?: NodeJS.ProcessEnv;
-  /** The Argo CD token for a server (SecretStorage in the editor, $ARGOCD_AUTH_TOKEN in the CLI). */
-  getArgocdToken?: (server: string) => Promise<string | undefined>;
+  /** Credentials by kind and host, as live sources get them (SecretStorage in the editor, the environment in the CLI). */
+  secret?: SecretLookup;
   audit: AuditLog;
   /** Who acts, for the audit log. */
   user: string;
@@ -105,8 +107,10 @@ export class AgentOperationRunner {
       return runFluxAction(kubectl, { object: fluxObjectRef(source), action: channel.action, withSource: channel.withSource, timeoutMs, pollMs, onProgress, signal });
     }
     const source = live as ArgoSource;
-    const getToken = this.deps.getArgocdToken;
-    const client = new ArgoCdAppClient({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: getToken && (() => getToken(source.server)) });
+    const { secret } = this.deps;
+    const host = liveSecretHost(source);
+    const getToken = secret && host !== undefined ? () => secret('argocd', host) : undefined;
+    const client = new ArgoCdAppClient({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken });
     return runArgoSync(client, { app: source.app, appNamespace: source.appNamespace, timeoutMs, pollMs, onProgress, signal });
   }
 }

@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readBoundedText, type FileLimit } from '../files/readBounded';
 import { parseRevision, type DeployedRevision } from './deployedRevision';
 
 /** Longer than any revision line; a bigger file is not a revision file. */
-const MAX_REVISION_FILE_BYTES = 4096;
+const REVISION_FILE: FileLimit = { what: 'revision files (one line)', bytes: 4096 };
 
 /**
  * The revision file exported with a snapshot: `REVISION` inside a snapshot folder, or
@@ -17,13 +18,17 @@ export function snapshotRevisionFile(snapshotPath: string, isDirectory: boolean)
   return path.join(path.dirname(snapshotPath), `${path.basename(snapshotPath, ext)}.revision`);
 }
 
-/** The snapshot's revision, undefined when it has no revision file. Throws on an unreadable or oversized one. */
-export async function readSnapshotRevision(snapshotPath: string, isDirectory: boolean): Promise<DeployedRevision | undefined> {
+/**
+ * The snapshot's revision, undefined when it has no revision file. Throws on an unreadable or
+ * oversized one, and (with `rootDir`) on one whose real path is outside the repository.
+ */
+export async function readSnapshotRevision(snapshotPath: string, isDirectory: boolean, rootDir?: string): Promise<DeployedRevision | undefined> {
   const file = snapshotRevisionFile(snapshotPath, isDirectory);
   const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat?.isFile()) return undefined;
-  if (stat.size > MAX_REVISION_FILE_BYTES) throw new Error(`${file} is ${stat.size} bytes: a revision file holds one line`);
-  const text = await fs.readFile(file, 'utf8');
+  if (!stat) return undefined;
+  // Said in bytes: the reader's megabyte message would read "0 MB is over the 0 MB limit".
+  if (stat.size > REVISION_FILE.bytes) throw new Error(`${file} is ${stat.size} bytes: a revision file holds one line`);
+  const text = await readBoundedText(file, REVISION_FILE, rootDir);
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
   return line ? parseRevision(line, `${path.basename(file)} of the snapshot`) : undefined;
 }

@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import { parse } from 'yaml';
 import { configBaseDir } from '../config/configFile';
+import { FILE_LIMITS, readBoundedText } from '../files/readBounded';
 import type { SchemaAssociation } from './types';
 
 /**
@@ -11,7 +11,7 @@ export async function associationsFromConfig(configFile: string | undefined): Pr
   if (!configFile) return [];
   let data: unknown;
   try {
-    data = parse(await fs.readFile(configFile, 'utf8'));
+    data = parse(await readBoundedText(configFile, FILE_LIMITS.config));
   } catch {
     return [];
   }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { pointerLabel as label } from '../text/pointerLabel';
+import { pointerLabel as label } from '../text/fieldPath';
 import { didYouMean } from '../text/didYouMean';
 import type { DiagnosticCode } from './types';
 
@@ -103,6 +103,8 @@ function describe(e: ErrorObject, rootLabel: string, base: string): Finding {
     }
     case 'false schema':
       return { pointer, code: 'unknown-field', message: `${at || rootLabel}: not allowed here` };
+    case 'format':
+      return { pointer, code: 'value', message: `${prefix}${typeOf(e.data)} is not a valid ${String(p.format)} (format "${String(p.format)}")` };
     case 'pattern':
       return { pointer, code: 'value', message: `${prefix}${typeOf(e.data)} does not match ${String(p.pattern)}` };
     default:

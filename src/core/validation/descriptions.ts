@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
+import { FILE_LIMITS, readBoundedTextSync } from '../files/readBounded';
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { pointerLabel as label } from '../text/pointerLabel';
-import { pointerFromSegments, pointerSegments } from '../manifests/jsonPointer';
+import { pointerLabel as label } from '../text/fieldPath';
+import { joinPointer, pointerFromSegments, pointerSegments } from '../text/jsonPointer';
 import { LineIndex, type Position, type Range } from '../text/range';
 import { fileSchemaId, selectSchema } from './selectSchema';
 import type { SchemaId, SchemaStore } from './schemaStore';
@@ -122,7 +122,7 @@ function step(doc: unknown, c: Cursor, seg: string): Cursor | undefined {
   const n = r.node;
   if (!n) return undefined;
   const props = n.properties as Record<string, SchemaNode> | undefined;
-  if (props && Object.hasOwn(props, seg)) return { node: props[seg], def: r.def, rel: `${r.rel}/properties/${seg.replace(/~/g, '~0').replace(/\//g, '~1')}` };
+  if (props && Object.hasOwn(props, seg)) return { node: props[seg], def: r.def, rel: joinPointer(`${r.rel}/properties`, seg) };
   if (/^\d+$/.test(seg) && n.items && typeof n.items === 'object') return { node: n.items as SchemaNode, def: r.def, rel: `${r.rel}/items` };
   if (n.additionalProperties && typeof n.additionalProperties === 'object') return { node: n.additionalProperties as SchemaNode, def: r.def, rel: `${r.rel}/additionalProperties` };
   for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -163,7 +163,7 @@ function loadDescriptions(file: string): Descriptions {
   let d = descriptionFiles.get(file);
   if (!d) {
     try {
-      d = JSON.parse(fs.readFileSync(file, 'utf8')) as Descriptions;
+      d = JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)) as Descriptions;
     } catch {
       d = {};
     }

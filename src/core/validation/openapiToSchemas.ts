@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { joinPointer } from '../text/jsonPointer';
 
 /**
  * Turns Kubernetes OpenAPI v2 definitions and CRD schemas into strict JSON Schemas in
@@ -45,6 +46,8 @@ export interface GeneratedSchemas {
 export const SHIPPED_ID_BASE = 'https://youops.dev/schemas/generated/';
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+/** Suffix of a kind's root definition when the plain name is kept for embedded uses. */
+const KIND_ROOT_SUFFIX = '.document';
 /** Keywords that only carry prose or server-side rules; dropped from validators. */
 const DROPPED = new Set([
   'description', 'format', 'x-kubernetes-validations', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys',
@@ -85,17 +88,32 @@ export class SchemaConverter {
       Object.entries(defs).map(([n, d]) => [n, roots.has(n) && d.properties?.status ? { ...d, properties: { ...d.properties, status: {} } } : d]),
     );
     const definitions: Definitions = {};
-    for (const name of [...reachable(defsNoStatus, [...roots])].sort()) {
+    const kept = [...reachable(defsNoStatus, [...roots])].sort();
+    // A kind embedded in another (StatefulSet's volumeClaimTemplates[] are PersistentVolumeClaims)
+    // needs no apiVersion/kind there: only the document root gets the strict kind definition.
+    const embedded = referencedFrom(defsNoStatus, kept);
+    const rootDef = new Map<string, string>();
+    for (const name of kept) {
       const strict = this.strictDefinition(name, defs[name], defs);
-      definitions[name] = roots.has(name) ? makeKindRoot(strict, defs[name]['x-kubernetes-group-version-kind']) : strict;
-      if (typeof defs[name].description === 'string') this.descOf.set(definitions[name], defs[name].description);
+      const description = defs[name].description;
+      if (!roots.has(name) || embedded.has(name)) {
+        // An embedded kind's status is as loose as a root's (its definitions were not kept).
+        definitions[name] = roots.has(name) ? looseStatus(strict) : strict;
+        if (typeof description === 'string') this.descOf.set(strict, description);
+      }
+      if (roots.has(name)) {
+        const at = embedded.has(name) ? `${name}${KIND_ROOT_SUFFIX}` : name;
+        definitions[at] = makeKindRoot(strict, defs[name]['x-kubernetes-group-version-kind']);
+        if (typeof description === 'string') this.descOf.set(definitions[at], description);
+        rootDef.set(name, at);
+      }
     }
     if (options.dedupe) this.dedupe(definitions, file, options.dedupe);
     const added: string[] = [];
     for (const [name, gvks] of kinds) {
       for (const g of gvks) {
         const key = `${g.group ? `${g.group}/` : ''}${g.version}/${g.kind}`;
-        this.kinds[key] = { file, def: name };
+        this.kinds[key] = { file, def: rootDef.get(name) ?? name };
         added.push(key);
       }
     }
@@ -159,7 +177,11 @@ export class SchemaConverter {
       if (k === 'properties') {
         const req = new Set(node.required ?? []);
         out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, child(s, !req.has(p))]));
-      } else if (k === 'items' || k === 'additionalProperties' || k === 'not') {
+      } else if (k === 'items' || k === 'additionalProperties') {
+        // Kubernetes' JSON decoding turns a null list item or map value into the zero value, and
+        // kubeconform's schemas accept it: `labels: {team: }`, `data: {KEY: }`, `- ` in a list.
+        out[k] = typeof v === 'object' ? child(v, true) : v;
+      } else if (k === 'not') {
         out[k] = typeof v === 'object' ? child(v, false) : v;
       } else if (k === 'anyOf' || k === 'oneOf' || k === 'allOf') {
         out[k] = v.map((s: Json) => child(s, false));
@@ -253,7 +275,7 @@ export class SchemaConverter {
     if (!node || typeof node !== 'object') return;
     if (this.descOf.has(node)) sink[pointer] = this.descOf.get(node)!;
     for (const [k, v] of Object.entries(node) as Array<[string, Json]>) {
-      if (k === 'properties') for (const [p, s] of Object.entries(v)) this.collectDescriptions(s, `${pointer}/properties/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, sink);
+      if (k === 'properties') for (const [p, s] of Object.entries(v)) this.collectDescriptions(s, joinPointer(`${pointer}/properties`, p), sink);
       else if (k === 'items' || k === 'additionalProperties') this.collectDescriptions(v, `${pointer}/${k}`, sink);
       else if (k === 'anyOf' || k === 'oneOf' || k === 'allOf') v.forEach((s: Json, i: number) => this.collectDescriptions(s, `${pointer}/${k}/${i}`, sink));
     }
@@ -274,16 +296,32 @@ function nonNullType(defName: string, defs: Definitions): Json {
   return list.length === 1 ? list[0] : list;
 }
 
+function looseStatus(schema: Json): Json {
+  if (!schema.properties?.status) return schema;
+  return { ...schema, properties: { ...schema.properties, status: { type: ['object', 'null'] } } };
+}
+
 /** apiVersion/kind fixed and required; status left loose because people never author it. */
 function makeKindRoot(schema: Json, gvks: GroupVersionKind[]): Json {
-  const root = { ...schema, properties: { ...schema.properties } };
+  const root = looseStatus({ ...schema, properties: { ...schema.properties } });
   root.properties.apiVersion = { enum: [...new Set(gvks.map((g) => (g.group ? `${g.group}/${g.version}` : g.version)))] };
   root.properties.kind = { enum: [...new Set(gvks.map((g) => g.kind))] };
-  if (root.properties.status) root.properties.status = { type: ['object', 'null'] };
   root.required = [...new Set(['apiVersion', 'kind', ...(schema.required ?? [])])];
   root.type = 'object';
   root.additionalProperties = false;
   return root;
+}
+
+/** Definitions that another one of `names` refers to. */
+function referencedFrom(defs: Definitions, names: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    JSON.stringify(defs[name], (k, v) => {
+      if (k === '$ref' && typeof v === 'string' && v !== `#/definitions/${name}`) out.add(v.replace('#/definitions/', ''));
+      return v;
+    });
+  }
+  return out;
 }
 
 function reachable(defs: Definitions, roots: string[]): Set<string> {
@@ -313,14 +351,22 @@ export function isCrdDefinition(name: string, gvk: GroupVersionKind): boolean {
 export function writeGeneratedSchemas(dir: string, schemas: GeneratedSchemas): Array<{ file: string; bytes: number; descriptionBytes: number }> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'descriptions'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ kinds: schemas.kinds }, null, 1) + '\n');
   const sizes = [];
+  const hashes: Record<string, string> = {};
   for (const [file, schema] of Object.entries(schemas.files)) {
-    const text = JSON.stringify(schema);
+    const text = JSON.stringify(schema) + '\n';
     const desc = JSON.stringify(schemas.descriptions[file]);
-    fs.writeFileSync(path.join(dir, `${file}.json`), text + '\n');
+    hashes[file] = sourceHash(text);
+    fs.writeFileSync(path.join(dir, `${file}.json`), text);
     fs.writeFileSync(path.join(dir, 'descriptions', `${file}.json`), desc + '\n');
     sizes.push({ file, bytes: text.length, descriptionBytes: desc.length });
   }
+  // The hashes tell precompiled validators (scripts/build.mjs) whether they were built from these files.
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ kinds: schemas.kinds, hashes }, null, 1) + '\n');
   return sizes;
+}
+
+/** Identity of a schema file's text, shared by the generator, the validator build and the store. */
+export function sourceHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }

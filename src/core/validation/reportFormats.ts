@@ -85,6 +85,8 @@ const RULES: Record<string, string> = {
   enum: 'Value not allowed',
   value: 'Value does not satisfy the schema',
   'unknown-kind': 'No schema for this apiVersion/kind',
+  'wrong-kind': 'Kubernetes kind at a removed or wrong apiVersion, misspelled, or without apiVersion/kind',
+  'nested-too-deeply': 'Document nested too deeply to validate',
   'schema-load': 'Schema could not be loaded',
   'too-many': 'Too many problems in one document',
   skipped: 'File skipped',
@@ -110,7 +112,7 @@ export function toSarif(files: FileReport[], tool: { version: string; rootUri: s
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: relativeUri(f.file), uriBaseId: '%SRCROOT%' },
               region: {
                 startLine: d.range.start.line + 1,
                 startColumn: d.range.start.character + 1,
@@ -141,4 +143,9 @@ export function toSarif(files: FileReport[], tool: { version: string; rootUri: s
       },
     ],
   };
+}
+
+/** A relative path as a URI reference: `#` and `?` are data in a file name, not a fragment or query. */
+export function relativeUri(file: string): string {
+  return encodeURI(file).replace(/#/g, '%23').replace(/\?/g, '%3F');
 }

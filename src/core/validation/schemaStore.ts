@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
+import { FILE_LIMITS, readBoundedText, readBoundedTextSync } from '../files/readBounded';
+import { BuiltinKinds } from './builtinKinds';
+import { sourceHash } from './openapiToSchemas';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
 
 /**
@@ -30,6 +33,19 @@ export interface SchemaStoreOptions {
   cacheDir?: string;
   /** `apiVersion/kind` → schema path or URL (e.g. CRDs read from a cluster); wins over shipped ones. */
   kindSchemas?: Record<string, string>;
+  /** Validators precompiled at build time (scripts/build.mjs); default dist/validators beside schemas/. */
+  validatorsDir?: string;
+}
+
+/** Bumped when the validator build or AJV_OPTIONS change: older precompiled modules are then ignored. */
+export const PRECOMPILED_VERSION = 1;
+
+/** dist/validators/manifest.json: which module validates which schema id, built from which source. */
+export interface PrecompiledManifest {
+  version: number;
+  /** Generated file name or `builtin:<name>` → hash of the schema text the modules were built from. */
+  sources: Record<string, string>;
+  modules: Record<SchemaId, { module: string; source: string }>;
 }
 
 interface KindEntry {
@@ -55,7 +71,7 @@ const BUILTIN_KINDS: Record<string, string> = {
  * optimisation halve the first compile of a PodSpec-based kind (~400 → ~200 ms) at no
  * measurable cost per validation.
  */
-const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } } as const;
+export const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } } as const;
 
 /**
  * Loads and compiles schemas lazily, one kind at a time, and keeps the compiled validators.
@@ -69,6 +85,10 @@ export class SchemaStore {
   /** Ids of kindSchemas → their `apiVersion/kind`, so messages name the kind rather than a cache path. */
   private readonly kindLabels = new Map<SchemaId, string>();
   private index?: Record<string, KindEntry>;
+  private indexHashes: Record<string, string> = {};
+  private readonly validatorsDir: string;
+  private manifest?: PrecompiledManifest | null;
+  private builtins?: BuiltinKinds;
   private readonly ajvByFile = new Map<string, Ajv>();
   private readonly rawFiles = new Map<string, { definitions: Record<string, unknown> }>();
   private readonly compiled = new Map<SchemaId, CompiledSchema>();
@@ -81,6 +101,7 @@ export class SchemaStore {
     this.fetcher = options.fetcher ?? httpFetcher;
     this.cacheDir = options.cacheDir;
     this.kindSchemas = options.kindSchemas ?? {};
+    this.validatorsDir = options.validatorsDir ?? path.join(path.dirname(this.schemasDir), 'dist', 'validators');
   }
 
   /** The schema id for a document's apiVersion/kind, or undefined when no schema is known. */
@@ -94,6 +115,12 @@ export class SchemaStore {
     }
     if (BUILTIN_KINDS[key]) return BUILTIN_KINDS[key];
     return this.kindIndex()[key] ? `kind:${key}` : undefined;
+  }
+
+  /** Kubernetes' own groups and kinds (not the shipped CRDs), for removed-version and misspelling errors. */
+  builtinKinds(): BuiltinKinds {
+    this.builtins ??= new BuiltinKinds(Object.entries(this.kindIndex()).filter(([, e]) => e.file === 'kubernetes').map(([k]) => k));
+    return this.builtins;
   }
 
   /** Every shipped apiVersion/kind (for completion and docs). */
@@ -143,7 +170,7 @@ export class SchemaStore {
     if (!fs.existsSync(file)) return undefined;
     // Generated layouts (cluster schemas) keep descriptions in descriptions/<same name>.
     const descriptionsFile = path.join(path.dirname(file), 'descriptions', path.basename(file));
-    return { document: readJson(file), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
+    return { document: JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
   }
 
   private remember(c: CompiledSchema): CompiledSchema {
@@ -152,8 +179,40 @@ export class SchemaStore {
   }
 
   private kindIndex(): Record<string, KindEntry> {
-    this.index ??= (readJson(path.join(this.schemasDir, 'generated', 'index.json')) as { kinds: Record<string, KindEntry> }).kinds;
+    if (!this.index) {
+      const index = readJson(path.join(this.schemasDir, 'generated', 'index.json')) as { kinds: Record<string, KindEntry>; hashes?: Record<string, string> };
+      this.index = index.kinds;
+      this.indexHashes = index.hashes ?? {};
+    }
     return this.index;
+  }
+
+  /**
+   * The build's precompiled validator for a shipped id, when it was built from the schema file
+   * in use (a regenerated or edited schema without a rebuild compiles at run time instead).
+   */
+  private precompiled(id: SchemaId): ValidateFunction | undefined {
+    if (this.manifest === undefined) {
+      try {
+        const m = readJson(path.join(this.validatorsDir, 'manifest.json')) as PrecompiledManifest;
+        this.manifest = m.version === PRECOMPILED_VERSION ? m : null;
+      } catch {
+        this.manifest = null;
+      }
+    }
+    const entry = this.manifest?.modules[id];
+    if (!entry) return undefined;
+    const built = this.manifest!.sources[entry.source];
+    const current = entry.source.startsWith('builtin:')
+      ? sourceHash(fs.readFileSync(path.join(this.schemasDir, BUILTIN_SCHEMAS[entry.source.slice(8)]?.file ?? ''), 'utf8'))
+      : (this.kindIndex(), this.indexHashes[entry.source]);
+    if (!built || built !== current) return undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated module, loaded on first use
+      return (require(path.join(this.validatorsDir, entry.module)) as { validate: ValidateFunction }).validate;
+    } catch {
+      return undefined;
+    }
   }
 
   private rawFile(file: string): { definitions: Record<string, unknown> } {
@@ -170,11 +229,15 @@ export class SchemaStore {
       if (id.startsWith('builtin:')) {
         const b = BUILTIN_SCHEMAS[id.slice(8)];
         if (!b) return { id, label: id, error: `unknown built-in schema ${id}` };
+        const pre = this.precompiled(id);
+        if (pre) return { id, label: b.label, validate: pre };
         return { id, label: b.label, validate: newAjv().compile(readJson(path.join(this.schemasDir, b.file)) as AnySchema) };
       }
       const key = id.slice(5);
       const entry = this.kindIndex()[key];
       if (!entry) return { id, label: key, error: `no shipped schema for ${key}` };
+      const pre = this.precompiled(id);
+      if (pre) return { id, label: key, validate: pre };
       // One ajv per generated file: kinds compiled later reuse the shared definitions compiled earlier.
       let ajv = this.ajvByFile.get(entry.file);
       if (!ajv) {
@@ -200,9 +263,9 @@ export class SchemaStore {
         if (!validate) throw new Error(`${fragment} not found in ${file}`);
         return { id, label: this.kindLabels.get(id) ?? label, validate };
       }
-      const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await fs.promises.readFile(label, 'utf8'));
+      const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await readBoundedText(label, FILE_LIMITS.schema));
       if (typeof schema !== 'object' || schema === null) throw new Error('not a JSON Schema object');
-      const ajv = newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri));
+      const ajv = withFormats(newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri), USER_SCHEMA_OPTIONS));
       const copy = { ...(schema as Record<string, unknown>) };
       if (typeof copy.$schema === 'string' && /draft-0[346]/.test(copy.$schema)) delete copy.$schema; // ajv 8 reads them as draft-07
       return { id, label: this.kindLabels.get(id) ?? label, validate: await ajv.compileAsync(copy) };
@@ -214,10 +277,10 @@ export class SchemaStore {
   private externalFileAjv(file: string): Promise<{ ajv: Ajv; $id: string }> {
     let p = this.ajvByExternalFile.get(file);
     if (!p) {
-      p = fs.promises.readFile(file, 'utf8').then((text) => {
+      p = readBoundedText(file, FILE_LIMITS.schema).then((text) => {
         const schema = JSON.parse(text) as Record<string, unknown>;
         const $id = typeof schema.$id === 'string' ? schema.$id : pathToFileURL(file).href;
-        const ajv = newAjv(schema.$schema as string | undefined);
+        const ajv = withFormats(newAjv(schema.$schema as string | undefined, undefined, USER_SCHEMA_OPTIONS));
         ajv.addSchema({ ...schema, $id } as AnySchema);
         return { ajv, $id };
       });
@@ -229,7 +292,7 @@ export class SchemaStore {
 
   /** Remote `$ref`s of user schemas go through the same cache and fetcher. */
   private async loadRef(uri: string): Promise<AnySchemaObject> {
-    if (uri.startsWith('file:')) return JSON.parse(await fs.promises.readFile(fileURLToPath(uri), 'utf8')) as AnySchemaObject;
+    if (uri.startsWith('file:')) return JSON.parse(await readBoundedText(fileURLToPath(uri), FILE_LIMITS.schema)) as AnySchemaObject;
     return (await loadSchemaUrl(uri, this.fetcher, this.cacheDir)) as AnySchemaObject;
   }
 }
@@ -248,15 +311,30 @@ function splitFragment(location: string): { file: string; fragment: string } {
   return { file: location.slice(0, hash), fragment: location.slice(hash + 1) };
 }
 
-function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>): Ajv {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use: activation never pays for ajv */
-  const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '')
-    ? require('ajv/dist/2020').default
-    : /2019-09/.test(draft ?? '')
-      ? require('ajv/dist/2019').default
-      : require('ajv').default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return new AjvClass({ ...AJV_OPTIONS, loadSchema });
+/** User schemas (associations, modelines, cluster CRDs) get their `format` keywords checked, as kubeconform does. */
+const USER_SCHEMA_OPTIONS = { ...AJV_OPTIONS, validateFormats: true };
+
+/**
+ * The formats kubeconform's validator (santhosh-tekuri/jsonschema) asserts; others (int32, byte, …)
+ * stay annotations, as there. `duration` is ISO 8601 (P1D, PT5M), as the JSON Schema spec defines it.
+ */
+const CHECKED_FORMATS = ['date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'relative-json-pointer'] as const;
+
+function withFormats(ajv: Ajv): Ajv {
+  return ajvRuntime().addFormats(ajv, [...CHECKED_FORMATS]);
+}
+
+export function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<AnySchemaObject>, options: object = AJV_OPTIONS): Ajv {
+  const { Ajv: Draft7, Ajv2019, Ajv2020 } = ajvRuntime();
+  const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '') ? Ajv2020 : /2019-09/.test(draft ?? '') ? Ajv2019 : Draft7;
+  return new AjvClass({ ...options, loadSchema });
+}
+
+/** ajvRuntime.js beside this code (compiled or bundled), loaded on first use: a computed path keeps bundlers from inlining it. */
+export function ajvRuntime(): typeof import('./ajvRuntime') {
+  const file = path.join(__dirname, 'ajvRuntime.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file);
 }
 
 function readJson(file: string): unknown {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { globToRegExp } from '../manifests/glob';
+import { compileGlob } from '../manifests/glob';
 import { externalId, type SchemaId, type SchemaStore } from './schemaStore';
 import type { SchemaAssociation } from './types';
 
@@ -38,9 +38,10 @@ export function fileSchemaId(fileName: string | undefined, associations: SchemaA
 
 function matchesAssociation(file: string, a: SchemaAssociation): boolean {
   const glob = a.files.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (!glob.includes('/')) return globToRegExp(glob).test(path.posix.basename(file));
+  const matcher = compileGlob(glob);
+  if (!glob.includes('/')) return matcher.test(path.posix.basename(file));
   const rel = path.isAbsolute(file) ? path.relative(a.baseDir, file).replace(/\\/g, '/') : file;
-  return globToRegExp(glob).test(rel);
+  return matcher.test(rel);
 }
 
 /**
@@ -66,7 +67,7 @@ export function selectSchema(
     const id = store.kindSchemaId(apiVersion, kind);
     return id ? { id, origin: 'kind' } : { unknownKind: { apiVersion, kind } };
   }
-  // Only one of the two: likely a manifest with a typo; no apiVersion/kind at all: not a manifest.
+  // Only one of the two (or `kind:` left empty): likely a manifest with a mistake; neither: not a manifest.
   if (typeof apiVersion === 'string' || typeof kind === 'string') {
     return { unknownKind: { apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined, kind: typeof kind === 'string' ? kind : undefined } };
   }

@@ -17,6 +17,8 @@ export type DiagnosticCode =
   | 'enum'
   | 'value'
   | 'unknown-kind'
+  | 'wrong-kind'
+  | 'nested-too-deeply'
   | 'schema-load'
   | 'template'
   | 'too-many'

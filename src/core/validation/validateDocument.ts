@@ -1,9 +1,7 @@
-import * as jsyaml from 'js-yaml';
-import { parseAllDocuments, type Document, type Node, isScalar } from 'yaml';
-import { joinPointer } from '../manifests/jsonPointer';
-import { LineIndex } from '../text/range';
+import { joinPointer } from '../text/jsonPointer';
+import { readYamlDocuments, type YamlProblem } from '../yaml/readYaml';
+import type { YamlPositions } from '../yaml/yamlPositions';
 import { describeErrors, type Finding } from './describeErrors';
-import { ChunkLocator } from './locate';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
 import type { Severity, ValidationDiagnostic } from './types';
@@ -33,70 +31,65 @@ interface RawFinding extends Finding {
 }
 
 /**
- * Validates one document chunk. Fast path: js-yaml + the compiled validator; only a chunk with a
- * finding is parsed again with `yaml` (slower, but with positions) to place the diagnostics.
+ * Validates one document chunk, read by the shared YAML layer as kubectl reads it (YAML 1.1
+ * booleans, merge keys, duplicate keys with the first one's line, alias budget, depth). Positions
+ * are computed only for a document with findings. YAML problems do not hide schema findings:
+ * where the rest of the document reads, it is validated with the value kubectl would use.
  */
 export async function validateChunk(text: string, ctx: FileContext): Promise<ChunkResult> {
   // Helm-style templates are not YAML until rendered; `'{{path}}'` in a quoted string (ApplicationSet) is fine.
   if (text.includes('{{') && UNQUOTED_TEMPLATE.test(text)) return templateResult(text);
-  let fast: unknown;
-  let fastOk = true;
-  try {
-    fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    fastOk = false;
-  }
-  if (fastOk) {
-    if (fast === null || fast === undefined) return { diagnostics: [], documents: 0 };
-    if ((await check(fast, '', text, ctx)).length === 0) return { diagnostics: [], documents: 1 };
-  }
-  return slowPath(text, ctx);
-}
-
-async function slowPath(text: string, ctx: FileContext): Promise<ChunkResult> {
   const diagnostics: ValidationDiagnostic[] = [];
   let documents = 0;
-  let docs: Document.Parsed[];
-  try {
-    // logLevel error: toJS() of collection keys would otherwise print a process warning per parse.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
-  } catch (err) {
-    return { diagnostics: [diag(new LineIndex(text).rangeOf(0, 0), 'error', `YAML: ${(err as Error).message}`, '', 'yaml-syntax')], documents: 1 };
-  }
-  for (const doc of docs) {
-    if (doc.errors.length) {
-      documents++;
-      const lines = new LineIndex(text);
-      // One mistake often yields several errors at the same spot: keep the first per line, at most 3.
-      const perLine = new Set<number>();
-      for (const e of doc.errors) {
-        const range = lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
-        if (perLine.has(range.start.line) || perLine.size >= 3) continue;
-        perLine.add(range.start.line);
-        diagnostics.push(diag(range, 'error', `YAML: ${e.message.split('\n')[0]}`, '', 'yaml-syntax'));
-      }
+  for (const doc of readYamlDocuments(text)) {
+    // Lines a syntax error makes uncertain: its own and the one before (an unclosed `[` is reported on the next line).
+    const uncertain = new Set<number>();
+    for (const p of firstProblems(doc.problems)) {
+      if (p.code === 'yaml-syntax') uncertain.add(p.range.start.line).add(p.range.start.line - 1);
+      diagnostics.push(diag(p.range, p.severity, yamlProblemMessage(p), '', p.code === 'too-deep' ? 'nested-too-deeply' : 'yaml-syntax'));
+    }
+    if (doc.value === null || doc.value === undefined) {
+      if (doc.problems.length) documents++;
       continue;
     }
-    const contents = doc.contents as Node | null;
-    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     documents++;
-    const locator = new ChunkLocator(doc, text, 0);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (err) {
-      diagnostics.push(diag(locator.valueRange(''), 'error', `YAML: ${(err as Error).message}`, '', 'yaml-syntax'));
-      continue;
-    }
-    const findings = await check(value, '', text, ctx);
+    // The reader stopped at the depth limit: what it kept is not the document.
+    if (doc.problems.some((p) => p.code === 'too-deep')) continue;
+    const findings = await check(doc.value, '', text, ctx);
+    if (findings.length === 0) continue;
+    const positions = doc.positions();
     const limit = ctx.maxDiagnosticsPerDocument;
-    for (const f of findings.slice(0, limit)) diagnostics.push(toDiagnostic(f, locator));
-    if (findings.length > limit) {
-      diagnostics.push(diag(locator.valueRange(''), 'information', `${findings.length - limit} more problems in this document not shown`, '', 'too-many'));
+    let shown = 0;
+    for (const f of findings) {
+      const d = toDiagnostic(f, positions);
+      // A finding next to a syntax error is its consequence (the parser's recovered reading), not a second mistake.
+      if (uncertain.has(d.range.start.line)) continue;
+      if (shown++ < limit) diagnostics.push(d);
+    }
+    if (shown > limit) {
+      diagnostics.push(diag(positions.valueRange(''), 'information', `${shown - limit} more problems in this document not shown`, '', 'too-many'));
     }
   }
+  // In source order; "N more problems" stays last.
+  const last = (d: ValidationDiagnostic) => (d.code === 'too-many' ? 1 : 0);
+  diagnostics.sort((a, b) => last(a) - last(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { diagnostics, documents };
+}
+
+/** One mistake often yields several parser errors at the same spot: the first per line, at most 3 syntax errors. */
+function firstProblems(problems: readonly YamlProblem[]): YamlProblem[] {
+  const lines = new Set<number>();
+  let syntax = 0;
+  return problems.filter((p) => {
+    if (lines.has(p.range.start.line)) return false;
+    if (p.code === 'yaml-syntax' && ++syntax > 3) return false;
+    lines.add(p.range.start.line);
+    return true;
+  });
+}
+
+function yamlProblemMessage(p: YamlProblem): string {
+  return p.code === 'too-deep' ? `${p.message}; not validated` : `YAML: ${p.message}`;
 }
 
 /** Schema findings for a parsed value (no positions yet); `prefix` points into a List's items. */
@@ -111,6 +104,8 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
       const all = await Promise.all(items.map((item, i) => check(item, `${prefix}/items/${i}`, text, ctx)));
       return all.flat();
     }
+    const problem = kindProblem(value as Record<string, unknown>, apiVersion, kind, ctx);
+    if (problem) return [{ ...problem, pointer: prefix + problem.pointer }];
     if (ctx.unknownKindSeverity === 'ignore') return [];
     const message =
       apiVersion && kind
@@ -127,7 +122,13 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
     return [{ pointer: prefix, message: compiled.error, code: 'schema-load', severity: 'error', at: selection.modeline ? 'modeline' : 'field', modeline: selection.modeline }];
   }
   const validate = compiled.validate!;
-  if (validate(value)) return [];
+  try {
+    if (validate(value)) return [];
+  } catch (err) {
+    // The reading layer bounds nesting and aliases (src/core/yaml/limits.ts); this is the last guard of the stack.
+    if (!(err instanceof RangeError)) throw err;
+    return [{ pointer: prefix, message: `nested too deeply to validate; not validated`, code: 'nested-too-deeply', severity: 'error', at: 'value' }];
+  }
   return describeErrors(validate.errors ?? [], compiled.label, prefix).map((f) => ({
     ...f,
     severity: 'error' as const,
@@ -135,7 +136,32 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
   }));
 }
 
-function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnostic {
+/** Fields only a Kubernetes object has: with them, a missing apiVersion or kind is a mistake, not another kind of file. */
+const OBJECT_FIELDS = ['metadata', 'spec', 'data', 'stringData', 'items', 'rules', 'subjects', 'roleRef', 'webhooks'];
+
+/**
+ * Errors for a document whose apiVersion/kind has no schema, where kubectl would refuse it: no
+ * apiVersion or an empty kind on an object, or a Kubernetes group at a removed or wrong version
+ * or with a misspelled kind (with the fix). Unknown kinds of other groups are left to the caller.
+ */
+function kindProblem(value: Record<string, unknown>, apiVersion: string | undefined, kind: string | undefined, ctx: FileContext): RawFinding | undefined {
+  const objectLike = OBJECT_FIELDS.some((f) => value[f] !== undefined);
+  if (kind && !apiVersion) {
+    if (!objectLike) return undefined;
+    const versions = ctx.store.builtinKinds().apiVersionsOf(kind);
+    const hint = versions.length ? ` — add apiVersion: ${versions[0]}` : '';
+    return { pointer: 'apiVersion' in value ? '/apiVersion' : '', message: `kind ${kind} has no apiVersion${hint}`, code: 'wrong-kind', severity: 'error', at: 'apiVersion' in value ? 'value' : 'field' };
+  }
+  if (apiVersion && !kind) {
+    if (!objectLike && !('kind' in value)) return undefined;
+    return { pointer: 'kind' in value ? '/kind' : '', message: `apiVersion ${apiVersion} has no kind${'kind' in value ? ' (kind is empty)' : ''}`, code: 'wrong-kind', severity: 'error', at: 'kind' in value ? 'value' : 'field' };
+  }
+  if (!apiVersion || !kind) return undefined;
+  const problem = ctx.store.builtinKinds().problem(apiVersion, kind);
+  return problem && { ...problem, code: 'wrong-kind', severity: 'error', at: 'value' };
+}
+
+function toDiagnostic(f: RawFinding, locator: YamlPositions): ValidationDiagnostic {
   const range =
     f.key !== undefined
       ? locator.keyRange(f.pointer, f.key)
@@ -145,12 +171,23 @@ function toDiagnostic(f: RawFinding, locator: ChunkLocator): ValidationDiagnosti
           ? locator.fieldRange(f.pointer)
           : locator.valueRange(f.pointer);
   const path = f.key !== undefined ? joinPointer(f.pointer, f.key) : f.pointer;
-  const d = diag(range, f.severity, f.message, path, f.code);
+  const d = diag(range, f.severity, yaml11Hint(f, locator), path, f.code);
   if (f.fix) {
     const replacement = f.fix.replacement || quoteSource(locator.sourceOf(f.pointer));
     if (replacement) d.data = { title: f.fix.title, replacement };
   }
   return d;
+}
+
+/** Words YAML 1.1 (go-yaml v2, so kubectl) reads as booleans; YAML 1.2 reads only true/false. */
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** `value: on` where a string is expected: say why it is a boolean and how to keep it a string. */
+function yaml11Hint(f: RawFinding, locator: YamlPositions): string {
+  if (f.code !== 'type' || !/got boolean/.test(f.message) || !/expected [^,]*string/.test(f.message)) return f.message;
+  const source = locator.sourceOf(f.pointer);
+  if (!source || !YAML11_BOOLEAN.test(source)) return f.message;
+  return `${f.message} — YAML 1.1, as kubectl reads it, takes ${source} for a boolean; quote it: "${source}"`;
 }
 
 function quoteSource(source: string | undefined): string {

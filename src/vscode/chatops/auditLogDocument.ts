@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import { formatAuditLog } from '../../core/chatops/formatAuditLog';
+import { Disposable } from '../shared/disposable';
+import type { Ui } from '../shared/ui/uiSeam';
 import type { ChatOpsController } from './chatOpsController';
 
 export const AUDIT_SCHEME = 'youops-audit';
 const AUDIT_URI = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/ChatOps audit log' });
 
 /** The audit log as a read-only document: it is appended to by sends, never edited by hand. */
-export class AuditLogDocumentProvider implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class AuditLogDocumentProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly chatops: ChatOpsController) {
-    chatops.onDidChange(() => this.changed.fire(AUDIT_URI));
+    super();
+    this._register(chatops.onDidChange(() => this.changed.fire(AUDIT_URI)));
+    this._register(vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, this));
   }
 
   async provideTextDocumentContent(): Promise<string> {
@@ -19,7 +23,6 @@ export class AuditLogDocumentProvider implements vscode.TextDocumentContentProvi
   }
 }
 
-export async function showAuditLog(): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(AUDIT_URI);
-  return vscode.window.showTextDocument(doc, { preview: true });
+export function showAuditLog(ui: Ui): Promise<vscode.TextEditor> {
+  return ui.showDocument(AUDIT_URI, { preview: true });
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { STATUS_SYMBOL, type HistoryEntry } from '../../core/chatops/commandHistory';
+import { Disposable } from '../shared/disposable';
 
 /**
  * The "YouOps ChatOps" output: each command as it goes out and each reply as it arrives.
  * Prints only what transports expose (destination, text, replies), never secrets.
  */
-export class ChatOpsOutput implements vscode.Disposable {
-  readonly channel = vscode.window.createOutputChannel('YouOps ChatOps');
+export class ChatOpsOutput extends Disposable {
+  readonly channel = this._register(vscode.window.createOutputChannel('YouOps ChatOps'));
   private readonly printed = new Map<string, { replies: number; status: string }>();
 
   update(entry: HistoryEntry): void {
@@ -14,16 +15,13 @@ export class ChatOpsOutput implements vscode.Disposable {
     if (!seen) this.channel.appendLine(`[${time(entry.sentAt)}] → ${entry.destination}${entry.env ? ` [${entry.env}]` : ''}: ${entry.text}`);
     const from = seen?.replies ?? 0;
     for (const r of entry.replies.slice(from)) this.channel.appendLine(`[${time(r.at)}] ← ${r.author}: ${r.text}`);
-    if (seen?.status !== entry.status && entry.status !== 'sending') this.channel.appendLine(`[${time(new Date().toISOString())}]   ${STATUS_SYMBOL[entry.status]} ${describeStatus(entry)}`);
+    if (seen?.status !== entry.status && entry.status !== 'sending')
+      this.channel.appendLine(`[${time(new Date().toISOString())}]   ${STATUS_SYMBOL[entry.status]} ${describeStatus(entry)}`);
     this.printed.set(entry.id, { replies: entry.replies.length, status: entry.status });
   }
 
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
   }
 }
 

@@ -1,27 +1,25 @@
-import * as vscode from 'vscode';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import type { EnvironmentsTreeProvider } from '../tree/environmentsTreeProvider';
-import { AUDIT_SCHEME, AuditLogDocumentProvider, showAuditLog } from './auditLogDocument';
+import type { Services } from '../shared/services';
+import { AuditLogDocumentProvider, showAuditLog } from './auditLogDocument';
 import { ChatOpsController } from './chatOpsController';
+import { LastCommandSection } from './lastCommandSection';
 import { clearSlackToken, clearWebhookUrl, setSlackToken, setWebhookUrl } from './secretCommands';
-import { resendFromHistory, sendChatOpsCommand } from './sendCommandFlow';
+import { resendFromHistory, sendChatOpsCommand, type ChatOpsDeps } from './sendCommandFlow';
 
-/** ChatOps commands, the audit-log document and the tree's "last command" rows. Disposed with the extension. */
-export function registerChatOps(context: vscode.ExtensionContext, store: WorkspaceStore, tree: EnvironmentsTreeProvider): ChatOpsController {
-  const chatops = new ChatOpsController(context);
-  const r = vscode.commands.registerCommand;
-  context.subscriptions.push(
-    chatops,
-    tree.attachChatOps({ lastFor: (env) => chatops.history.lastFor(env), onDidChange: chatops.onDidChange }),
-    vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, new AuditLogDocumentProvider(chatops)),
-    r('youops.sendChatOpsCommand', (arg?: unknown) => sendChatOpsCommand(store, chatops, arg)),
-    r('youops.chatops.resend', (arg?: unknown) => resendFromHistory(store, chatops, (arg as { entry?: unknown } | undefined)?.entry ?? arg)),
-    r('youops.chatops.showAuditLog', () => showAuditLog()),
-    r('youops.chatops.showOutput', () => chatops.output.show()),
-    r('youops.chatops.setSlackToken', () => setSlackToken(store, chatops)),
-    r('youops.chatops.clearSlackToken', () => clearSlackToken(chatops)),
-    r('youops.chatops.setWebhookUrl', (name?: unknown) => setWebhookUrl(store, chatops, typeof name === 'string' ? name : undefined)),
-    r('youops.chatops.clearWebhookUrl', (name?: unknown) => clearWebhookUrl(store, chatops, typeof name === 'string' ? name : undefined)),
-  );
+/** ChatOps: commands to a chat or bot, their history and audit log, and each environment's last command in the tree. */
+export function registerChatOps(services: Services): ChatOpsController {
+  const { context, store, ui, failures, secrets, github, commands } = services;
+  const chatops = new ChatOpsController(context, ui, failures);
+  const deps: ChatOpsDeps = { store, ui, failures, secrets, github, chatops };
+  services.sections.push(new LastCommandSection(chatops));
+  context.subscriptions.push(chatops, new AuditLogDocumentProvider(chatops));
+  const name = (args: readonly unknown[]) => (typeof args[0] === 'string' ? args[0] : undefined);
+  commands.register('youops.sendChatOpsCommand', (t) => sendChatOpsCommand(deps, t), { needsConfig: true });
+  commands.register('youops.chatops.resend', (t) => resendFromHistory(deps, t.historyId), { needsConfig: true });
+  commands.register('youops.chatops.showAuditLog', () => showAuditLog(ui));
+  commands.register('youops.chatops.showOutput', () => chatops.output.show());
+  commands.register('youops.chatops.setSlackToken', () => setSlackToken(deps));
+  commands.register('youops.chatops.clearSlackToken', () => clearSlackToken(deps));
+  commands.register('youops.chatops.setWebhookUrl', (t) => setWebhookUrl(deps, name(t.args)));
+  commands.register('youops.chatops.clearWebhookUrl', (t) => clearWebhookUrl(deps, name(t.args)));
   return chatops;
 }

@@ -1,20 +1,26 @@
-import * as vscode from 'vscode';
 import { hostOf, isAcceptableEndpoint } from '../../core/chatops/secretBinding';
 import { transportSettings } from '../../core/chatops/transportSettings';
 import { SLACK_API_URL } from '../../core/chatops/transports/slackWebApi';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import type { ChatOpsController } from './chatOpsController';
+import type { Secrets } from '../shared/secrets';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import type { Ui } from '../shared/ui/uiSeam';
 
 /** Set/clear the Slack bot token and webhook URLs: masked input, SecretStorage only, bound to their host. */
-export async function setSlackToken(store: WorkspaceStore, chatops: ChatOpsController): Promise<boolean> {
+export interface SecretCommandDeps {
+  store: WorkspaceStore;
+  ui: Ui;
+  secrets: Secrets;
+}
+
+export async function setSlackToken({ store, ui, secrets }: SecretCommandDeps): Promise<boolean> {
   const apiUrl = slackApiUrl(store);
   if (!isAcceptableEndpoint(apiUrl)) {
-    void vscode.window.showErrorMessage(`chatops.transports.slack.apiUrl (${apiUrl}) must use https; the token is not stored for it.`);
+    void ui.notify('error', `chatops.transports.slack.apiUrl (${apiUrl}) must use https; the token is not stored for it.`);
     return false;
   }
   const host = hostOf(apiUrl);
   const custom = apiUrl !== SLACK_API_URL;
-  const token = await chatops.prompter.input({
+  const token = await ui.input({
     title: `Slack bot token for ${host}`,
     prompt: custom
       ? `youops.yaml sets the Slack API to ${host}, not slack.com: the token will only be sent there. Stored in VS Code's secret storage.`
@@ -24,20 +30,21 @@ export async function setSlackToken(store: WorkspaceStore, chatops: ChatOpsContr
     validate: (v) => (v.trim() && !/\s/.test(v.trim()) ? undefined : 'A token is one word without spaces'),
   });
   if (!token?.trim()) return false;
-  await chatops.secrets.setSlackToken(token.trim(), apiUrl);
-  void vscode.window.showInformationMessage(`YouOps: Slack bot token stored for ${host}.`);
+  await secrets.setTransportSecret('slack', 'slack', token.trim(), apiUrl);
+  void ui.notify('info', `YouOps: Slack bot token stored for ${host}.`);
   return true;
 }
 
-export async function clearSlackToken(chatops: ChatOpsController): Promise<void> {
-  await chatops.secrets.clearSlackToken();
-  void vscode.window.showInformationMessage('YouOps: Slack bot token removed.');
+export async function clearSlackToken({ ui, secrets }: SecretCommandDeps): Promise<void> {
+  await secrets.deleteTransportSecret('slack', 'slack');
+  void ui.notify('info', 'YouOps: Slack bot token removed.');
 }
 
-export async function setWebhookUrl(store: WorkspaceStore, chatops: ChatOpsController, name?: string): Promise<boolean> {
-  const secretName = name ?? (await pickWebhookName(store, chatops));
+export async function setWebhookUrl(deps: SecretCommandDeps, name?: string): Promise<boolean> {
+  const { ui, secrets } = deps;
+  const secretName = name ?? (await pickWebhookName(deps));
   if (!secretName) return false;
-  const url = await chatops.prompter.input({
+  const url = await ui.input({
     title: `Webhook URL for "${secretName}"`,
     prompt: "The incoming-webhook URL (it is a secret): stored in VS Code's secret storage, never in settings or logs.",
     placeHolder: 'https://hooks.slack.com/services/…',
@@ -45,16 +52,16 @@ export async function setWebhookUrl(store: WorkspaceStore, chatops: ChatOpsContr
     validate: (v) => (isAcceptableEndpoint(v.trim()) ? undefined : 'An https:// URL (http only for localhost)'),
   });
   if (!url?.trim()) return false;
-  await chatops.secrets.setWebhookUrl(secretName, url.trim());
-  void vscode.window.showInformationMessage(`YouOps: webhook URL "${secretName}" stored for ${hostOf(url.trim())}.`);
+  await secrets.setTransportSecret('webhook', secretName, url.trim(), url.trim());
+  void ui.notify('info', `YouOps: webhook URL "${secretName}" stored for ${hostOf(url.trim())}.`);
   return true;
 }
 
-export async function clearWebhookUrl(store: WorkspaceStore, chatops: ChatOpsController, name?: string): Promise<void> {
-  const secretName = name ?? (await pickWebhookName(store, chatops));
+export async function clearWebhookUrl(deps: SecretCommandDeps, name?: string): Promise<void> {
+  const secretName = name ?? (await pickWebhookName(deps));
   if (!secretName) return;
-  await chatops.secrets.clearWebhookUrl(secretName);
-  void vscode.window.showInformationMessage(`YouOps: webhook URL "${secretName}" removed.`);
+  await deps.secrets.deleteTransportSecret('webhook', secretName);
+  void deps.ui.notify('info', `YouOps: webhook URL "${secretName}" removed.`);
 }
 
 function slackApiUrl(store: WorkspaceStore): string {
@@ -63,8 +70,12 @@ function slackApiUrl(store: WorkspaceStore): string {
 }
 
 /** The name youops.yaml gives (url-secret), or one typed when the config has none. */
-async function pickWebhookName(store: WorkspaceStore, chatops: ChatOpsController): Promise<string | undefined> {
+async function pickWebhookName({ store, ui }: SecretCommandDeps): Promise<string | undefined> {
   const s = store.state.kind === 'ready' ? transportSettings(store.state.config.chatops.transports, 'webhook') : undefined;
   if (s?.kind === 'webhook') return s.secretName;
-  return chatops.prompter.input({ title: 'Name of the webhook secret', prompt: 'The name youops.yaml refers to as chatops.transports.webhook.url-secret', validate: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'Letters, digits, _ . -') });
+  return ui.input({
+    title: 'Name of the webhook secret',
+    prompt: 'The name youops.yaml refers to as chatops.transports.webhook.url-secret',
+    validate: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'Letters, digits, _ . -'),
+  });
 }

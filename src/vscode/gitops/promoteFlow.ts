@@ -5,9 +5,9 @@ import { applyPromotion } from '../../core/gitops/applyPromotion';
 import { planPromotion, type PromotionPlan } from '../../core/gitops/promotionPlan';
 import { runPromotion, type ChangeOutcome } from '../../core/gitops/runPromotion';
 import { unifiedDiff } from '../../core/gitops/unifiedDiff';
-import { gitOpsTarget } from './gitOpsArgs';
-import type { GitOpsDeps } from './gitOpsDeps';
-import type { GitOpsPick } from './gitOpsPrompter';
+import type { CommandTarget } from '../shared/commands/commandTarget';
+import type { ReadyState } from '../shared/store/workspaceState';
+import { gitOpsTarget, type GitOpsDeps, type GitOpsPick } from './gitOpsDeps';
 import { pullRequestSteps } from './pullRequestSteps';
 import { showGitOpsError } from './showGitOpsOutcome';
 
@@ -15,12 +15,7 @@ import { showGitOpsError } from './showGitOpsOutcome';
  * YouOps: Promote… — pick the target (unless started on one), pick the values, see the
  * exact patch, confirm, and get a pull request. Untrusted workspaces only see the patch.
  */
-export async function promote(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOutcome | undefined> {
-  const state = deps.store.state;
-  if (state.kind !== 'ready') {
-    await deps.ui().notify('error', state.kind === 'invalid' ? 'Fix the errors in youops.yaml first.' : 'No youops.yaml in this workspace.');
-    return undefined;
-  }
+export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandTarget): Promise<ChangeOutcome | undefined> {
   const t = gitOpsTarget(deps.store, arg);
   const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env);
   if (!target) return undefined;
@@ -38,7 +33,9 @@ export async function promote(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOu
         steps.confirmPatch(
           `Promote ${target.promotesFrom} → ${target.name}`,
           patch,
-          target.protected ? `${target.name} is protected. Open a pull request that changes it?` : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
+          target.protected
+            ? `${target.name} is protected. Open a pull request that changes it?`
+            : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
           `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
         ),
       pullRequests: () => steps.pullRequests(),
@@ -52,18 +49,22 @@ export async function promote(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOu
 }
 
 /** The environment to promote into: the one given if it promotes from somewhere, else the one that promotes from it. */
-async function chooseTarget(deps: GitOpsDeps, envs: EnvironmentConfig[], given: string | undefined): Promise<EnvironmentConfig | undefined> {
+async function chooseTarget(deps: GitOpsDeps, envs: readonly EnvironmentConfig[], given: string | undefined): Promise<EnvironmentConfig | undefined> {
   const promotable = envs.filter((e) => e.promotesFrom);
   if (promotable.length === 0) {
-    await deps.ui().notify('error', 'No environment in youops.yaml has promotesFrom, so there is nothing to promote into.');
+    await deps.ui.notify('error', 'No environment in youops.yaml has promotesFrom, so there is nothing to promote into.');
     return undefined;
   }
   const givenEnv = envs.find((e) => e.name === given);
   if (givenEnv?.promotesFrom) return givenEnv;
   const downstream = given ? promotable.filter((e) => e.promotesFrom === given) : promotable;
   if (downstream.length === 1) return downstream[0];
-  return deps.ui().pickOne(
-    (downstream.length ? downstream : promotable).map((e) => ({ label: `${e.promotesFrom} → ${e.name}`, description: e.protected ? 'protected' : undefined, value: e })),
+  return deps.ui.pickValue(
+    (downstream.length ? downstream : promotable).map((e) => ({
+      label: `${e.promotesFrom} → ${e.name}`,
+      description: e.protected ? 'protected' : undefined,
+      value: e,
+    })),
     { title: 'Promote into which environment?' },
   );
 }
@@ -81,11 +82,21 @@ async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<str
       value: c.id,
     }));
   const note = blocked.length ? ` (${blocked.length} cannot be edited here: see the YouOps GitOps log)` : '';
-  return deps.ui().pickMany(items, { title: `Promote ${plan.from} → ${plan.to}: which values?${note}`, placeHolder: 'Image tags and versions are preselected' });
+  const picked = await deps.ui.pickMany(items, {
+    title: `Promote ${plan.from} → ${plan.to}: which values?${note}`,
+    placeHolder: 'Image tags and versions are preselected',
+  });
+  return picked?.map((i) => i.value);
 }
 
 /** Untrusted: the plan and patch from the working tree, nothing run or pushed. */
-async function previewOnly(deps: GitOpsDeps, config: Parameters<typeof planPromotion>[0]['config'], rootDir: string, target: EnvironmentConfig, resource?: string): Promise<undefined> {
+async function previewOnly(
+  deps: GitOpsDeps,
+  config: Parameters<typeof planPromotion>[0]['config'],
+  rootDir: string,
+  target: EnvironmentConfig,
+  resource?: string,
+): Promise<undefined> {
   const plan = await planPromotion({ config, rootDir, to: target.name, resource });
   const ids = await selectChanges(deps, plan);
   if (!ids?.length) return undefined;
@@ -93,8 +104,8 @@ async function previewOnly(deps: GitOpsDeps, config: Parameters<typeof planPromo
   const patch = applyPromotion(plan, ids)
     .map((f) => unifiedDiff(rel(f.file), f.before, f.after))
     .join('');
-  await deps.ui().showPatch(`Promote ${plan.from} → ${plan.to} (preview)`, patch);
-  await deps.ui().notify('info', 'This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.');
+  await deps.ui.showPatch(`Promote ${plan.from} → ${plan.to} (preview)`, patch);
+  await deps.ui.notify('info', 'This workspace is not trusted: YouOps only shows the patch. Trust the workspace to commit, push and open the pull request.');
   return undefined;
 }
 

@@ -1,8 +1,8 @@
-import { GitHubClient } from '../../core/github/githubClient';
-import { compareUrl, originRepo } from '../../core/gitops/originRepo';
+import { compareUrl } from '../../core/github/repoRef';
+import { remoteRepo } from '../../core/github/remoteRepo';
 import { gitHubPullRequestPort, type PullRequestPort } from '../../core/gitops/pullRequestPort';
-import type { GitHubAuth } from '../auth/githubAuth';
-import { githubEndpoint } from '../auth/githubEndpoint';
+import type { GitHubAccess } from '../shared/github/gitHubAccess';
+import { githubEndpoint } from '../shared/github/gitHubEndpoint';
 
 export interface PullRequestAccess {
   port?: PullRequestPort;
@@ -12,25 +12,23 @@ export interface PullRequestAccess {
 }
 
 /**
- * The pull-request side of a GitOps change: the repository of the `origin` remote and a
- * GitHub session (asking to sign in; the branch is pushed either way). Without one, the
- * result says how to open the PR by hand.
+ * The pull-request side of a GitOps change: the repository of the `origin` remote (where the
+ * branch was pushed) and the GitHub sign-in (asking to sign in; the branch is pushed either
+ * way). Without them, the result says how to open the PR by hand.
  */
-export async function pullRequestAccess(repoDir: string, auth: GitHubAuth, log: (m: string) => void): Promise<PullRequestAccess> {
-  const repo = await originRepo(repoDir);
+export async function pullRequestAccess(repoDir: string, github: GitHubAccess): Promise<PullRequestAccess> {
+  const repo = await remoteRepo(repoDir);
   if (!repo) return { reason: 'the origin remote is not a GitHub repository' };
   const manualUrl = (base: string, branch: string) => compareUrl(repo, base, branch);
-  const endpoint = githubEndpoint();
-  if (repo.host !== endpoint.host && !endpoint.loopback) {
-    return { manualUrl, reason: `origin is on ${repo.host}, but YouOps talks to ${endpoint.host} (youops.github.enterpriseUrl)` };
+  if (!github.sendsTokenTo(repo.host)) {
+    return { manualUrl, reason: `origin is on ${repo.host}, but YouOps talks to ${githubEndpoint().host} (youops.github.enterpriseUrl)` };
   }
-  let session;
+  let connected;
   try {
-    session = await auth.session('prompt');
+    connected = await github.client('prompt');
   } catch (err) {
     return { manualUrl, reason: `GitHub sign-in failed: ${(err as Error).message}` };
   }
-  if (!session) return { manualUrl, reason: 'not signed in to GitHub' };
-  const client = new GitHubClient({ token: session.accessToken, baseUrl: session.endpoint.baseUrl, userAgent: 'youops-vscode', log });
-  return { port: gitHubPullRequestPort(client, repo), manualUrl };
+  if (!connected) return { manualUrl, reason: 'not signed in to GitHub' };
+  return { port: gitHubPullRequestPort(connected.client, repo), manualUrl };
 }

@@ -12,15 +12,13 @@ export function pullRequestSteps(deps: GitOpsDeps, rootDir: string) {
   let noPrReason: string | undefined;
   return {
     async confirmPatch(title: string, patch: string, question: string, summary: string): Promise<boolean> {
-      await deps.ui().showPatch(title, patch);
-      return deps.ui().confirm(
-        question,
-        `${summary}, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`,
-        'Create Pull Request',
-      );
+      await deps.ui.showPatch(title, patch);
+      const action = 'Create Pull Request';
+      const detail = `${summary}, as in the patch shown. Committed on a new branch in a temporary worktree and pushed to origin; your working tree is not touched.`;
+      return (await deps.ui.confirm(question, detail, action)) === action;
     },
     async pullRequests() {
-      const access = await pullRequestAccess(rootDir, deps.auth, (m) => deps.log.info(m));
+      const access = await pullRequestAccess(rootDir, deps.github);
       noPrReason = access.reason;
       return access;
     },

@@ -4,8 +4,10 @@ import type { CommitInfo } from '../../core/git/history';
 import { runRollback } from '../../core/gitops/runRollback';
 import type { ChangeOutcome } from '../../core/gitops/runPromotion';
 import { relativeTime } from '../../core/text/relativeTime';
-import { gitOpsTarget } from './gitOpsArgs';
-import type { GitOpsDeps } from './gitOpsDeps';
+import { Failure } from '../shared/commands/failure';
+import type { CommandTarget } from '../shared/commands/commandTarget';
+import type { ReadyState } from '../shared/store/workspaceState';
+import { gitOpsTarget, type GitOpsDeps } from './gitOpsDeps';
 import { pullRequestSteps } from './pullRequestSteps';
 import { showGitOpsError } from './showGitOpsOutcome';
 
@@ -13,32 +15,38 @@ import { showGitOpsError } from './showGitOpsOutcome';
  * YouOps: Roll Back… — from a History commit (or a picked one): revert that commit's change
  * to the environment, or restore the environment to it; exact patch, confirm, pull request.
  */
-export async function rollback(deps: GitOpsDeps, arg?: unknown): Promise<ChangeOutcome | undefined> {
-  const state = deps.store.state;
-  if (state.kind !== 'ready') {
-    await deps.ui().notify('error', state.kind === 'invalid' ? 'Fix the errors in youops.yaml first.' : 'No youops.yaml in this workspace.');
-    return undefined;
-  }
+export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: CommandTarget): Promise<ChangeOutcome | undefined> {
   if (!vscode.workspace.isTrusted) {
-    await deps.ui().notify('error', 'This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.');
+    await deps.failures.show(
+      new Failure('untrusted', 'This workspace is not trusted: YouOps runs no Git command and pushes nothing from it. Trust the workspace to roll back.'),
+    );
     return undefined;
   }
   const t = gitOpsTarget(deps.store, arg);
-  const envName = t.env ?? (await deps.ui().pickOne(state.config.environments.map((e) => ({ label: e.name, description: e.protected ? 'protected' : undefined, value: e.name })), { title: 'Roll back which environment?' }));
+  const envName =
+    t.env ??
+    (await deps.ui.pickValue(
+      state.config.environments.map((e) => ({ label: e.name, description: e.protected ? 'protected' : undefined, value: e.name })),
+      { title: 'Roll back which environment?' },
+    ));
   const env = state.config.environments.find((e) => e.name === envName);
   if (!env) return undefined;
   const history = deps.store.environment(env.name)?.state?.history ?? [];
   const commit =
     t.commit ??
-    (await deps.ui().pickOne(
+    (await deps.ui.pickValue(
       history.map((c) => ({ label: `$(git-commit) ${c.subject}`, description: `${c.shortHash} · ${c.author} · ${relativeTime(c.date)}`, value: c })),
       { title: `Roll back ${env.name}: which commit?`, placeHolder: history.length ? undefined : 'No commits touched this environment' },
     ));
   if (!commit) return undefined;
-  const mode = await deps.ui().pickOne<RollbackMode>(
+  const mode = await deps.ui.pickValue<RollbackMode>(
     [
       { label: `Revert ${commit.shortHash}`, description: `undo "${commit.subject}" in ${env.name} only`, value: 'revert' },
-      { label: `Restore ${env.name} to ${commit.shortHash}`, description: `the ${env.name} manifests as they were after "${commit.subject}"`, value: 'restore' },
+      {
+        label: `Restore ${env.name} to ${commit.shortHash}`,
+        description: `the ${env.name} manifests as they were after "${commit.subject}"`,
+        value: 'restore',
+      },
     ],
     { title: `Roll back ${env.name}` },
   );

@@ -11,14 +11,20 @@ export async function showGitOpsOutcome(deps: GitOpsDeps, outcome: ChangeOutcome
   if (p.pullRequest) {
     if (p.pullRequest.labelError) deps.log.warn(`labels not added: ${p.pullRequest.labelError}`);
     const verb = p.pullRequest.reused ? 'is already open' : 'opened';
-    const choice = await deps.ui().notify('info', `Pull request #${p.pullRequest.number} ${verb} for ${p.branch} → ${p.base}.`, 'Open Pull Request');
+    const labels = p.pullRequest.labelError ? ` Its labels were not added: ${p.pullRequest.labelError}` : '';
+    const choice = await deps.ui.notify('info', `Pull request #${p.pullRequest.number} ${verb} for ${p.branch} → ${p.base}.${labels}`, 'Open Pull Request');
     if (choice === 'Open Pull Request') await vscode.env.openExternal(vscode.Uri.parse(p.pullRequest.url));
     return;
   }
   const next = p.resume?.[0] ?? `open a pull request from ${p.branch} into ${p.base}`;
   deps.log.info(`no pull request opened${noPrReason ? ` (${noPrReason})` : ''}; next: ${next}`);
   const url = /^open (https?:\S+)$/.exec(next)?.[1];
-  const choice = await deps.ui().notify('info', `Pushed ${p.branch} to origin${noPrReason ? `; no pull request: ${noPrReason}` : ''}. Open the pull request to ${p.base} to finish.`, ...(url ? ['Open on GitHub'] : []), 'Copy Branch Name');
+  const choice = await deps.ui.notify(
+    'info',
+    `Pushed ${p.branch} to origin${noPrReason ? `; no pull request: ${noPrReason}` : ''}. Open the pull request to ${p.base} to finish.`,
+    ...(url ? ['Open on GitHub'] : []),
+    'Copy Branch Name',
+  );
   if (choice === 'Open on GitHub' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
   if (choice === 'Copy Branch Name') await vscode.env.clipboard.writeText(p.branch);
 }
@@ -30,10 +36,10 @@ export async function showGitOpsError(deps: GitOpsDeps, what: string, err: unkno
   if (err instanceof GitOpsError && err.resume) {
     const steps = err.resume.steps;
     deps.log.info(`to resume: ${steps.join(' ; ')}`);
-    const choice = await deps.ui().notify('error', `${what}: ${message}. The commit is kept on the local branch ${err.resume.branch}.`, 'Copy Resume Steps', 'Show Log');
-    if (choice === 'Copy Resume Steps') await vscode.env.clipboard.writeText(steps.join('\n'));
-    if (choice === 'Show Log') deps.log.show();
+    // The message says where the commit is; the fixes (copy the resume steps, show the log) come from the failure vocabulary.
+    const kept = new GitOpsError(err.kind, `${message}. The commit is kept on the local branch ${err.resume.branch}.`, err.resume);
+    await deps.failures.show(kept, { what, log: deps.log });
     return;
   }
-  await deps.ui().notify('error', `${what}: ${message}`);
+  await deps.failures.show(err, { what, log: deps.log });
 }

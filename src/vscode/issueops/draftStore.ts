@@ -23,6 +23,9 @@ export class DraftStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.memento.update(KEY, this.all().filter((d) => d.id !== id));
+    await this.memento.update(
+      KEY,
+      this.all().filter((d) => d.id !== id),
+    );
   }
 }

@@ -4,46 +4,24 @@ import type { IssueTemplate } from '../../core/issueops/issueTemplate';
 import { prefillForm } from '../../core/issueops/prefillForm';
 import { renderTitle } from '../../core/issueops/renderTitle';
 import { newDraftId, type TicketDraft } from '../../core/issueops/ticketDraft';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import type { DraftStore } from './draftStore';
-import type { GitHubConnection } from './githubConnection';
-import { showIssueOpsError } from './showIssueOpsError';
-import { requestedTemplate, ticketContextFromArg } from './ticketContextFromArg';
-import { fillTicketForm } from './ticketForm';
-import type { TicketPreviewProvider } from './ticketPreview';
-import type { TicketPrompts } from './ticketPrompts';
-import { sendDraft } from './sendDraft';
+import type { CommandTarget } from '../shared/commands/commandTarget';
+import { showIssueOpsError, type IssueOpsDeps } from './issueOpsDeps';
+import { editAndSend } from './sendDraft';
 import { workspaceTemplates } from './templateCatalog';
-import type { TicketsStore } from './ticketsStore';
-
-export interface IssueOpsDeps {
-  store: WorkspaceStore;
-  connection: GitHubConnection;
-  drafts: DraftStore;
-  preview: TicketPreviewProvider;
-  tickets: TicketsStore;
-  log: vscode.LogOutputChannel;
-  /** Quick inputs and notifications (scripted in extension-host tests). */
-  ui: TicketPrompts;
-}
+import { ticketContext } from './ticketContext';
 
 /** "Open IssueOps ticket" from the palette, tree, code lens, drift hover or an operation. */
-export async function openTicket(deps: IssueOpsDeps, arg?: unknown): Promise<void> {
-  const state = deps.store.state;
-  if (state.kind !== 'ready') {
-    void deps.ui.notify('warning', state.kind === 'invalid' ? 'Fix the errors in youops.yaml first.' : 'No youops.yaml in this workspace.');
-    return;
-  }
+export async function openTicket(deps: IssueOpsDeps, target: CommandTarget): Promise<void> {
   let repoName: string;
   try {
-    repoName = formatRepo(await deps.connection.repo());
+    repoName = formatRepo(await deps.github.repo());
   } catch (err) {
-    return void showIssueOpsError(err, [], deps.ui);
+    return void showIssueOpsError(deps, err);
   }
-  const set = await workspaceTemplates(deps.store, deps.log);
+  const set = await workspaceTemplates(deps);
   if (!set) return;
-  const context = ticketContextFromArg(deps.store, arg);
-  const wanted = requestedTemplate(arg);
+  const context = ticketContext(deps.store, target);
+  const wanted = target.template;
   let template: IssueTemplate | undefined;
   if (wanted) {
     template = set.templates.find((t) => t.file === wanted || t.file.replace(/\.(ya?ml|md)$/, '') === wanted);
@@ -64,7 +42,6 @@ export async function openTicket(deps: IssueOpsDeps, arg?: unknown): Promise<voi
     const pick = await deps.ui.pick(items, {
       title: `Open IssueOps ticket in ${repoName}${context.env ? ` — ${context.env}` : ''}`,
       placeHolder: 'Choose a template',
-      matchOnDetail: true,
     });
     if (!pick) return;
     if (pick.url) return void vscode.env.openExternal(vscode.Uri.parse(pick.url));
@@ -85,15 +62,4 @@ export async function openTicket(deps: IssueOpsDeps, arg?: unknown): Promise<voi
     attempts: 0,
   };
   await editAndSend(deps, draft, template);
-}
-
-/** The form, then sending; used for new tickets and for editing kept drafts. */
-export async function editAndSend(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
-  const untouched = JSON.stringify(draft);
-  const result = await fillTicketForm(draft, template, deps.preview, deps.ui);
-  if (result === 'send') return sendDraft(deps, draft, template);
-  if (result === 'saveDraft' || JSON.stringify(draft) !== untouched || draft.attempts > 0) {
-    await deps.drafts.save(draft);
-    if (result === 'cancel') void deps.ui.notify('info', 'Ticket kept as a draft: "YouOps: Re-send Ticket Draft" picks it up again.');
-  }
 }

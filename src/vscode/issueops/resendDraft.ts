@@ -1,6 +1,6 @@
+import type { IssueOpsDeps } from './issueOpsDeps';
+import { editAndSend, sendDraft } from './sendDraft';
 import { workspaceTemplates } from './templateCatalog';
-import { editAndSend, type IssueOpsDeps } from './openTicket';
-import { sendDraft } from './sendDraft';
 
 /** Lists kept drafts (failed or put aside) to re-send, edit or discard them. */
 export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: 'edit'): Promise<void> {
@@ -13,7 +13,12 @@ export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: '
       return;
     }
     const pick = await deps.ui.pick(
-      drafts.map((d) => ({ label: d.title || '(no title)', description: `${d.repo} · ${new Date(d.createdAt).toLocaleString()}`, detail: d.lastError ? `Last attempt failed: ${d.lastError}` : 'Not sent yet', d })),
+      drafts.map((d) => ({
+        label: d.title || '(no title)',
+        description: `${d.repo} · ${new Date(d.createdAt).toLocaleString()}`,
+        detail: d.lastError ? `Last attempt failed: ${d.lastError}` : 'Not sent yet',
+        d,
+      })),
       { placeHolder: 'Which draft?' },
     );
     if (!pick) return;
@@ -30,7 +35,7 @@ export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: '
   }
   if (!action || !draft) return;
   if (action === 'discard') return deps.drafts.delete(draft.id);
-  const set = await workspaceTemplates(deps.store, deps.log);
+  const set = await workspaceTemplates(deps);
   const template = draft.template ? set?.templates.find((t) => t.file === draft!.template) : undefined;
   if (draft.template && !template) {
     void deps.ui.notify('error', `The draft's template ${draft.template} is gone or invalid; the draft is kept.`);

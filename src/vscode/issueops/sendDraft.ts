@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { GitHubError } from '../../core/github/githubError';
 import type { IssueTemplate } from '../../core/issueops/issueTemplate';
-import { submitTicket } from '../../core/issueops/submitTicket';
+import { describeDropped, submitTicket } from '../../core/issueops/submitTicket';
 import type { TicketDraft } from '../../core/issueops/ticketDraft';
-import type { IssueOpsDeps } from './openTicket';
-import { showIssueOpsError } from './showIssueOpsError';
+import { showIssueOpsError, type IssueOpsDeps } from './issueOpsDeps';
+import { fillTicketForm } from './ticketForm';
 
 /** Drafts being sent right now: a double click or a second command joins the first attempt. */
 const inflight = new Map<string, Promise<void>>();
@@ -24,25 +24,44 @@ export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: Issu
 async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
   await deps.drafts.save(draft);
   try {
-    const issue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating the issue in ${draft.repo}…` }, () =>
-      deps.connection.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template)),
+    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…` }, () =>
+      deps.github.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d) })),
     );
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
     void deps.tickets.refresh();
+    const dropped = describeDropped(issue.dropped);
+    if (dropped) {
+      deps.log.warn(`issue #${issue.number}: ${dropped}`);
+      void deps.ui.notify('warning', `#${issue.number}: ${dropped}`);
+    }
     // Not awaited: the command is done once GitHub confirmed; the notification stays for the person.
-    void deps.ui.notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser').then((choice) => {
-      if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
-    });
+    void deps.ui
+      .notify('info', `${issue.reused ? 'The ticket already existed' : 'Created'}: #${issue.number} ${issue.title}`, 'Open in Browser')
+      .then((choice) => {
+        if (choice === 'Open in Browser') void vscode.env.openExternal(vscode.Uri.parse(issue.htmlUrl));
+      });
   } catch (err) {
-    draft.attempts++;
+    // submitTicket counted the attempt (and stored it) before the request left.
     draft.lastError = err instanceof Error ? err.message : String(err);
     await deps.drafts.save(draft);
     deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);
     const retryable = !(err instanceof GitHubError && err.kind === 'tooLarge');
-    void showIssueOpsError(err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], deps.ui).then((choice) => {
+    // Saved with the error: a fix (a new sign-in) re-sends it, nothing typed is lost.
+    void showIssueOpsError(deps, err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], () => sendDraft(deps, draft, template)).then((choice) => {
       if (choice === 'Re-send') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
       if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
     });
+  }
+}
+
+/** The form, then sending; used for new tickets and for editing kept drafts. */
+export async function editAndSend(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
+  const untouched = JSON.stringify(draft);
+  const result = await fillTicketForm(draft, template, deps.preview, deps.ui);
+  if (result === 'send') return sendDraft(deps, draft, template);
+  if (result === 'saveDraft' || JSON.stringify(draft) !== untouched || draft.attempts > 0) {
+    await deps.drafts.save(draft);
+    if (result === 'cancel') void deps.ui.notify('info', 'Ticket kept as a draft: "YouOps: Re-send Ticket Draft" picks it up again.');
   }
 }

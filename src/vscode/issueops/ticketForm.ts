@@ -6,7 +6,7 @@ import { hasPlaceholder, renderTitle } from '../../core/issueops/renderTitle';
 import type { TicketDraft } from '../../core/issueops/ticketDraft';
 import { validateField } from '../../core/issueops/validateForm';
 import type { TicketPreviewProvider } from './ticketPreview';
-import type { TicketPrompts } from './ticketPrompts';
+import type { Ui } from '../shared/ui/uiSeam';
 
 export type FormResult = 'send' | 'saveDraft' | 'cancel';
 
@@ -16,7 +16,7 @@ export type FormResult = 'send' | 'saveDraft' | 'cancel';
  * with the preview beside it; "Create issue" only when GitHub would accept it.
  * Mutates `draft` in place so nothing typed is lost if the flow stops.
  */
-export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate | undefined, preview: TicketPreviewProvider, ui: TicketPrompts): Promise<FormResult> {
+export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate | undefined, preview: TicketPreviewProvider, ui: Ui): Promise<FormResult> {
   const form = template?.kind === 'form' ? template : undefined;
   // First pass: only what is missing, in form order — the quick path for a prefilled ticket.
   if (form) {
@@ -26,17 +26,16 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
     }
   }
   // Placeholders like <who> can be filled now that the missing answers are in.
-  if (hasPlaceholder(draft.title) && template?.title) draft.title = renderTitle(template.title, form, draft.values);
-  if (!draft.title.trim() || hasPlaceholder(draft.title)) {
-    if (!(await editTitle(draft, ui))) return 'cancel';
+  if (hasPlaceholder(draft.title, template?.title) && template?.title) draft.title = renderTitle(template.title, form, draft.values);
+  if (!draft.title.trim() || hasPlaceholder(draft.title, template?.title)) {
+    if (!(await editTitle(draft, template, ui))) return 'cancel';
   }
   const previewUri = preview.uriFor(draft.id, draft.title);
   const refreshPreview = () => preview.update(previewUri, draft.title, draft.repo, buildTicket(draft, template).body);
   refreshPreview();
-  await vscode.window.showTextDocument(previewUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true }).then(
-    (e) => vscode.languages.setTextDocumentLanguage(e.document, 'markdown'),
-    () => undefined,
-  );
+  await ui
+    .showDocument(previewUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, language: 'markdown' })
+    .then(undefined, () => undefined);
 
   for (;;) {
     refreshPreview();
@@ -46,7 +45,9 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
       {
         label: built.problems.length ? '$(warning) Create issue' : '$(check) Create issue',
         description: `in ${draft.repo}`,
-        detail: built.problems.length ? `Not yet: ${built.problems[0]}${built.problems.length > 1 ? ` (+${built.problems.length - 1} more)` : ''}` : 'The preview beside shows exactly what GitHub receives.',
+        detail: built.problems.length
+          ? `Not yet: ${built.problems[0]}${built.problems.length > 1 ? ` (+${built.problems.length - 1} more)` : ''}`
+          : 'The preview beside shows exactly what GitHub receives.',
         action: 'send',
       },
       { label: 'Fields', kind: vscode.QuickPickItemKind.Separator, action: 'field' },
@@ -66,11 +67,13 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
     } else {
       items.push({ label: '$(edit) Body', description: (draft.body ?? '').split('\n')[0] || '(empty)', action: 'body' });
     }
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'save' }, { label: '$(save) Keep as draft and close', description: 'Re-send later with "YouOps: Re-send Ticket Draft"', action: 'save' });
+    items.push(
+      { label: '', kind: vscode.QuickPickItemKind.Separator, action: 'save' },
+      { label: '$(save) Keep as draft and close', description: 'Re-send later with "YouOps: Re-send Ticket Draft"', action: 'save' },
+    );
     const pick = await ui.pick(items, {
       title: `${template?.name ?? 'Blank issue'} → ${draft.repo}`,
       placeHolder: 'Review the ticket: pick a field to change it, or create the issue',
-      ignoreFocusOut: true,
     });
     if (!pick) return 'cancel';
     switch (pick.action) {
@@ -81,7 +84,7 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
       case 'save':
         return 'saveDraft';
       case 'title':
-        await editTitle(draft, ui);
+        await editTitle(draft, template, ui);
         break;
       case 'body':
         await ui.longText('Body', draft.body ?? '', false).then((v) => v !== undefined && (draft.body = v));
@@ -93,12 +96,11 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
   }
 }
 
-async function editTitle(draft: TicketDraft, ui: TicketPrompts): Promise<boolean> {
+async function editTitle(draft: TicketDraft, template: IssueTemplate | undefined, ui: Ui): Promise<boolean> {
   const value = await ui.input({
     title: 'Issue title',
     value: draft.title,
-    ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? 'The title is required' : hasPlaceholder(v) ? 'Replace the <placeholder>' : undefined),
+    validate: (v) => (!v.trim() ? 'The title is required' : hasPlaceholder(v, template?.title) ? 'Replace the <placeholder>' : undefined),
   });
   if (value === undefined) return false;
   draft.title = value.trim();
@@ -106,20 +108,23 @@ async function editTitle(draft: TicketDraft, ui: TicketPrompts): Promise<boolean
 }
 
 /** One field with the input that suits it; false when the person pressed Escape. */
-async function editField(f: InputField, draft: TicketDraft, ui: TicketPrompts): Promise<boolean> {
+async function editField(f: InputField, draft: TicketDraft, ui: Ui): Promise<boolean> {
   const current = draft.values[f.id];
   const title = `${f.label}${f.required ? ' (required)' : ''}`;
   switch (f.type) {
     case 'input':
+    case 'upload':
     case 'textarea': {
-      const v = f.type === 'textarea' ? await ui.longText(f.label, typeof current === 'string' ? current : '', f.required, f.description) : await ui.input({
-        title,
-        prompt: f.description,
-        placeHolder: f.placeholder,
-        value: typeof current === 'string' ? current : '',
-        ignoreFocusOut: true,
-        validateInput: (x) => (f.required && !x.trim() ? `"${f.label}" is required` : undefined),
-      });
+      const v =
+        f.type === 'textarea'
+          ? await ui.longText(f.label, typeof current === 'string' ? current : '', f.required, f.description)
+          : await ui.input({
+              title,
+              prompt: f.type === 'upload' ? `${f.description ? `${f.description} — ` : ''}Markdown links of files already uploaded to GitHub` : f.description,
+              placeHolder: f.type === 'input' ? f.placeholder : undefined,
+              value: typeof current === 'string' ? current : '',
+              validate: (x) => (f.required && !x.trim() ? `"${f.label}" is required` : undefined),
+            });
       if (v === undefined) return false;
       draft.values[f.id] = v;
       return true;
@@ -129,14 +134,17 @@ async function editField(f: InputField, draft: TicketDraft, ui: TicketPrompts): 
       if (f.multiple) {
         const picks = await ui.pickMany(
           f.options.map((o) => ({ label: o, picked: chosen.includes(o) })),
-          { title, placeHolder: f.description ?? 'Choose any that apply', ignoreFocusOut: true },
+          { title, placeHolder: f.description ?? 'Choose any that apply' },
         );
         if (!picks) return false;
         draft.values[f.id] = picks.map((p) => p.label);
         return true;
       }
-      const items = [...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })), ...(f.required ? [] : [{ label: 'None', description: '_No response_' }])];
-      const pick = await ui.pick(items, { title, placeHolder: f.description ?? 'Choose one', ignoreFocusOut: true });
+      const items = [
+        ...f.options.map((o) => ({ label: o, description: chosen.includes(o) ? '(current)' : undefined })),
+        ...(f.required ? [] : [{ label: 'None', description: 'no choice' }]),
+      ];
+      const pick = await ui.pick(items, { title, placeHolder: f.description ?? 'Choose one' });
       if (!pick) return false;
       draft.values[f.id] = pick.label === 'None' && pick.description ? [] : [pick.label];
       return true;
@@ -145,7 +153,7 @@ async function editField(f: InputField, draft: TicketDraft, ui: TicketPrompts): 
       const checked = Array.isArray(current) ? (current as boolean[]) : [];
       const picks = await ui.pickMany(
         f.options.map((o, i) => ({ label: o.label, description: o.required ? 'required' : undefined, picked: checked[i] === true, index: i })),
-        { title, placeHolder: f.description ?? 'Check the boxes that apply', ignoreFocusOut: true },
+        { title, placeHolder: f.description ?? 'Check the boxes that apply' },
       );
       if (!picks) return false;
       draft.values[f.id] = f.options.map((_, i) => picks.some((p) => p.index === i));

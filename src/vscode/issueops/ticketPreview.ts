@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../shared/disposable';
 
 export const PREVIEW_SCHEME = 'youops-ticket';
 
@@ -6,13 +7,17 @@ export const PREVIEW_SCHEME = 'youops-ticket';
  * Read-only documents showing a ticket exactly as it will be sent (title, then
  * the body GitHub receives), refreshed while the person edits the form.
  */
-export class TicketPreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class TicketPreviewProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
   private readonly contents = new Map<string, string>();
 
   uriFor(draftId: string, title: string): vscode.Uri {
-    const name = (title || 'New ticket').replace(/[\\/:*?"<>|#]+/g, ' ').trim().slice(0, 60) || 'New ticket';
+    const name =
+      (title || 'New ticket')
+        .replace(/[\\/:*?"<>|#]+/g, ' ')
+        .trim()
+        .slice(0, 60) || 'New ticket';
     return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${draftId}/${name}.md` });
   }
 
@@ -23,9 +28,5 @@ export class TicketPreviewProvider implements vscode.TextDocumentContentProvider
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.path.split('/')[1]) ?? '';
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

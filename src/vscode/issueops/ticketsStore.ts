@@ -1,44 +1,44 @@
 import * as vscode from 'vscode';
 import { formatRepo } from '../../core/github/repoRef';
 import { listTickets, type Ticket } from '../../core/issueops/listTickets';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import type { GitHubAuth } from '../auth/githubAuth';
-import type { GitHubConnection } from './githubConnection';
-import { IssueOpsError } from './issueOpsError';
+import { Failure, type FailureKind } from '../shared/commands/failure';
+import { Disposable } from '../shared/disposable';
+import type { GitHubAccess } from '../shared/github/gitHubAccess';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import type { Ui } from '../shared/ui/uiSeam';
 import { workspaceTemplates } from './templateCatalog';
 
 export type TicketsState =
   | { kind: 'idle' }
   | { kind: 'loading'; previous?: Ticket[]; repo?: string }
   | { kind: 'ready'; tickets: Ticket[]; repo: string; refreshedAt: Date }
-  | { kind: 'unavailable'; reason: IssueOpsError['kind'] | 'error'; message: string };
+  | { kind: 'unavailable'; reason: FailureKind | 'error'; message: string };
 
 /** Refresh period while tickets are shown; conditional requests make unchanged refreshes free. */
 const POLL_MS = 60_000;
 
 /**
- * The open IssueOps tickets of the workspace's repository, for the views.
- * Loads lazily (when a Tickets node is first expanded), never prompts to sign
- * in, and polls with ETags while loaded.
+ * IssueOps' feature store: the open tickets of the workspace's repository, for the views.
+ * Loads lazily (when a Tickets node is first expanded), never prompts to sign in, and
+ * polls with ETags while loaded.
  */
-export class TicketsStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class TicketsStore extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private current: TicketsState = { kind: 'idle' };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: WorkspaceStore,
-    private readonly connection: GitHubConnection,
-    auth: GitHubAuth,
+    private readonly github: GitHubAccess,
+    private readonly ui: Ui,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      auth.onDidChange(() => this.current.kind !== 'idle' && void this.refresh()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.current.kind !== 'idle' && void this.refresh()),
-    ];
+    super();
+    this._register(github.onDidChange(() => this.current.kind !== 'idle' && void this.refresh()));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.current.kind !== 'idle' && void this.refresh()));
+    this._register({ dispose: () => this.timer && clearTimeout(this.timer) });
   }
 
   get state(): TicketsState {
@@ -59,15 +59,18 @@ export class TicketsStore implements vscode.Disposable {
     const previous = this.current.kind === 'ready' ? this.current.tickets : undefined;
     this.set({ kind: 'loading', previous });
     try {
-      const set = await workspaceTemplates(this.store, this.log);
+      const set = await workspaceTemplates({ store: this.store, ui: this.ui, log: this.log });
       const envs = this.store.state.kind === 'ready' ? this.store.state.environments.map((e) => e.name) : [];
-      const { tickets, repo } = await this.connection.run(false, async ({ client, repo }) => ({ tickets: await listTickets(client, repo, set?.templates ?? [], envs), repo: formatRepo(repo) }));
+      const { tickets, repo } = await this.github.run(false, async ({ client, repo }) => ({
+        tickets: await listTickets(client, repo, set?.templates ?? [], envs),
+        repo: formatRepo(repo),
+      }));
       this.set({ kind: 'ready', tickets, repo, refreshedAt: new Date() });
       this.schedule();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(`tickets not loaded: ${message}`);
-      this.set({ kind: 'unavailable', reason: err instanceof IssueOpsError ? err.kind : 'error', message });
+      this.set({ kind: 'unavailable', reason: err instanceof Failure ? err.kind : 'error', message });
     }
   }
 
@@ -79,11 +82,5 @@ export class TicketsStore implements vscode.Disposable {
   private set(s: TicketsState): void {
     this.current = s;
     this.changed.fire();
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
   }
 }

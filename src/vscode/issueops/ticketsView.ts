@@ -1,34 +1,29 @@
 import * as vscode from 'vscode';
-import type { TicketNodes } from '../tree/ticketNodes';
-import { isTicketNode } from '../tree/ticketNodes';
-import type { TreeNode } from '../tree/treeNodes';
+import { messageItem } from '../shared/tree/messageRow';
+import type { TreeNode } from '../shared/tree/treeNodes';
+import type { TicketsSection } from './ticketsSection';
 
 /** The Tickets view: every open IssueOps ticket of the repository, across environments. */
 export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   readonly onDidChangeTreeData: vscode.Event<void>;
 
-  constructor(private readonly nodes: TicketNodes) {
-    this.onDidChangeTreeData = nodes.onDidChange;
+  constructor(private readonly section: TicketsSection) {
+    this.onDidChangeTreeData = section.onDidChange;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return this.nodes.children(node ?? { type: 'tickets' });
+    if (!node) return this.section.children({ type: 'tickets' });
+    return this.section.owns(node) ? this.section.children(node) : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    const parent = this.nodes.parent(node);
+    const parent = this.section.owns(node) ? this.section.parent(node) : undefined;
     return parent?.type === 'tickets' ? undefined : parent;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (isTicketNode(node)) return this.nodes.treeItem(node);
-    // Message rows (loading, sign in, none).
-    const m = node as Extract<TreeNode, { type: 'message' }>;
-    const item = new vscode.TreeItem(m.label);
-    item.id = m.id;
-    item.description = m.detail;
-    item.iconPath = new vscode.ThemeIcon(m.icon === 'loading' ? 'loading~spin' : m.icon);
-    if (m.command) item.command = { title: m.label, command: m.command.command, arguments: m.command.args };
-    return item;
+    if (this.section.owns(node)) return this.section.item(node);
+    // Message rows (loading, sign in, none) are the only others.
+    return node.type === 'message' ? messageItem(node) : new vscode.TreeItem('');
   }
 }

@@ -1,15 +1,15 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { listKubectlContexts, type KubectlContexts } from '../../core/live/kubectlContexts';
+import { listKubectlContexts } from '../../core/live/kubectlContexts';
 import { loadClusterSchemas } from '../../core/validation/clusterSchemas';
+import { Failure } from '../shared/commands/failure';
+import type { Failures } from '../shared/commands/failures';
+import type { Ui } from '../shared/ui/uiSeam';
 import type { SchemaService } from './schemaService';
 
 export const UNTRUSTED_CLUSTER_SCHEMAS =
   'YouOps: Load Schemas from Cluster runs kubectl, and this workspace is not trusted. Trust the workspace to read schemas from a cluster; the shipped schemas keep working meanwhile.';
-
-/** Chooses the context to read; undefined cancels. The real one is a quick pick, tests answer themselves. */
-export type ContextPicker = (choices: KubectlContexts) => Promise<string | undefined>;
 
 export type LoadClusterSchemasOutcome =
   | { kind: 'loaded'; context: string; kinds: number; crdKinds: number; dir: string }
@@ -17,20 +17,18 @@ export type LoadClusterSchemasOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-export const quickPickContext: ContextPicker = async ({ contexts, current }) => {
-  // The current context first, so Enter reads the cluster kubectl would use anyway.
-  const ordered = current ? [current, ...contexts.filter((c) => c !== current)] : contexts;
-  const items = ordered.map((c) => ({ label: c, description: c === current ? 'current context' : undefined }));
-  return (await vscode.window.showQuickPick(items, { title: 'YouOps: Load Schemas from Cluster', placeHolder: 'kubectl context to read the OpenAPI schemas from', ignoreFocusOut: true }))?.label;
-};
-
 /**
  * youops.loadClusterSchemas: the chosen context's OpenAPI (CRDs included) becomes strict schemas
  * in globalStorage, and those kinds validate against them from then on (kindSchemas of the store).
  */
-export async function loadSchemasFromCluster(context: vscode.ExtensionContext, schemas: SchemaService, pick: ContextPicker): Promise<LoadClusterSchemasOutcome> {
+export async function loadSchemasFromCluster(
+  context: vscode.ExtensionContext,
+  schemas: SchemaService,
+  ui: Ui,
+  failures: Failures,
+): Promise<LoadClusterSchemasOutcome> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(UNTRUSTED_CLUSTER_SCHEMAS);
+    void failures.show(new Failure('untrusted', UNTRUSTED_CLUSTER_SCHEMAS));
     return { kind: 'untrusted' };
   }
   const config = vscode.workspace.getConfiguration('youops');
@@ -40,24 +38,29 @@ export async function loadSchemasFromCluster(context: vscode.ExtensionContext, s
   try {
     const choices = await listKubectlContexts(kubectl);
     if (choices.contexts.length === 0) throw new Error('kubectl lists no contexts: set youops.kubectl.kubeconfig or KUBECONFIG to a kubeconfig with one');
-    const chosen = await pick(choices);
+    // The current context first, so Enter reads the cluster kubectl would use anyway.
+    const { contexts, current } = choices;
+    const ordered = current ? [current, ...contexts.filter((c) => c !== current)] : contexts;
+    const chosen = (
+      await ui.pick(
+        ordered.map((c) => ({ label: c, description: c === current ? 'current context' : undefined })),
+        { title: 'YouOps: Load Schemas from Cluster', placeHolder: 'kubectl context to read the OpenAPI schemas from' },
+      )
+    )?.label;
     if (!chosen) return { kind: 'cancelled' };
-    const loaded = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `YouOps: loading schemas from context ${chosen}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => abort.abort());
-        const cacheDir = path.join(context.globalStorageUri.fsPath, 'cluster-schemas');
-        return loadClusterSchemas({ ...kubectl, context: chosen, cacheDir, signal: abort.signal, progress: (message) => progress.report({ message }) });
-      },
-    );
+    const loaded = await ui.progress({ title: `YouOps: loading schemas from context ${chosen}`, cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      const cacheDir = path.join(context.globalStorageUri.fsPath, 'cluster-schemas');
+      return loadClusterSchemas({ ...kubectl, context: chosen, cacheDir, signal: abort.signal, progress: (message) => progress.report({ message }) });
+    });
     schemas.setKindSchemas(loaded.kindSchemas);
     const summary = `YouOps: ${loaded.kinds.length} kinds from context ${chosen}, ${loaded.crdKinds.length} of them CRDs. Manifests of these kinds now validate against the cluster's schemas.`;
-    void vscode.window.showInformationMessage(summary);
+    void ui.notify('info', summary);
     return { kind: 'loaded', context: chosen, kinds: loaded.kinds.length, crdKinds: loaded.crdKinds.length, dir: loaded.dir };
   } catch (e) {
     if (abort.signal.aborted) return { kind: 'cancelled' };
     const message = (e as Error).message;
-    void vscode.window.showErrorMessage(`YouOps: could not load schemas from the cluster. ${message}`);
+    void ui.notify('error', `YouOps: could not load schemas from the cluster. ${message}`);
     return { kind: 'failed', message };
   }
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Severity, ValidationDiagnostic } from '../../core/validation';
-import type { WorkspaceStore } from '../store/workspaceStore';
-import { toVsRange } from '../util/convert';
+import { Disposable, toDisposable } from '../shared/disposable';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import { toVsRange } from '../shared/vsRange';
 import type { SchemaService } from './schemaService';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -16,24 +17,28 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  * cancelled when the text moves on, re-validating only the edited document.
  * youops.yaml itself is left to the config diagnostics (they add the semantic checks).
  */
-export class ManifestDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('youops-schema');
+export class ManifestDiagnostics extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('youops-schema'));
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   /** Last core diagnostics per document, for quick fixes. */
   readonly findings = new Map<string, ValidationDiagnostic[]>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly schemas: SchemaService,
     private readonly store: WorkspaceStore,
   ) {
-    this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, 200)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
-      schemas.onDidChange(() => this.validateOpenDocuments()),
-    ];
+    super();
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, 200)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
+    this._register(schemas.onDidChange(() => this.validateOpenDocuments()));
+    this._register(
+      toDisposable(() => {
+        this.timers.forEach(clearTimeout);
+        this.running.forEach((c) => c.cancel());
+      }),
+    );
     this.validateOpenDocuments();
   }
 
@@ -73,7 +78,8 @@ export class ManifestDiagnostics implements vscode.Disposable {
     this.running.get(key)?.cancel();
     this.running.set(key, cts);
     try {
-      const severity = vscode.workspace.getConfiguration('youops', doc.uri).get<string>('validation.unknownKindSeverity', 'information');
+      const settings = vscode.workspace.getConfiguration('youops', doc.uri);
+      const severity = settings.get<boolean>('validation.strictKinds', false) ? 'error' : settings.get<string>('validation.unknownKindSeverity', 'information');
       const result = await this.schemas.validator.validate(key, doc.getText(), {
         fileName: doc.uri.fsPath,
         associations: this.schemas.associations(),
@@ -87,7 +93,11 @@ export class ManifestDiagnostics implements vscode.Disposable {
       return result.diagnostics;
     } catch (err) {
       // A validator bug must never take the editor down: report it on the first line instead.
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `YouOps could not validate this file: ${(err as Error).message}`, vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `YouOps could not validate this file: ${(err as Error).message}`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = 'youops';
       this.collection.set(doc.uri, [d]);
       return [];
@@ -111,13 +121,6 @@ export class ManifestDiagnostics implements vscode.Disposable {
     this.findings.delete(key);
     this.schemas.validator.forget(key);
     // Problems of closed files stay only when they came from Validate Workspace.
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-    this.timers.forEach(clearTimeout);
-    this.running.forEach((c) => c.cancel());
-    this.collection.dispose();
   }
 }
 

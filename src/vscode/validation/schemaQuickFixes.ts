@@ -13,7 +13,11 @@ export class SchemaQuickFixProvider implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'youops') continue;
       const finding = findings.find(
-        (f) => f.data && f.message === diagnostic.message && f.range.start.line === diagnostic.range.start.line && f.range.start.character === diagnostic.range.start.character,
+        (f) =>
+          f.data &&
+          f.message === diagnostic.message &&
+          f.range.start.line === diagnostic.range.start.line &&
+          f.range.start.character === diagnostic.range.start.character,
       );
       if (!finding?.data) continue;
       const action = new vscode.CodeAction(finding.data.title, vscode.CodeActionKind.QuickFix);

@@ -1,29 +1,34 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocumentValidator, SchemaAssociation, SchemaStore } from '../../core/validation';
-import type { WorkspaceStore } from '../store/workspaceStore';
+import { Disposable } from '../shared/disposable';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
 
 /**
  * The schema store and validator, created on first use (validation modules and
  * schemas are heavy) and recreated when trust or schema settings change.
  * Untrusted folders never fetch schema URLs: only the cache and shipped schemas.
  */
-export class SchemaService implements vscode.Disposable {
+export class SchemaService extends Disposable {
   private current: { store: SchemaStore; validator: DocumentValidator } | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Schemas or associations changed: open documents must be validated again. */
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
   private associationsKey = '';
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly workspace: WorkspaceStore,
   ) {
-    this.subscriptions = [
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
-      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('youops.schemas') || e.affectsConfiguration('youops.validation')) && this.changed.fire()),
-      // The store changes on every refresh; only new `schemas:` associations call for re-validation.
+    super();
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => (e.affectsConfiguration('youops.schemas') || e.affectsConfiguration('youops.validation')) && this.changed.fire(),
+      ),
+    );
+    // The store changes on every refresh; only new `schemas:` associations call for re-validation.
+    this._register(
       workspace.onDidChange(() => {
         const key = JSON.stringify(this.associations());
         if (key !== this.associationsKey) {
@@ -31,7 +36,7 @@ export class SchemaService implements vscode.Disposable {
           this.changed.fire();
         }
       }),
-    ];
+    );
   }
 
   get validator(): DocumentValidator {
@@ -63,7 +68,9 @@ export class SchemaService implements vscode.Disposable {
       const v = require('../../core/validation') as typeof import('../../core/validation');
       const store = new v.SchemaStore({
         schemasDir: path.join(this.context.extensionPath, 'schemas'),
-        fetcher: vscode.workspace.isTrusted ? v.httpFetcher : v.offlineFetcher,
+        fetcher: vscode.workspace.isTrusted
+          ? v.createSchemaFetcher({ allowPrivateHosts: vscode.workspace.getConfiguration('youops').get<boolean>('validation.allowPrivateSchemaHosts', false) })
+          : v.offlineFetcher,
         cacheDir: path.join(this.context.globalStorageUri.fsPath, 'schema-cache'),
         kindSchemas: this.context.workspaceState.get<Record<string, string>>('youops.clusterSchemas', {}),
       });
@@ -75,10 +82,5 @@ export class SchemaService implements vscode.Disposable {
   private reset(): void {
     this.current = undefined;
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-    this.changed.dispose();
   }
 }

@@ -40,9 +40,16 @@ describe('chatops section of youops.yaml', () => {
   it('rejects invalid reply patterns and unknown parameter fields with positions', () => {
     const r = parseConfigText(`${BASE}chatops:\n  transports: { http: { url: "http://x/y" } }\n  commands:\n    - { name: d, text: "d", via: http, failure: ["(oops"] }\n`);
     assert.equal(r.config, undefined);
-    assert.ok(r.problems.some((p) => p.message === 'not a valid regular expression: (oops' && p.path === '/chatops/commands/0/failure/0'));
+    assert.ok(r.problems.some((p) => p.message.startsWith('not a valid regular expression: (oops: missing closing )') && p.path === '/chatops/commands/0/failure/0'), r.problems.map((p) => p.message).join('\n'));
     const shape = parseConfigText(`${BASE}chatops:\n  commands:\n    - { name: d, text: "d", via: http, params: { v: { choise: [a] } } }\n`);
     assert.equal(shape.config, undefined);
     assert.ok(shape.problems.some((p) => /choise/.test(p.message)), shape.problems.map((p) => p.message).join('\n'));
+  });
+
+  it('refuses a slash command sent through the Slack transport, at the command text', () => {
+    const r = parseConfigText(`${BASE}chatops:\n  transports: { slack: { channel: "#d" } }\n  commands:\n    - { name: r, text: "/restart {{app}} in {{env}}", via: slack }\n`);
+    const p = r.problems.find((x) => x.path === '/chatops/commands/0/text');
+    assert.equal(p?.severity, 'error');
+    assert.match(p!.message, /Slack does not run slash commands posted through its API: "\/restart"/);
   });
 });

@@ -25,6 +25,16 @@ describe('ChatOps reply feedback', () => {
     assert.equal(classifyReply('Deployed', patterns), 'info', 'defaults no longer apply');
   });
 
+  it('matches a pattern that backtracks exponentially as a RegExp in linear time (RE2)', () => {
+    // `(a+)+$` against 40 a's and a "!" runs for minutes as a JavaScript RegExp.
+    const { patterns, invalid } = compilePatterns(['(a+)+$'], ['^(x+x+)+y$']);
+    assert.deepEqual(invalid, []);
+    assert.equal(classifyReply(`${'a'.repeat(40)}!`, patterns), 'info');
+    assert.equal(classifyReply(`${'a'.repeat(100_000)}!`, patterns), 'info');
+    assert.equal(classifyReply(`${'x'.repeat(40)}`, patterns), 'info');
+    assert.equal(classifyReply('deploy aaa', patterns), 'success');
+  });
+
   it('reports an invalid pattern instead of throwing', () => {
     const { patterns, invalid } = compilePatterns(['(unclosed', 'fine'], []);
     assert.deepEqual(invalid, ['(unclosed']);

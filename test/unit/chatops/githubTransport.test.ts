@@ -21,7 +21,8 @@ describe('GitHub comment transport (loopback fake GitHub API on 127.0.0.1, Issue
   });
   afterEach(() => gh.close());
 
-  const transport = (token = 'gho_test') => new GitHubTransport(githubClientCommentPort(new GitHubClient({ token, baseUrl: gh.url, retries: 0 }), repo), pr, 50);
+  // The fake's bot answers as issueops-bot[bot]: the followed login is configured.
+  const transport = (token = 'gho_test') => new GitHubTransport(githubClientCommentPort(new GitHubClient({ token, baseUrl: gh.url, retries: 0 }), repo), pr, 50, 'issueops-bot[bot]');
 
   it('comments branch-deploy style once and follows the answering comments', async () => {
     const t = transport();

@@ -40,6 +40,13 @@ describe('HTTP transport (real Hubot process on 127.0.0.1)', function () {
     await assert.rejects(new HttpTransport(`http://127.0.0.1:${port}/youops/chatops`, 'ada', 2000).send('deploy v1 to dev'), (e: ChatOpsError) => e.code === 'unreachable' && /nothing was sent/.test(e.message));
   });
 
+  it('refuses plain http:// to a host that is not this machine, before sending anything', () => {
+    assert.throws(() => new HttpTransport('http://hubot.acme.internal:8080/youops/chatops', 'ada', 1000), (e: ChatOpsError) => e.code === 'unsupported' && /not https:\/\/: commands would travel unencrypted/.test(e.message));
+    assert.throws(() => new HttpTransport('http://10.0.0.5/youops/chatops', 'ada', 1000), /unencrypted/);
+    assert.doesNotThrow(() => new HttpTransport('https://hubot.acme.internal/youops/chatops', 'ada', 1000));
+    assert.doesNotThrow(() => new HttpTransport('http://localhost:8080/youops/chatops', 'ada', 1000));
+  });
+
   it('parses the answer shapes bot gateways use', () => {
     const at = new Date(0);
     assert.deepEqual(parseReplies('{"replies":["a",{"text":"b","author":"x"},3]}', 'application/json', 'bot', at), [

@@ -99,3 +99,56 @@ describe('Slack transport (loopback fake Slack Web API on 127.0.0.1)', function 
     assert.equal(unescapeSlack('see <https://ci.example/1|build 1> for <@U1> &amp; &lt;x&gt;'), 'see build 1 for @U1 & <x>');
   });
 });
+
+describe('Slack transport: as Slack documents its methods (loopback fake Slack Web API on 127.0.0.1)', function () {
+  this.timeout(15_000);
+  let slack: FakeSlackServer;
+  afterEach(() => slack?.close());
+  const start = async (extra: Partial<Parameters<typeof startFakeSlackServer>[0]> = {}) =>
+    (slack = await startFakeSlackServer({
+      token: TOKEN,
+      channels: { '#deploys': { member: true } },
+      bot: (text) => (/restart/.test(text) ? [{ text: 'Restarting…', afterMs: 30 }, { text: 'still going', afterMs: 40 }, { text: 'more', afterMs: 50 }, { text: '✅ Restarted web', afterMs: 120 }] : []),
+      people: (text) => (/restart/.test(text) ? [{ text: 'did it fail?', afterMs: 60 }] : []),
+      ...extra,
+    }));
+  const transport = (over: Partial<ConstructorParameters<typeof SlackTransport>[0]> = {}) =>
+    new SlackTransport({ apiUrl: slack.url, token: TOKEN, channel: '#deploys', timeoutMs: 2000, pollMs: 50, ...over });
+
+  it('refuses a slash command: a message posted through the API never runs one', async () => {
+    await start();
+    await assert.rejects(transport().send('/restart web in prod'), (e: ChatOpsError) => {
+      assert.equal(e.code, 'unsupported');
+      assert.equal(e.delivery, 'not-sent');
+      assert.match(e.message, /Slack does not run slash commands posted through its API: "\/restart" would arrive as plain text/);
+      assert.match(e.message, /Mention the bot instead \("<@U0BOT> restart web in prod" with the bot's user id from Slack\), or send the command to the bot's HTTP endpoint \(the http transport\)/);
+      return true;
+    });
+    assert.equal(slack.requests.length, 0, 'nothing was sent');
+  });
+
+  it('reads with form-encoded requests and follows every page of the thread', async () => {
+    await start({ pageSize: 2 });
+    const posted = await transport().send('restart web in prod');
+    const replies: BotReply[] = [];
+    await posted.follow!(3000, (r) => (replies.push(r), /Restarted/.test(r.text)));
+    assert.deepEqual(replies.map((r) => r.text), ['Restarting…', 'still going', 'more', '✅ Restarted web']);
+    const kinds = new Map(slack.requests.map((r) => [r.method, r.contentType]));
+    assert.equal(kinds.get('chat.postMessage'), 'application/json; charset=utf-8');
+    assert.equal(kinds.get('auth.test'), 'application/x-www-form-urlencoded');
+    assert.equal(kinds.get('conversations.replies'), 'application/x-www-form-urlencoded');
+    assert.ok(slack.requests.some((r) => r.method === 'conversations.replies' && r.body.cursor), 'cursor pagination');
+  });
+
+  it("follows only the bot's replies: people in the thread decide nothing (configured bot id too)", async () => {
+    await start();
+    const seen: string[] = [];
+    const posted = await transport().send('restart web in prod');
+    await posted.follow!(3000, (r) => (seen.push(r.text), /Restarted/.test(r.text)));
+    assert.ok(!seen.includes('did it fail?'), seen.join(' | '));
+    const other: string[] = [];
+    const viaId = await transport({ bot: 'U0SOMEONE' }).send('restart web in prod');
+    await viaId.follow!(400, (r) => (other.push(r.text), false));
+    assert.deepEqual(other, [], 'another bot id is not ours to follow');
+  });
+});

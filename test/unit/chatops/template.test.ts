@@ -15,7 +15,7 @@ describe('ChatOps templates', () => {
 
   it('reports every missing or blank parameter instead of sending a half-filled command', () => {
     const r = renderTemplate('deploy {{version}} to {{env}} for {{app}}', { env: 'prod', version: '  ' }, 'none');
-    assert.deepEqual(r, { ok: false, missing: ['version', 'app'] });
+    assert.deepEqual(r, { ok: false, missing: ['version', 'app'], invalid: [] });
     assert.equal(describeMissing('deploy', ['version', 'app']), '"deploy" needs {{version}}, {{app}}: they have no value here');
     assert.equal(describeMissing('deploy', ['app']), '"deploy" needs {{app}}: it has no value here');
   });
@@ -36,6 +36,12 @@ describe('ChatOps templates', () => {
     assert.equal(escapeChatText('@channel @here @everyone @alice', 'mentions'), '@\u200bchannel @\u200bhere @\u200beveryone @\u200balice');
     assert.equal(escapeChatText('ping @here', 'slack'), 'ping @\u200bhere');
     assert.equal(escapeChatText('mail a @ b', 'mentions'), 'mail a @ b', 'a lone @ is not a mention');
+  });
+
+  it('changes nothing that is not a mention: e-mail addresses and image digests arrive byte for byte', () => {
+    const values = ['ada.lovelace@example.com', 'ghcr.io/acme/web@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0', 'ops+oncall@acme.io'];
+    for (const style of ['slack', 'mentions', 'github', 'none'] as const) for (const v of values) assert.equal(escapeChatText(v, style), v, `${style}: ${v}`);
+    assert.equal(escapeChatText('cc @alice (@here)', 'github'), 'cc @\u200balice (@\u200bhere)', 'mentions at a word start still are');
   });
 
   it('joins line breaks so a value cannot smuggle a second command', () => {

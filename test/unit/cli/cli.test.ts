@@ -3,17 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from './runCliCaptured';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = path.join(ROOT, 'examples', 'demo');
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('youops CLI', () => {
   it('prints help and version with exit 0, and usage errors with exit 2', async () => {
@@ -71,6 +66,27 @@ describe('youops CLI', () => {
     assert.equal(ok.code, 0, ok.out + ok.err);
     assert.match(ok.out, /^dev\s+InSync\s+1 InSync$/m);
     assert.equal((await run(['envs', '--cwd', path.join(dir, 'envs')])).code, 2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('envs and drift: a manifest that fails to parse makes the environment Error with exit 1, not InSync', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-cli-'));
+    fs.writeFileSync(path.join(dir, 'youops.yaml'), 'version: 1\nenvironments:\n  - name: dev\n    manifests: envs\n    live: { snapshot: live }\n');
+    fs.mkdirSync(path.join(dir, 'envs'));
+    fs.mkdirSync(path.join(dir, 'live'));
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: x }\ndata: { k: v }\n';
+    fs.writeFileSync(path.join(dir, 'envs/cm.yaml'), cm);
+    fs.writeFileSync(path.join(dir, 'live/cm.yaml'), cm);
+    fs.writeFileSync(path.join(dir, 'envs/broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b\n');
+    const envs = await run(['envs', '--cwd', dir]);
+    assert.equal(envs.code, 1, envs.out);
+    assert.match(envs.out, /^dev\s+Error\s+manifest error: envs\/broken\.yaml:\d+: /m);
+    const json = JSON.parse((await run(['envs', '--cwd', dir, '--format', 'json'])).out) as { environments: Array<{ status: string; error: string }> };
+    assert.equal(json.environments[0].status, 'Error');
+    assert.match(json.environments[0].error, /broken\.yaml/);
+    const drift = await run(['drift', '--cwd', dir]);
+    assert.equal(drift.code, 1);
+    assert.match(drift.out, /^dev: Error/m);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -34,7 +34,7 @@ environments:
   - { name: prod, manifests: p, live: { flux: { kustomization: prod } } }
 chatops:
   transports: { slack: { channel: "#ops" } }
-  commands: [{ name: restart, text: "/restart", via: slack }]
+  commands: [{ name: restart, text: "<@U0BOT> restart", via: slack }]
 operations:
   promote: gitops
   reconcile: flux:reconcile

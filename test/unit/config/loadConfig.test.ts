@@ -133,8 +133,26 @@ operations:
     const big = path.join(dir, 'youops.yaml');
     fs.writeFileSync(big, '# x\n'.repeat(700_000));
     const r = await loadConfigFile(big);
-    assert.match(r.problems[0].message, /configs over 2048 KB are not read/);
+    assert.match(r.problems[0].message, /youops\.yaml: 2\.7 MB is over the 2 MB limit for youops\.yaml; not read$/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes an alias expansion attack a positioned problem, not a thrown ReferenceError', () => {
+    const text = 'version: 1\nx: &a [1, 2, 3]\nenvironments:\n  - { name: dev, manifests: d }\nextra: [' + Array(150).fill('*a').join(', ') + ']\n';
+    const r = parseConfigText(text);
+    assert.equal(r.config, undefined);
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0].message, /aliases expand to too much data \(\*a is used 150 times\); youops\.yaml allows 100 alias expansions/);
+    assert.equal(r.problems[0].range.start.line, 4);
+    assert.equal(text.split('\n')[4].slice(r.problems[0].range.start.character, r.problems[0].range.end.character), '*a');
+  });
+
+  it('rejects reply patterns RE2 cannot match in linear time, with the reason', () => {
+    const r = parseConfigText('version: 1\nenvironments:\n  - { name: dev, manifests: d }\nchatops:\n  feedback:\n    success: ["(?=done)d", "ok"]\n');
+    assert.equal(r.config, undefined);
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0].path, '/chatops/feedback/success/0');
+    assert.match(r.problems[0].message, /not a valid regular expression: \(\?=done\)d: .*lookaround/);
   });
 
   it('finds the config in its three places and resolves paths from the repo root', () => {

@@ -21,4 +21,16 @@ describe('README', () => {
     assert.equal(readme, readmeWithReference(readme, pkg));
     for (const c of pkg.contributes.commands) assert.ok(readme.includes(`\`${c.command}\``), c.command);
   });
+
+  it('names every folder of src/core and src/vscode in the architecture section', () => {
+    const section = readme.slice(readme.indexOf('## Architecture'), readme.indexOf('## Developing'));
+    const tree = section.slice(section.indexOf('```'), section.indexOf('```', section.indexOf('```') + 3));
+    const folders = (dir: string): string[] =>
+      fs
+        .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .flatMap((e) => [`${dir}/${e.name}`, ...folders(`${dir}/${e.name}`)]);
+    const missing = [...folders('src/core'), ...folders('src/vscode')].filter((f) => !/\/transports$/.test(f) && !tree.includes(`${path.basename(f)}/`));
+    assert.deepEqual(missing, []);
+  });
 });

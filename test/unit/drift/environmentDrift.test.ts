@@ -98,8 +98,9 @@ describe('computeEnvironmentDrift', () => {
   });
 
   it('matches across API versions of the same group', () => {
-    const [hpa] = parseManifestText('apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: n\nspec:\n  maxReplicas: 3\n', 'f').resources;
-    const live = { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'n' }, spec: { maxReplicas: 3 } };
+    // Not `namespace: n`: kubectl reads a plain `n` as the boolean false (YAML 1.1).
+    const [hpa] = parseManifestText('apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: apps\nspec:\n  maxReplicas: 3\n', 'f').resources;
+    const live = { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'apps' }, spec: { maxReplicas: 3 } };
     assert.equal(computeEnvironmentDrift([hpa], liveState([live]), []).resources[0].status, 'InSync');
   });
 

@@ -104,7 +104,7 @@ describe('evaluateEnvironment with an environment branch (real temp Git reposito
     assert.equal(fs.existsSync(marker), false, 'a program from .git/config ran');
     assert.ok(state.desiredRef);
     const error = state.manifestErrors.find((e) => e.severity === 'error');
-    assert.match(error?.message ?? '', /cannot read envs\/prod\/web.yaml at [0-9a-f]{12}: fatal: /, JSON.stringify(state.manifestErrors));
+    assert.match(error?.message ?? '', /cannot read envs\/prod\/web.yaml at [0-9a-f]{12}: this repository is a partial clone and Git has not downloaded the files this needs/, JSON.stringify(state.manifestErrors));
 
     // (control) plain git does run the trap for that blob.
     assert.throws(() => git('cat-file', 'blob', oid));

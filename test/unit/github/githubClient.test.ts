@@ -136,13 +136,17 @@ describe('GitHubClient (fake GitHub REST server on 127.0.0.1)', () => {
     assert.equal(client.notModifiedCount, 1);
   });
 
-  it('comments idempotently, closes issues and searches', async () => {
+  it('comments verbatim and once (the answer lost after GitHub posted it), closes issues and searches', async () => {
     const client = fastClient(gh.url, TOKEN);
     const issue = await client.createIssue(REPO, { title: 'Access for @octocat', body: 'please', labels: ['issueops'] });
+    // Someone else's identical command does not count as ours.
+    gh.addComment('acme/shop-ops', issue.number, '/approve', { login: 'mona', type: 'User' });
     gh.inject({ status: 502, match: /^POST .*\/comments$/, afterProcessing: true });
-    const c = await client.createComment(REPO, issue.number, '/approve', { idempotencyKey: 'cmd-approve-1' });
+    const c = await client.createComment(REPO, issue.number, '/approve');
     assert.equal(c.reused, true);
-    assert.equal(gh.repo('acme/shop-ops').comments.length, 1);
+    assert.deepEqual(gh.repo('acme/shop-ops').comments.map((x) => [x.user.login, x.body]), [['mona', '/approve'], ['octocat', '/approve']], 'posted once, without any marker');
+    const again = await client.createComment(REPO, issue.number, '/approve', { checkFirst: true });
+    assert.equal(again.reused, true, 'a re-send finds the earlier attempt');
     const found = await client.searchIssues('repo:acme/shop-ops is:issue is:open label:issueops octocat');
     assert.deepEqual(found.map((i) => i.number), [issue.number]);
     const closed = await client.closeIssue(REPO, issue.number, 'not_planned');
@@ -173,5 +177,23 @@ describe('GitHubClient (fake GitHub REST server on 127.0.0.1)', () => {
     } finally {
       await ghes.close();
     }
+  });
+});
+
+describe('GitHubClient faults (fake GitHub REST server on 127.0.0.1; issue 14)', () => {
+  let gh: FakeGitHubServer;
+  beforeEach(async () => {
+    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop-ops' }] });
+  });
+  afterEach(() => gh.close());
+
+  it('retries a POST answered 429 after Retry-After (429: not processed), checking for an earlier attempt first', async () => {
+    gh.inject({ status: 429, match: /^POST /, retryAfter: 1 });
+    const started = Date.now();
+    const created = await fastClient(gh.url, TOKEN).createIssue(REPO, { title: 't', body: 'b' }, { idempotencyKey: 'draft-429abc' });
+    assert.equal(created.reused, false);
+    assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+    assert.equal(gh.repo('acme/shop-ops').issues.length, 1);
+    assert.deepEqual(gh.requests.map((r) => `${r.method} ${r.status}`), ['POST 429', 'GET 200', 'POST 201']);
   });
 });

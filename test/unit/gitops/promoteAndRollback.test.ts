@@ -6,7 +6,7 @@ import type { YouOpsConfig } from '../../../src/core/config/types';
 import { recentCommits } from '../../../src/core/git/history';
 import { GitHubClient } from '../../../src/core/github/githubClient';
 import { GitOpsError } from '../../../src/core/gitops/gitOpsError';
-import { originRepo } from '../../../src/core/gitops/originRepo';
+import { remoteRepo } from '../../../src/core/github/remoteRepo';
 import { gitHubPullRequestPort } from '../../../src/core/gitops/pullRequestPort';
 import { runPromotion, type PromotionRun } from '../../../src/core/gitops/runPromotion';
 import { runRollback } from '../../../src/core/gitops/runRollback';
@@ -35,7 +35,7 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
   });
 
   const pullRequests = async () => {
-    const repo = (await originRepo(fx.clone))!;
+    const repo = (await remoteRepo(fx.clone))!;
     return { port: gitHubPullRequestPort(new GitHubClient({ token: 't0ken', baseUrl: github.url, retries: 0 }), repo) };
   };
 
@@ -243,7 +243,7 @@ describe('promote resources only the source has as a pull request (real Git: bar
 
   it('commits the new file, the appended document and the kustomization entry byte for byte, and names them in the PR', async () => {
     const config = (await loadConfigFile(path.join(fx.clone, 'youops.yaml'))).config!;
-    const repo = (await originRepo(fx.clone))!;
+    const repo = (await remoteRepo(fx.clone))!;
     let shownPatch = '';
     const outcome = await runPromotion({
       config,

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
@@ -79,6 +80,19 @@ describe('youops promote (CLI)', function () {
     }
   });
 
+  it('reports a failed label step instead of staying silent (issue 14)', async () => {
+    const github = await startFakeGitHubServer({ tokens: ['ci-token'], repos: [{ owner: 'acme', name: 'shop' }] });
+    try {
+      github.inject({ status: 403, match: /^POST .*\/labels$/ });
+      const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], { GITHUB_TOKEN: 'ci-token', GITHUB_API_URL: github.url });
+      assert.equal(res.code, 0, res.err);
+      assert.match(res.out, /^pull request #1: /m);
+      assert.match(res.err, /^youops: warning: the pull request's labels were not added: No permission for .*403/m);
+    } finally {
+      await github.close();
+    }
+  });
+
   it('without a token pushes and prints where to open the PR; bad input exits 2 with the reason', async () => {
     const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], {});
     assert.equal(res.code, 0, res.err);
@@ -93,5 +107,25 @@ describe('youops promote (CLI)', function () {
     const foreign = await cli(['envs', '--to', 'prod', '--cwd', fx.clone]);
     assert.equal(foreign.code, 2);
     assert.match(foreign.err, /unknown option --to for envs/);
+  });
+
+  it('never sends $GITHUB_TOKEN to a host taken from origin (issue 14): pushes, explains, and prints where to open the PR', async () => {
+    // A TCP listener on a loopback address's https port stands in for the host a hostile origin
+    // names (the API URL derived from origin has no port); it records every connection.
+    const connections: string[] = [];
+    const trap = net.createServer((s) => (connections.push('connected'), s.destroy()));
+    const host = '127.14.14.14';
+    await new Promise<void>((r) => trap.listen(443, host, r));
+    try {
+      fx.git(fx.clone, 'remote', 'set-url', 'origin', `https://${host}/acme/shop.git`);
+      fx.git(fx.clone, 'config', `url.${fx.bare}.insteadOf`, `https://${host}/acme/shop.git`);
+      const res = await cli(['promote', '--to', 'prod', '--cwd', fx.clone], { GITHUB_TOKEN: 'ghp_secret' });
+      assert.equal(res.code, 0, res.err);
+      assert.match(res.err, new RegExp(`no pull request opened: acme/shop is on ${host.replace(/\./g, '\\.')}, but without \\$GITHUB_API_URL the token goes only to github\\.com`));
+      assert.match(res.out, new RegExp(`^next: open https://${host.replace(/\./g, '\\.')}/acme/shop/compare/main\\.\\.\\.youops/promote-`, 'm'));
+      assert.deepEqual(connections, []);
+    } finally {
+      trap.close();
+    }
   });
 });

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import { runCli } from '../../../src/cli/main';
 import * as path from 'node:path';
 import { defaultValues } from '../../../src/core/issueops/formValues';
 import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
 import { loadTemplates } from '../../../src/core/issueops/loadTemplates';
-import { parseIssueForm } from '../../../src/core/issueops/parseIssueForm';
+import { parameterize, parseIssueForm } from '../../../src/core/issueops/parseIssueForm';
 import { parseMarkdownTemplate } from '../../../src/core/issueops/parseMarkdownTemplate';
 import { parseTemplateConfig } from '../../../src/core/issueops/parseTemplateConfig';
 
@@ -82,8 +85,12 @@ describe('Issue forms: parsing', () => {
     assert.ok(messages.some((m) => /^5: body\[1\]: dropdown "L" needs attributes.options/.test(m)), messages.join('\n'));
     assert.match(parseIssueForm('name: [unclosed', 'c.yml', '/t/c.yml').problems[0].message, /^YAML: /);
     assert.match(parseIssueForm('- a\n- b', 'd.yml', '/t/d.yml').problems[0].message, /must be a YAML mapping/);
-    const dup = parseIssueForm('name: n\ndescription: d\nbody:\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: dropdown\n    attributes: { label: D, options: [a], default: 3 }\n', 'e.yml', '/t/e.yml');
-    assert.deepEqual(dup.problems.map((p) => p.message), ['body[1]: duplicate id "x"', 'body[1]: duplicate label "A" (GitHub renders one heading per label)', 'body[2]: dropdown "D" default must be an option index 0…0']);
+    const dup = parseIssueForm('name: nm\ndescription: d\nbody:\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: input\n    id: x\n    attributes: { label: A }\n  - type: dropdown\n    attributes: { label: D, options: [a], default: 3 }\n', 'e.yml', '/t/e.yml');
+    assert.deepEqual(dup.problems.map((p) => [p.severity ?? 'error', p.message]), [
+      ['error', 'body[1]: duplicate id "x"'],
+      ['warning', 'body[1]: label "A" repeats body[0]: GitHub accepts it (an id tells them apart), but the ticket gets two "### A" sections'],
+      ['error', 'body[2]: dropdown "D" default must be an option index 0…0'],
+    ]);
   });
 
   it('reads Markdown templates with front matter', () => {
@@ -112,5 +119,89 @@ describe('Issue forms: parsing', () => {
     assert.equal(set.config.blankIssuesEnabled, false);
     assert.equal(set.config.contactLinks[0].name, 'Platform team on Slack');
     assert.deepEqual((await loadTemplates('/does/not/exist')).templates, []);
+  });
+});
+
+describe("Issue forms: GitHub's documented rejections (Common validation errors when creating issue forms)", () => {
+  const form = (body: string, head = 'name: Bug\ndescription: d\n') => parseIssueForm(`${head}body:\n${body}`, 'f.yml', '/t/f.yml');
+  const errors = (r: ReturnType<typeof parseIssueForm>) => r.problems.filter((p) => (p.severity ?? 'error') === 'error').map((p) => p.message);
+
+  it('refuses "None" among dropdown options: GitHub adds it itself', () => {
+    const r = form('  - type: dropdown\n    attributes:\n      label: Pie\n      options: [Steak & Ale, None]\n    validations: { required: true }\n');
+    assert.deepEqual(errors(r), ['body[0]: dropdown "Pie" may not offer "None": GitHub adds it itself for an optional dropdown left empty (make the dropdown optional instead)']);
+    assert.equal(r.problems[0].line, 7, 'on the options line');
+  });
+
+  it('refuses unquoted Yes/No options (YAML 1.1 booleans) and accepts them quoted', () => {
+    const r = form('  - type: dropdown\n    attributes:\n      label: Do you like pie?\n      options:\n        - Yes\n        - No\n        - Maybe\n');
+    assert.deepEqual(errors(r), [
+      'body[0]: dropdown "Do you like pie?" option Yes is read as a boolean by GitHub: wrap it in quotes ("Yes")',
+      'body[0]: dropdown "Do you like pie?" option No is read as a boolean by GitHub: wrap it in quotes ("No")',
+    ]);
+    assert.deepEqual(errors(form('  - type: dropdown\n    attributes:\n      label: Do you like pie?\n      options: ["Yes", "No", Maybe]\n')), []);
+    assert.match(errors(form('  - type: textarea\n    attributes: { label: true }\n'))[0], /`attributes.label` must be a string: GitHub reads true as a boolean; quote it \("true"\)/);
+  });
+
+  it('refuses a Password label on inputs and textareas', () => {
+    assert.match(errors(form('  - type: input\n    attributes: { label: Password }\n'))[0], /forbids in input and textarea labels \("password"\)/);
+    assert.match(errors(form('  - type: textarea\n    attributes: { label: Your admin password }\n'))[0], /forbids/);
+    assert.deepEqual(errors(form('  - type: input\n    attributes: { label: Username }\n')), []);
+  });
+
+  it('refuses labels and ids that collide after Rails parameterize, unless an id tells them apart', () => {
+    assert.equal(parameterize('Name???????'), 'name');
+    assert.equal(parameterize('  Crème brûlée / Pie!  '), 'creme-brulee-pie');
+    const clash = form('  - type: input\n    attributes: { label: Name? }\n  - type: input\n    id: name\n    attributes: { label: Name??????? }\n');
+    assert.deepEqual(errors(clash), [`body[1]: label or id "name" becomes "name" like body[0] after GitHub's normalization: make one of them differ by a letter, digit, - or _, or give it its own id`]);
+    assert.deepEqual(errors(form('  - type: input\n    attributes: { label: Name? }\n  - type: input\n    id: your-name\n    attributes: { label: Name??????? }\n')), []);
+    assert.match(errors(form('  - type: textarea\n    attributes: { label: Name }\n  - type: textarea\n    attributes: { label: Name }\n')).join('\n'), /duplicate label "Name" \(first at body\[0\]\)/);
+  });
+
+  it('refuses a checkbox label equal to another field label (or a peer), unless that field has an id', () => {
+    const r = form('  - type: textarea\n    attributes: { label: Name }\n  - type: checkboxes\n    attributes:\n      label: Boxes\n      options:\n        - label: Name\n        - label: Other\n        - label: Other\n');
+    assert.deepEqual(errors(r), ['body[1]: checkboxes "Boxes" list "Other" twice', 'body[1]: checkbox "Name" has the label of body[0]: rename one of them, or give that field an id']);
+    assert.deepEqual(errors(form('  - type: textarea\n    id: name_1\n    attributes: { label: Name }\n  - type: checkboxes\n    attributes:\n      label: Boxes\n      options:\n        - label: Name\n')), []);
+  });
+
+  it('refuses empty strings, and accepts value: and placeholder: left empty (null)', () => {
+    assert.deepEqual(errors(parseIssueForm('name: ""\ndescription: d\nassignees: "   "\nbody:\n  - type: input\n    attributes: { label: "  " }\n', 'e.yml', '/t/e.yml')), [
+      '`name` is empty: give it text',
+      '`assignees` is empty: list logins or remove the key',
+      'body[0]: `attributes.label` is empty: give it text',
+      '`body` needs at least one field that is not markdown',
+    ]);
+    const terraformStyle = form('  - type: textarea\n    id: tf-version\n    attributes:\n      label: Terraform Version\n      render: shell\n      placeholder:\n      value:\n    validations:\n      required: true\n');
+    assert.deepEqual(terraformStyle.problems, []);
+    const f = terraformStyle.form!.body[0] as Extract<IssueForm['body'][number], { type: 'textarea' }>;
+    assert.deepEqual([f.value, f.placeholder, f.render], [undefined, undefined, 'shell']);
+  });
+
+  it('reads upload fields', () => {
+    const r = form('  - type: upload\n    id: logs\n    attributes: { label: Logs, description: Attach them }\n    validations: { required: true }\n');
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.form!.body[0], { type: 'upload', id: 'logs', label: 'Logs', description: 'Attach them', required: true });
+    assert.deepEqual(defaultValues(r.form!), { logs: '' });
+  });
+});
+
+describe('Issue forms: the editor schema accepts the real forms', () => {
+  it('youops validate finds no error in the 32 real forms of the corpus (value:/placeholder: left empty included)', async function () {
+    this.timeout(30_000);
+    const corpus = path.resolve(__dirname, '../../../../test/fixtures/issue-forms');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-forms-'));
+    try {
+      const target = path.join(dir, '.github', 'ISSUE_TEMPLATE');
+      await fs.mkdir(target, { recursive: true });
+      for (const f of await fs.readdir(corpus)) await fs.copyFile(path.join(corpus, f), path.join(target, f));
+      let out = '';
+      const code = await runCli(['validate', '--cwd', dir, '.github/ISSUE_TEMPLATE/*.y*ml', '--format', 'json'], { out: (t) => (out += t), err: (t) => (out += t) });
+      const report = JSON.parse(out) as { files: Array<{ file: string; diagnostics: Array<{ severity: string; message: string }> }> };
+      const errors = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.file}: ${d.message}`));
+      assert.deepEqual(errors, []);
+      assert.equal(code, 0);
+      assert.ok(report.files.length >= 30, `${report.files.length} files validated`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultValues } from '../../../src/core/issueops/formValues';
+import { inputFields } from '../../../src/core/issueops/issueTemplate';
 import type { GitHubComment } from '../../../src/core/github/types';
 import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
 import { parseIssueForm } from '../../../src/core/issueops/parseIssueForm';
@@ -99,7 +103,53 @@ describe('Ticket marker and status from bot comments', () => {
     assert.ok(!isBotComment(comment('x', 'octocat', 'User')));
   });
 
+  it("reads branch-deploy's comments by their heading: a branch named fix-failed-login is not a failure", () => {
+    const triggered = '### Deployment Triggered 🚀\n\n__octocat__, started a __branch__ deployment to __prod__\n\n> __Branch__: `fix-failed-login`';
+    assert.equal(ticketStatus([comment(triggered, 'github-actions[bot]')]).outcome, 'pending');
+    assert.equal(ticketStatus([comment('### Deployment Results ✅\n\n**octocat** successfully deployed branch `fix-failed-login` to **prod**', 'github-actions[bot]')]).outcome, 'success');
+    assert.equal(ticketStatus([comment('### ⚠️ Cannot proceed with deployment\n\nNo matching environment target found.', 'github-actions[bot]')]).outcome, 'failure');
+  });
+
   it('finds linked pull requests of the same repository', () => {
     assert.deepEqual(linkedPullRequests(['Opened https://github.com/acme/shop-ops/pull/7 and /acme/shop-ops/pull/3', 'see https://github.com/other/repo/pull/9'], 'acme', 'shop-ops'), [3, 7]);
+  });
+});
+
+describe('Prefill on real issue forms fills a field only when it asks for that very thing', () => {
+  const dir = path.resolve(__dirname, '../../../../test/fixtures/issue-forms');
+  const context = { env: 'prod', resource: { kind: 'Deployment', name: 'web', namespace: 'shop' }, app: 'web', image: 'ghcr.io/acme/web:1.4.2', version: '1.4.2', gitRef: 'main', drift: ['spec.replicas: desired 3, live 2'] };
+
+  it('leaves "OS version", "Kubernetes version", "Terraform version", "Helm version" and "Error component stack" alone', () => {
+    const filledFields: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const form = parseIssueForm(fs.readFileSync(path.join(dir, file), 'utf8'), file, file).form!;
+      const values = prefillForm(form, context);
+      const defaults = defaultValues(form);
+      for (const f of inputFields(form)) if (JSON.stringify(values[f.id]) !== JSON.stringify(defaults[f.id])) filledFields.push(`${file}: ${f.label} = ${String(values[f.id]).split('\n')[0]}`);
+    }
+    // Reviewed one by one: each field asks for the app's version or for a description of the problem.
+    assert.deepEqual(filledFields, [
+      'ansible__ansible__bug_report.yml: Summary = Resource: `Deployment shop/web` in prod',
+      'fluxcd__flux2__bug_report.yaml: Additional context = Resource: `Deployment shop/web` in prod',
+      'grafana__grafana__0-bug-report.yaml: What happened? = Resource: `Deployment shop/web` in prod',
+      'hashicorp__terraform__bug_report.yml: Additional Context = Resource: `Deployment shop/web` in prod',
+      'home-assistant__core__task.yml: Task description = Resource: `Deployment shop/web` in prod',
+      'home-assistant__core__task.yml: Additional context = Resource: `Deployment shop/web` in prod',
+      'kubernetes__kubernetes__failing-test.yaml: Reason for failure (if possible) = Resource: `Deployment shop/web` in prod',
+      'kubernetes__kubernetes__flaking-test.yaml: Reason for failure (if possible) = Resource: `Deployment shop/web` in prod',
+      'nodejs__node__1-bug-report.yml: Version = 1.4.2',
+      'vitejs__vite__docs.yml: Explain in Detail = Resource: `Deployment shop/web` in prod',
+      'vitejs__vite__feature_request.yml: Description = Resource: `Deployment shop/web` in prod',
+      'vitejs__vite__feature_request.yml: Additional context = Resource: `Deployment shop/web` in prod',
+    ]);
+  });
+
+  it('still fills the fields of a deploy form, whatever their wording', () => {
+    const form = parseIssueForm(
+      'name: D\ndescription: d\nbody:\n  - type: input\n    attributes: { label: Which version of the app? }\n  - type: input\n    attributes: { label: Image tag }\n  - type: input\n    attributes: { label: Target environment }\n  - type: input\n    attributes: { label: OS version }\n  - type: input\n    id: kubeVersion\n    attributes: { label: Cluster }\n  - type: input\n    attributes: { label: Service name }\n',
+      'd.yml',
+      '/t/d.yml',
+    ).form!;
+    assert.deepEqual(Object.values(prefillForm(form, context)), ['1.4.2', '1.4.2', 'prod', '', '', 'web']);
   });
 });

@@ -4,7 +4,7 @@ import type { IssueForm } from '../../../src/core/issueops/issueTemplate';
 import { parseIssueBody } from '../../../src/core/issueops/parseIssueBody';
 import { parseIssueForm } from '../../../src/core/issueops/parseIssueForm';
 import { renderIssueBody } from '../../../src/core/issueops/renderIssueBody';
-import { hasPlaceholder, renderTitle } from '../../../src/core/issueops/renderTitle';
+import { hasPlaceholder, renderTitle, unreplacedPlaceholders } from '../../../src/core/issueops/renderTitle';
 import { validateForm } from '../../../src/core/issueops/validateForm';
 
 const FORM = parseIssueForm(
@@ -93,19 +93,20 @@ describe('Issue forms: the body exactly as GitHub renders it', () => {
     );
   });
 
-  it('renders an untouched form with _No response_ everywhere and unchecked boxes', () => {
+  it('renders an untouched form as GitHub does: _No response_ for text, None for dropdowns, unchecked boxes', () => {
     assert.equal(
       renderIssueBody(FORM, {}),
-      '### Environment\n\n_No response_\n\n### Service\n\n_No response_\n\n### Version\n\n_No response_\n\n### Reason\n\n_No response_\n\n### Logs\n\n_No response_\n\n### Regions\n\n_No response_\n\n### Checks\n\n- [ ] The version passed staging\n- [ ] The change has a rollback plan',
+      '### Environment\n\nNone\n\n### Service\n\n_No response_\n\n### Version\n\n_No response_\n\n### Reason\n\n_No response_\n\n### Logs\n\n_No response_\n\n### Regions\n\nNone\n\n### Checks\n\n- [ ] The version passed staging\n- [ ] The change has a rollback plan',
     );
   });
 
   it('parses a rendered body back into label → value', () => {
-    const body = renderIssueBody(FORM, { environment: ['staging'], service: 'web', checks: [true, true] }) + '\n\n<!-- youops:ticket env=staging -->';
+    const body = '<!-- youops:ticket env=staging -->\n\n' + renderIssueBody(FORM, { environment: ['staging'], service: 'web', checks: [true, true] });
     const sections = parseIssueBody(body);
     assert.equal(sections.get('Environment'), 'staging');
     assert.equal(sections.get('Service'), 'web');
     assert.equal(sections.get('Version'), '');
+    assert.equal(sections.get('Regions'), '', 'None is no choice');
     assert.equal(sections.get('Checks'), '- [X] The version passed staging\n- [X] The change has a rollback plan');
   });
 
@@ -124,8 +125,15 @@ describe('Issue forms: the body exactly as GitHub renders it', () => {
     assert.equal(renderTitle('[deploy] <service> to <environment>', FORM, { service: 'web', environment: ['prod'] }), '[deploy] web to prod');
     const partial = renderTitle('[deploy] <service> to <environment> by <who>', FORM, { service: 'web' });
     assert.equal(partial, '[deploy] web to <environment> by <who>');
-    assert.equal(hasPlaceholder(partial), true);
+    assert.equal(hasPlaceholder(partial, '[deploy] <service> to <environment> by <who>'), true);
     assert.equal(renderTitle(undefined, FORM, {}), '');
+  });
+
+  it("counts only the template's own title placeholders as unreplaced", () => {
+    assert.equal(hasPlaceholder('Support Map<string, number>', '[Feature]: '), false, 'a typed generic is not a placeholder');
+    assert.equal(hasPlaceholder('[deploy] web to <environment>', '[deploy] <service> to <environment>'), true);
+    assert.equal(hasPlaceholder('[deploy] web to prod', '[deploy] <service> to <environment>'), false);
+    assert.deepEqual(unreplacedPlaceholders('[New Data Source]: <name-of-service>', '[New Data Source]: <name-of-service>'), ['<name-of-service>']);
   });
 
   it("enforces GitHub's 65,536-character limit before sending", () => {

@@ -33,12 +33,13 @@ describe('CommandProvider', function () {
   });
 
   it('parses YAML documents printed by a real child process', async () => {
-    const yaml = 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: a\\n  namespace: n\\n---\\napiVersion: v1\\nkind: List\\nitems:\\n  - apiVersion: v1\\n    kind: Secret\\n    metadata: {name: s, namespace: n}\\n';
+    // Not `namespace: n`: kubectl reads a plain `n` as the boolean false (YAML 1.1).
+    const yaml = 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: a\\n  namespace: ns\\n---\\napiVersion: v1\\nkind: List\\nitems:\\n  - apiVersion: v1\\n    kind: Secret\\n    metadata: {name: s, namespace: ns}\\n';
     const provider = new CommandProvider({ argv: nodeScript(`process.stdout.write("${yaml}")`), cwd });
     const state = await provider.fetch({ resources: [] });
     assert.equal(provider.name, 'command');
     assert.equal(state.complete, true);
-    assert.deepEqual(state.objects.map((o) => o.key), ['v1/ConfigMap/n/a', 'v1/Secret/n/s']);
+    assert.deepEqual(state.objects.map((o) => o.key), ['v1/ConfigMap/ns/a', 'v1/Secret/ns/s']);
   });
 
   it('runs in the given cwd, resolves a relative program against it, and passes argv without a shell', async () => {

@@ -59,16 +59,18 @@ describe('createLiveProvider', () => {
     assert.throws(() => createLiveProvider({ provider: 'gitRef', ref: 'v1' }, trusted), (e: unknown) => e instanceof LiveStateError && /no manifests path/.test(e.message));
   });
 
-  it('passes the Argo CD token, or asks getToken for the source server on each fetch (fake Argo CD server on 127.0.0.1)', async () => {
+  it('asks the secret lookup for the argocd token of the source server on each fetch (fake Argo CD server on 127.0.0.1)', async () => {
     const server = await startFakeArgoCdServer({ token: 't0k3n', apps: [{ name: 'shop', resources: [] }] });
     try {
       const source = { provider: 'argocd' as const, server: server.url, app: 'shop' };
       const asked: string[] = [];
-      const viaGetter = createLiveProvider(source, { ...trusted, getToken: async (s) => (asked.push(s), 't0k3n') });
+      const kinds = new Set<string>();
+      const viaGetter = createLiveProvider(source, { ...trusted, secret: async (kind, host) => (kinds.add(kind), asked.push(host), 't0k3n') });
       assert.deepEqual((await viaGetter.fetch({ resources: [] })).summary, { sync: 'Synced', health: 'Healthy' });
       await viaGetter.fetch({ resources: [] });
       assert.deepEqual(asked, [server.url, server.url]);
-      const viaToken = createLiveProvider(source, { ...trusted, token: 't0k3n', getToken: async () => 'ignored' });
+      assert.deepEqual([...kinds], ['argocd']);
+      const viaToken = createLiveProvider(source, { ...trusted, secret: async (kind) => (kind === 'argocd' ? 't0k3n' : undefined) });
       assert.equal((await viaToken.fetch({ resources: [] })).complete, true);
     } finally {
       await server.close();

@@ -137,17 +137,16 @@ items:
     assert.deepEqual((r.object as { metadata: { annotations: unknown } }).metadata.annotations, { app: 'a' });
   });
 
-  it('parses a 50k-line file quickly', () => {
+  // Its speed is measured by `npm run bench` (the scale case), not timed here.
+  it('parses a 50k-line file and places a field of its last document', () => {
     const doc = (i: number) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: big\ndata:\n  a: "1"\n  b: "2"\n  c: "3"\n  d: "4"\n`;
     const text = Array.from({ length: 5000 }, (_, i) => doc(i)).join('---\n');
     assert.ok(text.split('\n').length > 50_000);
-    const started = Date.now();
     const { resources, errors } = parseManifestText(text, 'big.yaml');
-    const elapsed = Date.now() - started;
     assert.equal(errors.length, 0);
     assert.equal(resources.length, 5000);
     assert.equal(resources[4999].fields.get('/data/d')?.keyRange.start.line, 4999 * 11 + 9);
-    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+    assert.equal(resources[2500].range.start.line, 2500 * 11);
   });
 });

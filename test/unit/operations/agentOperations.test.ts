@@ -98,7 +98,7 @@ describe('agent operations: trusted only, confirmed on protected environments, a
   it('audits a timeout as no-answer with what was seen, and an Argo CD sync with the agent’s CLI equivalent', async () => {
     const argo = await startFakeArgoCdServer({ token: 'tkn', apps: [{ name: 'shop', namespace: 'team-a', resources: [], syncOutcome: 'never' }] });
     try {
-      const { audit, runner } = await setup({ getArgocdToken: async (s) => (s === argo.url ? 'tkn' : undefined) });
+      const { audit, runner } = await setup({ secret: async (kind, host) => (kind === 'argocd' && host === argo.url ? 'tkn' : undefined) });
       const env: EnvironmentConfig = { name: 'staging', manifests: ['envs/staging'], protected: false, live: { provider: 'argocd', server: argo.url, app: 'shop', appNamespace: 'team-a' } };
       const outcome = await runner.run({ operation: 'sync-now', channel: { channel: 'argocd', action: 'sync' }, env, timeoutMs: 300, pollMs: 50 });
       assert.equal(outcome.status, 'timeout');

@@ -13,12 +13,21 @@ describe('validation: YAML syntax, templates, document split', () => {
     assert.ok(d.range.start.line >= 7, JSON.stringify(d.range));
   });
 
-  it('reports duplicate keys', async () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {}\ndata: {}\n';
-    const [d] = await diagnosticsOf(text);
-    assert.equal(d.code, 'yaml-syntax');
-    assert.match(d.message, /unique/);
-    assert.equal(d.range.start.line, 4);
+  it('reports duplicate keys with the first one\'s line, and validates the rest with the value kubectl uses', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {}\ndata: {a: 1}\nbogus: 1\n';
+    assert.deepEqual(summary(await diagnosticsOf(text)), [
+      [4, 'YAML: duplicate key "data" (first at line 4)'],
+      [4, 'data.a: expected string, got number 1'],
+      [5, 'unknown field "bogus"'],
+    ]);
+  });
+
+  it('a syntax error does not hide the schema errors of the rest of the document', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  bad: x: y\nspec: 1\n';
+    const diags = summary(await diagnosticsOf(text));
+    assert.equal(diags.length, 2, JSON.stringify(diags));
+    assert.match(diags[0][1], /^YAML: Nested mappings are not allowed/);
+    assert.deepEqual(diags[1], [5, 'unknown field "spec"']);
   });
 
   it('skips Helm-style templates with a hint instead of false errors, but validates quoted {{ }} strings', async () => {

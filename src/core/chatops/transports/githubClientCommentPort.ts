@@ -9,13 +9,13 @@ import type { GitHubComment, GitHubCommentPort } from './githubCommentPort';
 export function githubClientCommentPort(client: GitHubClient, repo: RepoRef): GitHubCommentPort {
   return {
     repo: formatRepo(repo),
-    async postComment(issue, body) {
-      // No idempotency marker: bots such as branch-deploy match the whole comment, so the
-      // client does not retry this POST, and an ambiguous failure is reported as such.
-      return toComment(await mapErrors(() => client.createComment(repo, issue, body), true));
+    async postComment(issue, body, signal) {
+      // Verbatim (bots such as branch-deploy match the whole comment); the client retries only
+      // after listing the comments since the attempt shows ours did not arrive.
+      return toComment(await mapErrors(() => client.createComment(repo, issue, body, { signal }), true));
     },
-    async listCommentsSince(issue, since) {
-      const comments = await mapErrors(() => client.listComments(repo, issue, { since }), false);
+    async listCommentsSince(issue, since, signal) {
+      const comments = await mapErrors(() => client.listComments(repo, issue, { since, signal }), false);
       return comments.map(toComment).filter((c) => c.createdAt >= since);
     },
   };

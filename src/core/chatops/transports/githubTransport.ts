@@ -1,18 +1,25 @@
+import { BRANCH_DEPLOY_BOT, branchDeployVerdict } from '../branchDeploy';
 import { ChatOpsError } from '../chatOpsError';
 import { sleep } from '../sleep';
 import type { GitHubCommentPort } from './githubCommentPort';
 import type { BotReply, ChatTransport, Posted } from './transport';
 
-/** Branch-deploy style: the command is a comment on a PR or issue; the bot answers with comments. */
+/**
+ * Branch-deploy style: the command is a comment on a PR or issue; the bot answers with
+ * comments. Only the bot's comments are followed — a colleague writing "failed?" in the
+ * thread decides nothing — and branch-deploy's own result comments are read by their heading.
+ */
 export class GitHubTransport implements ChatTransport {
   readonly kind = 'github';
-  readonly escape = 'mentions';
+  readonly escape = 'github';
   readonly destination: string;
 
   constructor(
     private readonly port: GitHubCommentPort,
     private readonly issue: number,
     private readonly pollMs = 5000,
+    /** The bot's login (branch-deploy in Actions: github-actions[bot]). */
+    private readonly bot = BRANCH_DEPLOY_BOT,
   ) {
     this.destination = `GitHub ${port.repo}#${issue}`;
   }
@@ -38,7 +45,8 @@ export class GitHubTransport implements ChatTransport {
           for (const c of comments) {
             if (seen.has(c.id)) continue;
             seen.add(c.id);
-            const reply: BotReply = { author: c.author, text: c.body, at: c.createdAt };
+            if (c.author.toLowerCase() !== this.bot.toLowerCase()) continue;
+            const reply: BotReply = { author: c.author, text: c.body, at: c.createdAt, verdict: branchDeployVerdict(c.body) };
             if (onReply(reply)) return;
           }
         }

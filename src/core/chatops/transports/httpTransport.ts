@@ -1,11 +1,13 @@
+import { redactSecrets } from '../../text/redact';
 import { ChatOpsError } from '../chatOpsError';
-import { hostOf } from '../secretBinding';
+import { hostOf, isAcceptableEndpoint } from '../secretBinding';
 import { httpRequest, retryAfterSeconds } from './httpRequest';
 import type { BotReply, ChatTransport, Posted } from './transport';
 
 /**
- * A bot endpoint that takes the command and answers in the response (a Hubot HTTP
- * listener, a small ChatOps gateway). Request: `{ text, user, room }` as JSON. Response:
+ * A bot endpoint that takes the command and answers in the response (a Hubot with the
+ * hubot-youops script, a small ChatOps gateway). Request: `{ text, user, room }` as JSON,
+ * with `Authorization: Bearer` when the bot wants a token. Response:
  * `{ replies: [string | { text, author }] }`, `{ text }`, or plain text.
  */
 export class HttpTransport implements ChatTransport {
@@ -17,13 +19,19 @@ export class HttpTransport implements ChatTransport {
     private readonly url: string,
     private readonly user: string,
     private readonly timeoutMs: number,
+    /** The bot's shared secret (hubot-youops: HUBOT_YOUOPS_TOKEN); sent only to this URL. */
+    private readonly token?: string,
   ) {
     this.destination = `bot at ${hostOf(url)}`;
+    // Commands (and what the bot answers) must not cross a network in the clear.
+    if (!isAcceptableEndpoint(url)) {
+      throw new ChatOpsError('unsupported', `the bot endpoint ${url.replace(/\/\/[^/@]*@/, '//')} is not https://: commands would travel unencrypted. Serve the bot over https (e.g. behind the team's TLS proxy); plain http:// is accepted only for a bot on this machine (127.0.0.1, localhost)`);
+    }
   }
 
   async send(text: string, signal?: AbortSignal): Promise<Posted> {
     const res = await httpRequest(this.url, {
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/plain' },
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/plain', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
       body: JSON.stringify({ text, user: this.user, room: 'youops' }),
       timeoutMs: this.timeoutMs,
       signal,
@@ -34,7 +42,7 @@ export class HttpTransport implements ChatTransport {
       throw new ChatOpsError('ratelimited', `the bot is rate-limiting requests: try again in ${after} s`, 'not-sent', after);
     }
     if (res.status >= 400) {
-      const detail = res.body.trim().slice(0, 200);
+      const detail = redactSecrets(res.body.trim(), [this.url]).slice(0, 200);
       // 4xx: the endpoint refused the request; 5xx: the bot may have started and then failed.
       throw new ChatOpsError('rejected', `the bot answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status >= 500 ? 'unknown' : 'not-sent');
     }

@@ -12,15 +12,27 @@ export interface SlackTransportOptions {
   pollMs?: number;
   /** A rate-limited post is retried once when Slack asks for at most this long a pause. */
   maxRateLimitWaitSeconds?: number;
+  /** The answering bot's user id (U…) or bot id (B…); without it, any bot but YouOps' own token. */
+  bot?: string;
 }
 
-/** chat.postMessage to a channel, then the bot's answers from the message's thread. */
+/**
+ * Slack runs a slash command only when a person types it in the client; posted through the
+ * Web API it is plain text no bot sees as a command. Undefined when `text` is not one.
+ */
+export function slackSlashCommandProblem(text: string): string | undefined {
+  const command = /^\s*(\/[\w-]+)/.exec(text)?.[1];
+  if (!command) return undefined;
+  return `Slack does not run slash commands posted through its API: "${command}" would arrive as plain text that no bot acts on. Mention the bot instead ("<@U0BOT> ${`${command.slice(1)} ${text.trim().slice(command.length).trim()}`.trim()}" with the bot's user id from Slack), or send the command to the bot's HTTP endpoint (the http transport)`;
+}
+
+/** chat.postMessage to a channel, then the bot's answers from the message's thread — the bot's only. */
 export class SlackTransport implements ChatTransport {
   readonly kind = 'slack';
   readonly escape = 'slack';
   readonly destination: string;
   private readonly api: SlackWebApi;
-  private authChecked = false;
+  private self: { user_id: string; bot_id?: string } | undefined;
 
   constructor(private readonly options: SlackTransportOptions) {
     this.api = new SlackWebApi(options.apiUrl, options.token, options.timeoutMs);
@@ -28,11 +40,10 @@ export class SlackTransport implements ChatTransport {
   }
 
   async send(text: string, signal?: AbortSignal): Promise<Posted> {
-    // auth.test first so a bad token is reported as such, not as a failed post.
-    if (!this.authChecked) {
-      await this.api.authTest(signal);
-      this.authChecked = true;
-    }
+    const slash = slackSlashCommandProblem(text);
+    if (slash) throw new ChatOpsError('unsupported', slash, 'not-sent');
+    // auth.test first so a bad token is reported as such, not as a failed post; it also says who we are.
+    this.self ??= await this.api.authTest(signal);
     const posted = await this.postOnce(text, signal);
     return {
       replies: [],
@@ -73,10 +84,19 @@ export class SlackTransport implements ChatTransport {
       for (const m of messages.sort((a, b) => Number(a.ts) - Number(b.ts))) {
         if (seen.has(m.ts)) continue;
         seen.add(m.ts);
+        if (!this.fromTheBot(m)) continue;
         const reply = { author: m.username ?? m.bot_profile?.name ?? m.user ?? 'someone', text: unescapeSlack(m.text ?? ''), at: new Date(Number(m.ts) * 1000) };
         if (onReply(reply)) return;
       }
     }
+  }
+
+  /** The configured bot, else any bot message that is not YouOps' own post. People in the thread decide nothing. */
+  private fromTheBot(m: SlackMessage): boolean {
+    const bot = this.options.bot;
+    if (bot) return m.user === bot || m.bot_id === bot;
+    const isBot = !!m.bot_id || m.subtype === 'bot_message';
+    return isBot && m.user !== this.self?.user_id && (!this.self?.bot_id || m.bot_id !== this.self.bot_id);
   }
 }
 

@@ -8,6 +8,7 @@ export interface SlackMessage {
   text?: string;
   user?: string;
   bot_id?: string;
+  subtype?: string;
   username?: string;
   bot_profile?: { name?: string };
 }
@@ -24,7 +25,14 @@ const ERRORS: Record<string, (channel: string) => ChatOpsError> = {
   missing_scope: () => new ChatOpsError('invalid_auth', 'the Slack bot token lacks a scope (missing_scope): it needs chat:write and channels:history'),
 };
 
-/** The three Slack Web API methods ChatOps needs, against a configurable base URL. */
+/** A thread is read page by page; this bounds one read (200 messages a page). */
+const MAX_PAGES = 20;
+
+/**
+ * The three Slack Web API methods ChatOps needs, against a configurable base URL, sent as
+ * Slack documents them: the write method with a JSON body, the read methods form-encoded
+ * (Slack ignores JSON arguments there), `conversations.replies` followed through its cursors.
+ */
 export class SlackWebApi {
   constructor(
     private readonly baseUrl: string,
@@ -33,24 +41,39 @@ export class SlackWebApi {
   ) {}
 
   authTest(signal?: AbortSignal): Promise<{ user_id: string; user?: string; team?: string; bot_id?: string }> {
-    return this.call('auth.test', {}, signal) as never;
+    return this.call('auth.test', {}, 'form', signal) as never;
   }
 
   async postMessage(channel: string, text: string, signal?: AbortSignal): Promise<{ channel: string; ts: string }> {
     // unfurl off: a command is not a link preview; link_names off: mentions stay as escaped.
-    return (await this.call('chat.postMessage', { channel, text, unfurl_links: false, unfurl_media: false, link_names: false }, signal, channel, true)) as never;
+    return (await this.call('chat.postMessage', { channel, text, unfurl_links: false, unfurl_media: false, link_names: false }, 'json', signal, channel, true)) as never;
   }
 
+  /** Every message of the thread from `oldest` on, over as many pages as Slack needs. */
   async replies(channel: string, ts: string, oldest: string, signal?: AbortSignal): Promise<SlackMessage[]> {
-    const r = (await this.call('conversations.replies', { channel, ts, oldest, limit: 200 }, signal, channel)) as { messages?: SlackMessage[] };
-    return r.messages ?? [];
+    const messages: SlackMessage[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const r = (await this.call('conversations.replies', { channel, ts, oldest, limit: 200, ...(cursor ? { cursor } : {}) }, 'form', signal, channel)) as {
+        messages?: SlackMessage[];
+        response_metadata?: { next_cursor?: string };
+      };
+      messages.push(...(r.messages ?? []));
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return messages;
   }
 
-  private async call(method: string, args: Record<string, unknown>, signal: AbortSignal | undefined, channel = '', posting = false): Promise<Record<string, unknown>> {
+  private async call(method: string, args: Record<string, unknown>, encoding: 'json' | 'form', signal: AbortSignal | undefined, channel = '', posting = false): Promise<Record<string, unknown>> {
     const url = new URL(method, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`).toString();
+    const body =
+      encoding === 'json'
+        ? JSON.stringify(args)
+        : new URLSearchParams(Object.entries(args).map(([k, v]): [string, string] => [k, String(v)])).toString();
     const res = await httpRequest(url, {
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(args),
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': encoding === 'json' ? 'application/json; charset=utf-8' : 'application/x-www-form-urlencoded' },
+      body,
       timeoutMs: this.timeoutMs,
       signal,
       what: `Slack (${method})`,
@@ -60,14 +83,14 @@ export class SlackWebApi {
       const after = retryAfterSeconds(res.headers) ?? 30;
       throw new ChatOpsError('ratelimited', `Slack is rate-limiting ${method} (ratelimited): try again in ${after} s`, 'not-sent', after);
     }
-    let body: Record<string, unknown>;
+    let parsed: Record<string, unknown>;
     try {
-      body = JSON.parse(res.body) as Record<string, unknown>;
+      parsed = JSON.parse(res.body) as Record<string, unknown>;
     } catch {
       throw new ChatOpsError('rejected', `Slack (${method}) answered HTTP ${res.status} without JSON`, posting && res.status < 400 ? 'unknown' : 'not-sent');
     }
-    if (body.ok === true) return body;
-    const code = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
+    if (parsed.ok === true) return parsed;
+    const code = typeof parsed.error === 'string' ? parsed.error : `HTTP ${res.status}`;
     if (code === 'ratelimited') {
       const after = retryAfterSeconds(res.headers) ?? 30;
       throw new ChatOpsError('ratelimited', `Slack is rate-limiting ${method} (ratelimited): try again in ${after} s`, 'not-sent', after);

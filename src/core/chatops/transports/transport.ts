@@ -1,4 +1,5 @@
 import type { EscapeStyle } from '../escapeChatText';
+import type { ReplyVerdict } from '../feedback';
 
 export type TransportKind = 'slack' | 'webhook' | 'github' | 'http';
 
@@ -7,6 +8,8 @@ export interface BotReply {
   author: string;
   text: string;
   at: Date;
+  /** Set when the transport knows the bot's own result messages (branch-deploy); wins over the reply patterns. */
+  verdict?: ReplyVerdict;
 }
 
 /** What one send produced: where the message went and the replies known so far. */

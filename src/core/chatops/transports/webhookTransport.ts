@@ -1,10 +1,13 @@
+import { redactSecrets } from '../../text/redact';
 import { ChatOpsError } from '../chatOpsError';
 import type { EscapeStyle } from '../escapeChatText';
 import { hostOf } from '../secretBinding';
 import { httpRequest, retryAfterSeconds } from './httpRequest';
 import type { ChatTransport, Posted } from './transport';
 
-export type WebhookFormat = 'slack' | 'mattermost' | 'rocketchat' | 'teams' | 'googlechat';
+export const WEBHOOK_FORMATS = ['slack', 'mattermost', 'rocketchat', 'teams', 'googlechat'] as const;
+
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /** The request body each chat expects from an incoming webhook. */
 export function webhookPayload(format: WebhookFormat, text: string): unknown {
@@ -64,7 +67,7 @@ export class WebhookTransport implements ChatTransport {
       throw new ChatOpsError('ratelimited', `the ${this.format} webhook is rate-limited: try again in ${after} s`, 'not-sent', after);
     }
     if (res.status >= 400) {
-      const code = res.body.trim().slice(0, 80);
+      const code = redactSecrets(res.body.trim(), [this.url]).slice(0, 80);
       const hint = HINTS[code];
       throw new ChatOpsError(
         res.status === 401 || res.status === 403 || res.status === 404 || res.status === 410 ? 'invalid_auth' : 'rejected',

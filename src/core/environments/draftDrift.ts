@@ -1,0 +1,45 @@
+import type { DriftIgnoreRule } from '../config/types';
+import { computeEnvironmentDrift, type ResourceDrift } from '../drift/environmentDrift';
+import type { LiveObject } from '../live/provider';
+import type { ManifestResource } from '../manifests/manifestResource';
+import type { EnvironmentState } from './environmentState';
+
+/** One resource as one environment sees it. */
+export interface ResourceInEnvironment {
+  env: string;
+  resource: ResourceDrift;
+}
+
+/**
+ * The drift of a manifest being edited, before it is saved: its resources (parsed from the
+ * unsaved text) against the live objects of the last refresh of each environment that
+ * deploys the file. Environments whose live state failed keep their status for every resource.
+ */
+export function draftDrift(
+  file: string,
+  resources: ManifestResource[],
+  environments: ReadonlyArray<{ name: string; state?: EnvironmentState }>,
+  ignore: DriftIgnoreRule[],
+): ResourceInEnvironment[] {
+  const items: ResourceInEnvironment[] = [];
+  for (const env of environments) {
+    const drift = env.state?.drift;
+    // Read from another branch, or not deploying this file by the last saved state (the draft may have removed every resource).
+    if (!drift || env.state?.desiredRef || !drift.resources.some((r) => r.resource?.file === file)) continue;
+    if (drift.status === 'Error' || drift.status === 'Unknown') {
+      for (const resource of resources) items.push({ env: env.name, resource: { key: resource.key, id: resource.id, status: drift.status, resource, fields: [] } });
+      continue;
+    }
+    const live: LiveObject[] = drift.resources
+      .filter((r) => r.live !== undefined)
+      .map((r) => ({ id: r.id, key: r.key, object: r.live, hiddenPaths: r.hiddenPaths, target: r.target }));
+    const result = computeEnvironmentDrift(resources, { objects: live, complete: false, fetchedAt: new Date() }, ignore);
+    for (const resource of result.resources) if (resource.resource) items.push({ env: env.name, resource });
+  }
+  return items;
+}
+
+/** True when some environment deploys `file` by its last saved state: only then does a draft of it have drift. */
+export function deploysFile(file: string, environments: ReadonlyArray<{ state?: EnvironmentState }>): boolean {
+  return environments.some((e) => !e.state?.desiredRef && e.state?.drift.resources.some((r) => r.resource?.file === file));
+}

@@ -1,6 +1,0 @@
-export * from './resourceId';
-export * from './manifestResource';
-export * from './jsonPointer';
-export * from './parseManifestText';
-export * from './loadManifests';
-export * from './manifestFileSystem';

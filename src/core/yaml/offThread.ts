@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readYamlValues, type YamlProblem } from './readYaml';
+
+/** Smaller texts are read on the calling thread: a worker round trip would cost more than it saves. */
+const OFF_THREAD_MIN_CHARS = 256 * 1024;
+/** An idle worker is stopped after this long, giving its heap back. */
+const IDLE_MS = 10_000;
+
+type Values = { values: unknown[]; problems: YamlProblem[] };
+
+/** How many texts a worker read (for tests and the bench: proof the work left the thread). */
+export const offThreadStats = { reads: 0 };
+
+/**
+ * readYamlValues, off the calling thread for large texts (multi-megabyte live exports): the
+ * extension host stays responsive while they are read, and on a machine with a second core the
+ * desired state is read at the same time. Same values, same problems; falls back to the calling
+ * thread wherever a worker cannot run or cannot carry the result.
+ */
+export async function readYamlValuesOffThread(text: string): Promise<Values> {
+  // JSON (kubectl -o json) is parsed fastest where it is.
+  if (text.length < OFF_THREAD_MIN_CHARS || /^\s*[[{]/.test(text.slice(0, 64))) return readYamlValues(text);
+  const json = await pool()?.run(text);
+  if (json === undefined) return readYamlValues(text);
+  offThreadStats.reads++;
+  return JSON.parse(json) as Values;
+}
+
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Set<Worker>();
+  private readonly queue: Array<{ text: string; resolve: (json: string | undefined) => void }> = [];
+  private readonly pending = new Map<number, (json: string | undefined) => void>();
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly script: string,
+    private readonly size: number,
+  ) {}
+
+  run(text: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      this.queue.push({ text, resolve });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      this.busy.add(worker);
+      this.pending.set(id, (json) => {
+        this.busy.delete(worker);
+        this.idle.push(worker);
+        this.scheduleStop();
+        job.resolve(json);
+        this.dispatch();
+      });
+      worker.postMessage({ id, text: job.text });
+    }
+  }
+
+  private spawn(): Worker | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script);
+    } catch {
+      return undefined;
+    }
+    worker.unref(); // never keeps a CLI process alive
+    worker.on('message', (m: { id: number; json?: string }) => {
+      const done = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      done?.(m.json);
+    });
+    // A worker that dies answers its jobs with "read it yourself".
+    const fail = () => {
+      this.busy.delete(worker);
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+      for (const [id, done] of this.pending) {
+        this.pending.delete(id);
+        done(undefined);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    return worker;
+  }
+
+  private scheduleStop(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.busy.size > 0) return;
+      for (const w of this.idle.splice(0)) void w.terminate();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+}
+
+let shared: WorkerPool | null | undefined;
+
+/** One pool per process, of one worker less than the cores (at least one); none where the worker script is not shipped. */
+function pool(): WorkerPool | undefined {
+  if (shared === undefined) {
+    const script = path.join(__dirname, 'yamlWorker.js');
+    shared = existsSync(script) ? new WorkerPool(script, Math.max(1, Math.min(2, availableParallelism() - 1))) : null;
+  }
+  return shared ?? undefined;
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { WorkspaceStore } from '../../shared/store/workspaceStore';
+import { toVsRange } from '../../shared/vsRange';
+
+/** Problems in youops.yaml as diagnostics on the exact key or value. */
+export function showConfigDiagnostics(store: WorkspaceStore): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('youops-config');
+  const update = () => {
+    collection.clear();
+    const state = store.state;
+    if (state.kind !== 'invalid' && state.kind !== 'ready') return;
+    collection.set(
+      vscode.Uri.file(state.configFile),
+      state.problems.map((p) => {
+        const d = new vscode.Diagnostic(
+          toVsRange(p.range),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = 'youops';
+        return d;
+      }),
+    );
+  };
+  update();
+  return vscode.Disposable.from(collection, store.onDidChange(update));
+}

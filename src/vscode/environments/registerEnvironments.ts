@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { YAML_AND_JSON_FILES } from '../shared/documentSelectors';
+import type { Services } from '../shared/services';
+import type { TreeNode } from '../shared/tree/treeNodes';
+import { setArgocdToken } from './argocdTokens';
+import { showConfigDiagnostics } from './config/configDiagnostics';
+import { createConfig } from './config/createConfig';
+import { openConfig } from './config/openConfig';
+import { ResourceDocumentProvider } from './diff/resourceDocuments';
+import { revealResource } from './diff/revealResource';
+import { showDrift } from './diff/showDrift';
+import { DriftFileDecorationProvider } from './editor/driftFileDecorations';
+import { DriftHoverProvider } from './editor/driftHovers';
+import { showDriftLineDecorations, type DriftLineDecorations } from './editor/driftLineDecorations';
+import { ResourceCodeLensProvider } from './editor/resourceCodeLenses';
+import { EnvironmentLog } from './environmentLog';
+import { COMMIT_SCHEME, CommitDocumentProvider } from './history/commitDocuments';
+import { showCommit } from './history/showCommit';
+import { refreshAutomatically } from './refresh/autoRefresh';
+import { runOperation } from './runOperation';
+import { showEnvironmentStatusBar } from './statusBar';
+import { EnvironmentsTreeProvider } from './tree/environmentsTreeProvider';
+import { createEnvironmentsView } from './tree/environmentsView';
+import { revealInTree } from './tree/revealInTree';
+
+/** What the environments feature hands to the extension-host tests. */
+export interface EnvironmentsHandles {
+  tree: EnvironmentsTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  decorations: DriftLineDecorations;
+  environmentLog: EnvironmentLog;
+}
+
+/**
+ * Environments: the tree and its sections, drift in the editor (decorations, lenses, hovers,
+ * file badges, status bar), desired ↔ live diffs, history, refresh, youops.yaml's problems,
+ * and their commands.
+ */
+export function registerEnvironments(services: Services): EnvironmentsHandles {
+  const { context, store, ui, secrets, commands } = services;
+  const tree = new EnvironmentsTreeProvider(store);
+  for (const section of services.sections) tree.addSection(section);
+  const view = createEnvironmentsView(store, tree);
+  const decorations = showDriftLineDecorations(store);
+  const environmentLog = new EnvironmentLog(store);
+  context.subscriptions.push(
+    tree,
+    view.disposable,
+    decorations,
+    environmentLog,
+    showConfigDiagnostics(store),
+    new ResourceDocumentProvider(store),
+    new DriftFileDecorationProvider(store),
+    new ResourceCodeLensProvider(store),
+    vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
+    refreshAutomatically(store),
+    showEnvironmentStatusBar(store),
+  );
+
+  const resourceRef = (t: { env?: string; key?: string; path?: string }) => (t.env && t.key ? { env: t.env, key: t.key, path: t.path } : undefined);
+  commands.register('youops.refresh', (t) => store.refresh(t.env));
+  commands.register('youops.createConfig', () => createConfig(store, ui));
+  commands.register('youops.openConfig', (t) => openConfig(store, ui, typeof t.args[0] === 'number' ? t.args[0] : undefined));
+  commands.register('youops.showDrift', (t) => showDrift(store, ui, resourceRef(t)));
+  commands.register('youops.revealResource', (t) => {
+    const ref = resourceRef(t);
+    return ref ? revealResource(store, ui, ref) : undefined;
+  });
+  commands.register('youops.revealInTree', (t) => {
+    const ref = resourceRef(t);
+    return ref ? revealInTree(ui, view.view, tree, ref) : undefined;
+  });
+  commands.register('youops.showCommit', (t) => (t.env && t.hash ? showCommit(ui, t.env, t.hash) : undefined));
+  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, t), { needsConfig: true });
+  commands.register('youops.showLog', () => environmentLog.show());
+  commands.register('youops.argocd.setToken', async () => (await setArgocdToken(store, secrets, ui)) && store.refresh());
+  commands.register('youops.argocd.clearToken', async () => (await setArgocdToken(store, secrets, ui, true)) && store.refresh());
+  commands.register('youops.openWalkthrough', () =>
+    vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
+  );
+  return { tree, treeView: view.view, decorations, environmentLog };
+}

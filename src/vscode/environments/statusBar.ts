@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { ResourceStatus } from '../../core/drift/resourceStatus';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+
+const ICON: Record<ResourceStatus, string> = {
+  InSync: '$(pass)',
+  Drifted: '$(warning)',
+  Missing: '$(circle-slash)',
+  Extra: '$(diff-added)',
+  Unknown: '$(question)',
+  Error: '$(error)',
+};
+
+/** The environment of the file in the editor (or all of them) and its sync status, one click from the view. */
+export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('youops.environment', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'YouOps Environment';
+  item.command = 'youops.environments.focus';
+
+  const update = () => {
+    const state = store.state;
+    if (state.kind === 'invalid') {
+      item.text = '$(error) YouOps';
+      item.tooltip = 'youops.yaml has errors';
+      item.command = 'youops.openConfig';
+      return item.show();
+    }
+    item.command = 'youops.environments.focus';
+    if (state.kind !== 'ready') return item.hide();
+    const file = vscode.window.activeTextEditor?.document.uri.fsPath;
+    const envNames = file ? [...new Set(store.manifests.inFile(file).map((r) => r.env))] : [];
+    if (envNames.length === 1) {
+      const drift = store.environment(envNames[0])?.state?.drift;
+      const status = drift?.status ?? 'Unknown';
+      const n = drift ? drift.counts.Drifted + drift.counts.Missing + drift.counts.Extra : 0;
+      item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}`;
+      item.tooltip = drift?.error
+        ? `${envNames[0]}: ${drift.error}`
+        : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`;
+    } else {
+      const known = state.environments.filter((e) => e.state);
+      const off = known.filter((e) => e.state!.drift.status !== 'InSync' && e.state!.drift.status !== 'Unknown');
+      item.text = off.length ? `$(warning) YouOps: ${off.length}/${state.environments.length} out of sync` : `$(pass) YouOps`;
+      item.tooltip = off.length ? `Out of sync: ${off.map((e) => e.name).join(', ')}` : 'All environments in sync';
+    }
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+}

@@ -1,0 +1,280 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ResourceDrift } from '../../../core/drift/environmentDrift';
+import type { ResourceStatus } from '../../../core/drift/resourceStatus';
+import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
+import { formatResourceId } from '../../../core/manifests/resourceId';
+import { relativeTime } from '../../../core/text/relativeTime';
+import { Disposable } from '../../shared/disposable';
+import { shortValue } from '../../shared/shortValue';
+import type { EnvironmentEntry } from '../../shared/store/workspaceState';
+import type { WorkspaceStore } from '../../shared/store/workspaceStore';
+import type { EnvironmentSection } from '../../shared/tree/environmentSection';
+import { messageItem } from '../../shared/tree/messageRow';
+import type { TreeNode } from '../../shared/tree/treeNodes';
+import { toVsRange } from '../../shared/vsRange';
+import { STATUS_LABEL, statusIcon } from './statusIcons';
+
+const STATUS_ORDER: ResourceStatus[] = ['Error', 'Drifted', 'Missing', 'Extra', 'Unknown', 'InSync'];
+
+/**
+ * Environments → kinds → resources → drifted fields, then the rows of the sections other
+ * features add (the last ChatOps command, tickets), then each environment's Git history.
+ */
+export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly sections: EnvironmentSection[] = [];
+
+  constructor(private readonly store: WorkspaceStore) {
+    super();
+    this._register(store.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** A feature's rows under each environment, after the resources and before the history. */
+  addSection(section: EnvironmentSection): void {
+    this.sections.push(section);
+    this._register(section.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  private sectionOf(node: TreeNode): EnvironmentSection | undefined {
+    return this.sections.find((s) => s.owns(node));
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    const state = this.store.state;
+    if (!node) {
+      switch (state.kind) {
+        case 'noFolder':
+        case 'noConfig':
+          return []; // the welcome view explains what to do
+        case 'invalid': {
+          const first = state.problems.find((p) => p.severity === 'error') ?? state.problems[0];
+          return [
+            {
+              type: 'message',
+              id: 'config-invalid',
+              label: `${path.basename(state.configFile)} has ${plural(state.problems.filter((p) => p.severity === 'error').length, 'error')}`,
+              detail: first?.message,
+              icon: 'error',
+              command: { command: 'youops.openConfig', args: [first?.range.start.line ?? 0] },
+            },
+          ];
+        }
+        case 'ready':
+          return state.environments.map((e) => ({ type: 'environment', env: e.name }));
+      }
+    }
+    switch (node.type) {
+      case 'environment':
+        return this.environmentChildren(node.env);
+      case 'kindGroup':
+        return sortByStatus(node.resources).map((r) => ({ type: 'resource', env: node.env, resource: r }));
+      case 'resource':
+        return node.resource.fields.map((_, index) => ({ type: 'field', env: node.env, resource: node.resource, index }));
+      case 'history':
+        return node.commits.map((c) => ({ type: 'commit', env: node.env, commit: c }));
+      case 'message':
+      case 'field':
+      case 'commit':
+        return [];
+      default:
+        return this.sectionOf(node)?.children(node) ?? [];
+    }
+  }
+
+  /** Lets the view reveal a resource (from a code lens) by walking up to its environment. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    switch (node.type) {
+      case 'kindGroup':
+      case 'history':
+        return { type: 'environment', env: node.env };
+      case 'resource':
+        return this.kindGroupOf(node.env, node.resource.id.kind);
+      case 'field':
+        return { type: 'resource', env: node.env, resource: node.resource };
+      case 'commit':
+        return { type: 'history', env: node.env, commits: this.store.environment(node.env)?.state?.history ?? [] };
+      case 'environment':
+      case 'message':
+        return undefined;
+      default:
+        return this.sectionOf(node)?.parent(node);
+    }
+  }
+
+  resourceNode(env: string, key: string): TreeNode | undefined {
+    const resource = this.store.resource(env, key);
+    return resource && { type: 'resource', env, resource };
+  }
+
+  private kindGroupOf(env: string, kind: string): TreeNode | undefined {
+    return this.environmentChildren(env).find((n) => n.type === 'kindGroup' && n.kind === kind);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'message':
+        return messageItem(node);
+      case 'environment':
+        return this.environmentItem(this.store.environment(node.env));
+      case 'kindGroup': {
+        const item = new vscode.TreeItem(node.kind, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.env}/kind/${node.kind}`;
+        item.description = summarize(node.resources);
+        item.iconPath = new vscode.ThemeIcon('symbol-class');
+        item.contextValue = 'youops.kindGroup';
+        return item;
+      }
+      case 'resource':
+        return resourceItem(node.env, node.resource);
+      case 'field':
+        return fieldItem(node.env, node.resource, node.index);
+      case 'history': {
+        const item = new vscode.TreeItem('History', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.env}/history`;
+        item.description = node.commits[0] ? `last: ${node.commits[0].subject} · ${relativeTime(node.commits[0].date)}` : 'no commits';
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.contextValue = 'youops.history';
+        return item;
+      }
+      case 'commit': {
+        const c = node.commit;
+        const item = new vscode.TreeItem(c.subject);
+        item.id = `${node.env}/commit/${c.hash}`;
+        item.description = `${c.shortHash} · ${c.author} · ${relativeTime(c.date)}`;
+        item.tooltip = `${c.subject}\n${c.hash}\n${c.author}, ${c.date.toLocaleString()}`;
+        item.iconPath = new vscode.ThemeIcon('git-commit');
+        item.contextValue = 'youops.commit';
+        item.command = { title: 'Show commit', command: 'youops.showCommit', arguments: [{ env: node.env, hash: c.hash }] };
+        return item;
+      }
+      default:
+        return this.sectionOf(node)?.item(node) ?? new vscode.TreeItem('');
+    }
+  }
+
+  private environmentChildren(envName: string): TreeNode[] {
+    const entry = this.store.environment(envName);
+    const state = entry?.state;
+    if (!state) return [{ type: 'message', id: `${envName}/loading`, label: 'Reading desired and live state…', icon: 'loading' }];
+    const nodes: TreeNode[] = [];
+    if (state.drift.error) {
+      nodes.push({
+        type: 'message',
+        id: `${envName}/error`,
+        label: 'Live state unavailable',
+        detail: state.drift.error,
+        icon: 'error',
+        command: { command: 'youops.showLog', args: [] },
+      });
+    }
+    if (!state.config.live) {
+      nodes.push({
+        type: 'message',
+        id: `${envName}/nolive`,
+        label: 'No live state configured',
+        detail: 'add live: to this environment in youops.yaml',
+        icon: 'info',
+      });
+    }
+    state.manifestErrors
+      .filter((e) => e.severity === 'error')
+      .forEach((e, i) =>
+        nodes.push({
+          type: 'message',
+          id: `${envName}/manifest-error/${i}`,
+          label: `${path.basename(e.file)}: ${e.message}`,
+          icon: 'warning',
+          command: { command: 'vscode.open', args: [vscode.Uri.file(e.file), { selection: e.range ? toVsRange(e.range) : undefined }] },
+        }),
+      );
+    const byKind = new Map<string, ResourceDrift[]>();
+    for (const r of state.drift.resources) byKind.set(r.id.kind, [...(byKind.get(r.id.kind) ?? []), r]);
+    for (const [kind, resources] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) nodes.push({ type: 'kindGroup', env: envName, kind, resources });
+    for (const section of this.sections) nodes.push(...section.environmentNodes(envName));
+    nodes.push({ type: 'history', env: envName, commits: state.history });
+    return nodes;
+  }
+
+  private environmentItem(entry: EnvironmentEntry | undefined): vscode.TreeItem {
+    const name = entry?.name ?? '?';
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `env/${name}`;
+    const state = entry?.state;
+    const status = state?.drift.status ?? 'Unknown';
+    const parts: string[] = [];
+    if (entry?.refreshing && !state) parts.push('refreshing…');
+    if (state) {
+      parts.push(summarize(state.drift.resources));
+      if (state.liveSummary) parts.push([state.liveSummary.sync, state.liveSummary.health].filter(Boolean).join(' / '));
+      if (state.drift.refreshedAt) parts.push(`refreshed ${relativeTime(state.drift.refreshedAt)}`);
+    }
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath = entry?.refreshing ? new vscode.ThemeIcon('sync~spin') : statusIcon(status);
+    const cfg = state?.config;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${name}** — ${STATUS_LABEL[status]}\n\n`);
+    if (state?.drift.error) tooltip.appendMarkdown(`$(error) ${escape(state.drift.error)}\n\n`);
+    if (cfg) {
+      tooltip.appendMarkdown(`Manifests: \`${cfg.manifests.join(', ')}\`  \n`);
+      tooltip.appendMarkdown(`Live: ${cfg.live ? `\`${cfg.live.provider}\`` : '_none_'}  \n`);
+      if (cfg.promotesFrom) tooltip.appendMarkdown(`Promotes from: \`${cfg.promotesFrom}\`  \n`);
+      if (cfg.protected) tooltip.appendMarkdown(`$(lock) Protected: every action asks for confirmation  \n`);
+      if (state?.branch) tooltip.appendMarkdown(`Branch: \`${state.branch}\`  \n`);
+      if (state?.history[0]) tooltip.appendMarkdown(`Last change: ${escape(state.history[0].subject)} (${state.history[0].shortHash})`);
+    }
+    item.tooltip = tooltip;
+    item.contextValue = `youops.environment.${status.toLowerCase()}${cfg?.protected ? '.protected' : ''}`;
+    return item;
+  }
+}
+
+function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
+  const hasFields = r.fields.length > 0;
+  const label = r.id.namespace ? `${r.id.name}` : r.id.name;
+  const item = new vscode.TreeItem(label, hasFields ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `${env}/res/${r.key}`;
+  item.description = r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : STATUS_LABEL[r.status];
+  if (r.id.namespace) item.description = [item.description, r.id.namespace].filter(Boolean).join(' · ');
+  item.iconPath = statusIcon(r.status);
+  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}`;
+  item.contextValue = `youops.resource.${r.status === 'Drifted' ? 'drifted' : r.status.toLowerCase()}`;
+  if (r.resource) {
+    item.resourceUri = vscode.Uri.file(r.resource.file);
+    item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key }] };
+  }
+  return item;
+}
+
+function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeItem {
+  const f = r.fields[index];
+  const item = new vscode.TreeItem(driftFieldLabel(r, f.path));
+  item.id = `${env}/res/${r.key}/field/${f.path}`;
+  item.description = `desired ${shortValue(f.desired)} · live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`;
+  item.tooltip = `${driftFieldLabel(r, f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+  item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = 'youops.field';
+  item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key, path: f.path }] };
+  return item;
+}
+
+function summarize(resources: readonly ResourceDrift[]): string {
+  const counts = new Map<ResourceStatus, number>();
+  for (const r of resources) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return STATUS_ORDER.filter((s) => counts.get(s))
+    .map((s) => `${counts.get(s)} ${STATUS_LABEL[s]}`)
+    .join(' · ');
+}
+
+function sortByStatus(resources: readonly ResourceDrift[]): ResourceDrift[] {
+  return [...resources].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.id.name.localeCompare(b.id.name));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { contextFromObject, type TicketContext } from '../../core/issueops/ticketContext';
+import { driftFieldLabel } from '../../core/environments/fieldPathLabel';
+import type { CommandTarget } from '../shared/commands/commandTarget';
+import { shortValue } from '../shared/shortValue';
+import type { WorkspaceStore } from '../shared/store/workspaceStore';
+
+/**
+ * Turns whatever the ticket was opened from into prefill context: environment,
+ * resource, app, image/version, the drift found, the Git ref and the selection.
+ */
+export function ticketContext(store: WorkspaceStore, target: CommandTarget): TicketContext {
+  const context: TicketContext = { operation: target.operation };
+  const { env, key } = target;
+  if (env) {
+    context.env = env;
+    const state = store.environment(env)?.state;
+    context.gitRef = state?.branch ?? state?.history[0]?.shortHash;
+    const r = key ? state?.drift.resources.find((x) => x.key === key) : undefined;
+    if (r) {
+      context.resource = { kind: r.id.kind, name: r.id.name, namespace: r.id.namespace };
+      Object.assign(context, contextFromObject(r.resource?.object ?? r.live));
+      const fields = target.path ? r.fields.filter((f) => f.path === target.path) : r.fields;
+      if (fields.length)
+        context.drift = fields.map(
+          (f) => `${driftFieldLabel(r, f.path)}: desired ${shortValue(f.desired)}, live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`,
+        );
+      else if (r.status !== 'InSync') context.drift = [`${r.status} in ${env}`];
+    }
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor && !editor.selection.isEmpty) context.selection = editor.document.getText(editor.selection).slice(0, 4000);
+  return context;
+}

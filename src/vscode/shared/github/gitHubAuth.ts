@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import { githubEndpoint, type GitHubEndpoint } from './gitHubEndpoint';
+
+/** The OAuth scope IssueOps needs: read and write issues and comments, also in private repositories. */
+export const GITHUB_SCOPES = ['repo'];
+
+/**
+ * Environment variable a test harness may set to supply a fake session. It is
+ * honoured only while the API URL is a loopback address, so it can never carry
+ * a token to github.com or to an Enterprise server; the real path always goes
+ * through VS Code's built-in `github` / `github-enterprise` providers.
+ */
+export const TEST_TOKEN_ENV = 'YOUOPS_TEST_GITHUB_TOKEN';
+
+export interface GitHubSession {
+  accessToken: string;
+  account: string;
+  endpoint: GitHubEndpoint;
+}
+
+export type SessionMode =
+  /** Never shows UI: views refreshing in the background. */
+  | 'silent'
+  /** Asks the person to sign in if needed: they just asked for something that needs GitHub. */
+  | 'prompt'
+  /** The stored session was rejected (expired, revoked): ask for a new one. */
+  | 'reauth';
+
+/** Sessions from VS Code's built-in GitHub authentication; tokens stay in VS Code's secret storage. */
+export class GitHubAuth extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** A session or the GitHub settings changed: cached clients and loaded data are stale. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    this._register(
+      vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === githubEndpoint().providerId) this.changed.fire();
+      }),
+    );
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('youops.github') && this.changed.fire()));
+  }
+
+  async session(mode: SessionMode): Promise<GitHubSession | undefined> {
+    const endpoint = githubEndpoint();
+    const testToken = process.env[TEST_TOKEN_ENV];
+    if (testToken && endpoint.loopback) return { accessToken: testToken, account: 'test session', endpoint };
+    const options: vscode.AuthenticationGetSessionOptions =
+      mode === 'silent'
+        ? { silent: true }
+        : mode === 'prompt'
+          ? { createIfNone: true }
+          : {
+              forceNewSession: {
+                detail: 'GitHub rejected the saved sign-in (it expired or was revoked). Sign in again to continue; nothing you entered is lost.',
+              },
+            };
+    const s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
+    return s ? { accessToken: s.accessToken, account: s.account.label, endpoint } : undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import type { ConfigProblem } from '../../../core/config/configProblem';
+import type { YouOpsConfig } from '../../../core/config/types';
+import type { EnvironmentState } from '../../../core/environments/environmentState';
+
+/**
+ * What the store knows about the workspace; views render only from this. Read-only for
+ * everyone but the store, which replaces it (never mutates it) on every change.
+ */
+export type WorkspaceState =
+  | { readonly kind: 'noFolder' }
+  | { readonly kind: 'noConfig'; readonly rootDir: string }
+  | { readonly kind: 'invalid'; readonly rootDir: string; readonly configFile: string; readonly problems: readonly ConfigProblem[] }
+  | {
+      readonly kind: 'ready';
+      readonly rootDir: string;
+      readonly configFile: string;
+      readonly config: Readonly<YouOpsConfig>;
+      readonly problems: readonly ConfigProblem[];
+      readonly environments: readonly EnvironmentEntry[];
+    };
+
+export type ReadyState = Extract<WorkspaceState, { kind: 'ready' }>;
+
+export interface EnvironmentEntry {
+  readonly name: string;
+  /** Undefined until the first refresh finished. */
+  readonly state?: Readonly<EnvironmentState>;
+  readonly refreshing: boolean;
+}

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { offThreadStats, readYamlValuesOffThread } from '../../../src/core/yaml/offThread';
+import { readYamlValues } from '../../../src/core/yaml/readYaml';
+
+/** A kubectl-style List of `count` objects, about 300 bytes each. */
+function export_(count: number, extra = ''): string {
+  const items = Array.from({ length: count }, (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-${i}\n    namespace: shop\n  data:\n    mode: 0644\n    enabled: yes\n    url: https://svc-${i}.internal\n${extra}`);
+  return `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
+}
+
+describe('YAML reading layer off the calling thread', function () {
+  this.timeout(30_000);
+
+  it('reads a large export in a worker with exactly the values and problems of the calling thread', async () => {
+    const text = export_(2000) + '---\nbroken: [\n';
+    const before = offThreadStats.reads;
+    const off = await readYamlValuesOffThread(text);
+    assert.equal(offThreadStats.reads, before + 1, 'read by a worker');
+    assert.deepEqual(off, JSON.parse(JSON.stringify(readYamlValues(text))));
+    assert.equal((off.values[0] as { items: Array<{ data: unknown }> }).items[7].data, (off.values[0] as { items: Array<{ data: unknown }> }).items[7].data);
+    assert.deepEqual((off.values[0] as { items: Array<{ data: unknown }> }).items[7].data, { mode: 420, enabled: true, url: 'https://svc-7.internal' });
+    assert.equal(off.problems[0].code, 'yaml-syntax');
+  });
+
+  it('reads small texts, JSON and values JSON cannot carry (.nan, .inf) on the calling thread', async () => {
+    const before = offThreadStats.reads;
+    assert.deepEqual((await readYamlValuesOffThread('a: 1\n')).values, [{ a: 1 }]);
+    const json = JSON.stringify({ kind: 'List', items: Array.from({ length: 4000 }, (_, i) => ({ name: `x${i}`, pad: 'y'.repeat(60) })) });
+    assert.equal((await readYamlValuesOffThread(json)).values.length, 1);
+    const inf = await readYamlValuesOffThread(export_(2000, '    ratio: .inf\n'));
+    assert.equal((inf.values[0] as { items: Array<{ data: { ratio: number } }> }).items[0].data.ratio, Infinity);
+    assert.equal(offThreadStats.reads, before);
+  });
+});
