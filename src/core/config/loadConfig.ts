@@ -176,7 +176,7 @@ function normalizeEnvironment(raw: RawEnvironment): EnvironmentConfig {
 }
 
 /** The operations the editor hands to its own commands, and those the agent performs. */
-function splitOperations(raw: Record<string, string>): Pick<YouOpsConfig, 'operations' | 'agentOperations'> {
+function splitOperations(raw: Record<string, string>): Pick<YouOpsConfig, 'operations' | 'agentOperations' | 'operationOrder'> {
   const operations: Record<string, OperationChannel> = {};
   const agentOperations: Record<string, AgentOperationChannel> = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -184,7 +184,7 @@ function splitOperations(raw: Record<string, string>): Pick<YouOpsConfig, 'opera
     if (agent) agentOperations[name] = agent;
     else operations[name] = parseChannel(value);
   }
-  return { operations, agentOperations };
+  return { operations, agentOperations, operationOrder: Object.keys(raw) };
 }
 
 /** `flux:reconcile`, `flux:reconcile-with-source`, `flux:suspend`, `flux:resume`, `argocd:sync`; undefined for the other channels. */

@@ -101,5 +101,7 @@ export interface YouOpsConfig {
   operations: Record<string, OperationChannel>;
   /** The entries of `operations:` that the agent performs (listOperations gives both maps for a picker). */
   agentOperations: Record<string, AgentOperationChannel>;
+  /** The names of `operations:` in youops.yaml's order, across both maps (pickers keep the team's order). */
+  operationOrder?: readonly string[];
   schemas: SchemaAssociation[];
 }

@@ -4,6 +4,7 @@ import type { EnvironmentDrift } from '../drift/environmentDrift';
 import type { CommitInfo } from '../git/history';
 import type { ManifestError } from '../manifests/manifestResource';
 import type { RevisionStatus } from '../revision/compareRevision';
+import type { HistoryMark } from '../revision/historyMarks';
 import type { DesiredRef } from './loadDesiredState';
 
 /** Everything the views show about one environment after a refresh. */
@@ -26,4 +27,6 @@ export interface EnvironmentState {
   agent?: AgentStatus;
   /** The deployed revision against the branch the environment follows; describeRevision() words it. */
   revision?: RevisionStatus;
+  /** `history` commits by hash: the deployed one, those not deployed yet, those included (set only when the deployed commit is local). */
+  historyMarks?: Readonly<Record<string, HistoryMark>>;
 }

@@ -5,6 +5,7 @@ import { currentBranch, recentCommits } from '../git/history';
 import { createLiveProvider, type LiveProviderContext, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import { compareRevision } from '../revision/compareRevision';
+import { markHistory } from '../revision/historyMarks';
 import type { EnvironmentState } from './environmentState';
 import type { EvaluationCache } from './evaluationCache';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
@@ -29,8 +30,9 @@ export interface EvaluationContext {
 
 /**
  * Desired state from Git (the working tree, or the environment's `branch`), live state
- * from the environment's provider, and the drift between; the agent's own state and the
- * deployed revision against the branch when the source reports them.
+ * from the environment's provider, and the drift between; the agent's own state, the
+ * deployed revision against the branch and the History commits marked against it when the
+ * source reports them.
  */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
@@ -70,6 +72,9 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   const liveSummary = fetched?.summary;
   const agent = fetched?.agent;
   const revision = fetched?.revision ? await compareRevision(ctx.rootDir, fetched.revision, env.branch, ctx.signal) : undefined;
+  const marks = revision?.deployedCommit
+    ? await markHistory(ctx.rootDir, history.map((c) => c.hash), revision.deployedCommit, ctx.signal).catch(() => undefined)
+    : undefined;
   return {
     config: env,
     drift,
@@ -80,6 +85,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     ...(liveSummary ? { liveSummary } : {}),
     ...(agent ? { agent } : {}),
     ...(revision ? { revision } : {}),
+    ...(marks?.size ? { historyMarks: Object.fromEntries(marks) } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ export interface AgentOperationDeps {
   /** Workspace Trust: an untrusted workspace changes nothing. */
   isTrusted(): boolean;
   /** Asked before acting on a protected environment; false cancels before anything is sent. */
-  confirm(question: string): Promise<boolean>;
+  confirm(question: string, request: AgentOperationRequest): Promise<boolean>;
 }
 
 /**
@@ -68,7 +68,7 @@ export class AgentOperationRunner {
     this.inflight.add(key);
     try {
       const what = describeAgentOperation(channel, env);
-      if (env.protected && !(await this.deps.confirm(`${what}? ${env.name} is protected.`))) {
+      if (env.protected && !(await this.deps.confirm(`${what}? ${env.name} is protected.`, request))) {
         return { status: 'cancelled', delivery: 'not-sent', message: `${what}: cancelled, nothing was sent`, steps: [] };
       }
       const id = randomUUID();
@@ -136,8 +136,12 @@ function mismatch(channel: AgentOperationChannel, env: EnvironmentConfig): strin
 export function describeAgentOperation(channel: AgentOperationChannel, env: EnvironmentConfig): string {
   if (channel.channel === 'argocd') return `Sync Argo CD application ${env.live?.provider === 'argocd' ? env.live.app : '?'}`;
   const target = env.live?.provider === 'flux' ? formatFluxRef(fluxObjectRef(env.live)) : 'the Flux object';
-  const verb = { reconcile: 'Reconcile', suspend: 'Suspend', resume: 'Resume' }[channel.action];
-  return `${verb} ${target}${channel.withSource ? ' (source first)' : ''}`;
+  return `${agentActionVerb(channel)} ${target}${channel.withSource ? ' (source first)' : ''}`;
+}
+
+/** `Reconcile`, `Suspend`, `Resume`, `Sync`: the operation's verb, for buttons. */
+export function agentActionVerb(channel: AgentOperationChannel): string {
+  return { reconcile: 'Reconcile', suspend: 'Suspend', resume: 'Resume', sync: 'Sync' }[channel.action];
 }
 
 /** The agent operations that can act on an environment (its live source is theirs). */
@@ -147,9 +151,13 @@ export function agentOperationsFor(config: YouOpsConfig, env: EnvironmentConfig)
     .map(([name, channel]) => ({ name, channel }));
 }
 
-/** Every operation of youops.yaml, for a picker: the editor's channels, then the agent's. */
+/** Every operation of youops.yaml, for a picker, in youops.yaml's order (without it: the editor's channels, then the agent's). */
 export function listOperations(config: YouOpsConfig): Array<{ name: string; channel: OperationChannel | AgentOperationChannel }> {
-  return [...Object.entries(config.operations), ...Object.entries(config.agentOperations)].map(([name, channel]) => ({ name, channel }));
+  const all = [...Object.entries(config.operations), ...Object.entries(config.agentOperations)].map(([name, channel]) => ({ name, channel }));
+  const order = config.operationOrder;
+  if (!order) return all;
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return all.sort((a, b) => rank(a.name) - rank(b.name));
 }
 
 function destinationOf(env: EnvironmentConfig): string {
@@ -160,7 +168,7 @@ function destinationOf(env: EnvironmentConfig): string {
 }
 
 /** The same request with the agent's own CLI, for the audit log and for people reading it. */
-function equivalentCommand(channel: AgentOperationChannel, env: EnvironmentConfig): string {
+export function equivalentCommand(channel: AgentOperationChannel, env: EnvironmentConfig): string {
   const live = env.live!;
   if (channel.channel === 'argocd' && live.provider === 'argocd') return `argocd app sync ${live.app}${live.appNamespace ? ` --app-namespace ${live.appNamespace}` : ''}`;
   if (channel.channel === 'flux' && live.provider === 'flux') {

@@ -52,7 +52,9 @@ operations:
       unpause: { channel: 'flux', action: 'resume', withSource: false },
       'sync-now': { channel: 'argocd', action: 'sync' },
     });
-    assert.deepEqual(listOperations(r.config!).map((o) => o.name), ['promote', 'restart', 'reconcile', 'refresh-all', 'pause', 'unpause', 'sync-now']);
+    assert.deepEqual(listOperations(r.config!).map((o) => o.name), ['promote', 'reconcile', 'refresh-all', 'pause', 'unpause', 'sync-now', 'restart'], "youops.yaml's order");
+    const { operationOrder: _, ...unordered } = r.config!;
+    assert.deepEqual(listOperations(unordered).map((o) => o.name), ['promote', 'restart', 'reconcile', 'refresh-all', 'pause', 'unpause', 'sync-now'], 'without an order: the editor’s channels, then the agent’s');
     assert.deepEqual(r.problems.map((p) => `${p.severity}: ${p.message}`), ['warning: operation "sync-now" acts on an Argo CD application, but no environment has an argocd live source']);
     const bad = parseConfigText('version: 1\nenvironments: [{ name: a, manifests: a }]\noperations: { r: "flux:rollback" }\n');
     assert.match(bad.problems[0].message, /operations\.r: "flux:rollback" is not a channel: use gitops, issueops:<template>, chatops:<command>, flux:reconcile, flux:reconcile-with-source, flux:suspend, flux:resume or argocd:sync/);

@@ -55,6 +55,11 @@ describe('deployed revision of snapshot and gitRef sources (real Git repository)
     const state = await evaluateEnvironment(config!.environments[0], config!, { rootDir: fx.clone, trusted: false });
     assert.equal(state.revision?.state, 'behind');
     assert.equal(describeRevision(state.revision!), `runs ${first.slice(0, 7)} — 1 commit behind main`);
+    // The History view's marks come with the state: the deployed commit, and the one not deployed yet.
+    assert.deepEqual(state.history.map((c) => [c.subject, state.historyMarks?.[c.hash]]), [
+      ['bump n', 'pending'],
+      [fx.git(fx.clone, 'log', '-1', '--format=%s', first).trim(), 'deployed'],
+    ]);
     // "Where is this commit?" from states already evaluated, as the editor asks it.
     const where = await whereIsCommit(fx.clone, 'HEAD', deployedRevisionReports([state]));
     assert.deepEqual(where.environments.map((p) => [p.env, p.placement, p.behind]), [['prod', 'pending', 1]]);
