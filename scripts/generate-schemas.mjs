@@ -12,22 +12,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { CRD_KINDS } from './crdKinds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const input = resolve(process.argv[2] ?? resolve(root, '..', 'shared', 'upstream-schemas'));
 const output = resolve(process.argv[3] ?? resolve(root, 'schemas', 'generated'));
-
-/** CRD file name part → kind (the catalog's file names are lower-case). */
-const CRD_KINDS = {
-  application: 'Application',
-  applicationset: 'ApplicationSet',
-  appproject: 'AppProject',
-  helmrelease: 'HelmRelease',
-  kustomization: 'Kustomization',
-  gitrepository: 'GitRepository',
-  helmrepository: 'HelmRepository',
-  ocirepository: 'OCIRepository',
-};
 
 const bundle = await esbuild.build({
   entryPoints: [join(root, 'src', 'core', 'validation', 'openapiToSchemas.ts')],

@@ -31,7 +31,7 @@ export function generateDriftCorpus(count: number, seed = 42): DriftPair[] {
     const kind = pick(['Deployment', 'Deployment', 'Deployment', 'StatefulSet', 'Service', 'ConfigMap']);
     const name = `svc-${i}`;
     const desired = makeDesired(kind, name, i, rnd, pick);
-    const live = serverize(clone(desired), kind, i, rnd);
+    const live = serverize(clone(desired), kind, i, rnd, JSON.stringify(desired));
     const injected = rnd() < 0.1 ? injectDrift(kind, live, rnd) : [];
     pairs.push({ desired, live, injected });
   }
@@ -67,14 +67,18 @@ function makeDesired(kind: string, name: string, i: number, rnd: () => number, p
 }
 
 /** What `kubectl get -o yaml` returns for an object that was applied unchanged. */
-function serverize(o: Record<string, unknown>, kind: string, i: number, rnd: () => number): Record<string, unknown> {
+function serverize(o: Record<string, unknown>, kind: string, i: number, rnd: () => number, applied: string): Record<string, unknown> {
   const md = o.metadata as Record<string, unknown>;
   md.creationTimestamp = '2026-11-01T10:00:00Z';
   md.uid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
   md.resourceVersion = String(100000 + i);
   md.generation = 2;
-  md.managedFields = [{ manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: o.apiVersion, time: '2026-11-01T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': {}, 'f:spec': {} } }];
-  md.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ kind }) };
+  md.managedFields = [
+    { manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: o.apiVersion, time: '2026-11-01T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} } }, 'f:spec': {} } },
+    ...(kind === 'ConfigMap' ? [] : [{ manager: 'kube-controller-manager', operation: 'Update', subresource: 'status', apiVersion: o.apiVersion, time: '2026-11-01T10:00:05Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } }]),
+  ];
+  // What `kubectl apply` records: the applied manifest, as JSON.
+  md.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': applied };
   if (kind === 'ConfigMap') return o;
   const spec = o.spec as Record<string, unknown>;
   if (kind === 'Service') {
@@ -99,7 +103,11 @@ function serverize(o: Record<string, unknown>, kind: string, i: number, rnd: () 
     const res = c.resources as Record<string, Record<string, unknown>>;
     for (const group of Object.values(res)) for (const [k, v] of Object.entries(group)) group[k] = canonicalQuantity(v);
   }
-  if (rnd() < 0.4) containers.unshift({ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1', imagePullPolicy: 'IfNotPresent' });
+  if (rnd() < 0.4) {
+    // Istio's injector adds its sidecar and records it in the pod template's status annotation.
+    containers.unshift({ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1', imagePullPolicy: 'IfNotPresent' });
+    template.metadata.annotations = { 'sidecar.istio.io/status': '{"initContainers":null,"containers":["istio-proxy"],"volumes":["istio-envoy"],"revision":"default"}' };
+  }
   if (containers.length > 2 && rnd() < 0.5) containers.reverse();
   o.status = { observedGeneration: 2, replicas: spec.replicas, readyReplicas: spec.replicas, conditions: [{ type: 'Available', status: 'True' }] };
   return o;

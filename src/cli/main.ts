@@ -2,6 +2,7 @@ import { EXIT_USAGE, processIo, UsageError, type CliIo } from './cliIo';
 import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand';
 import { ENVS_HELP, ENVS_OPTIONS, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
+import { RENDER_HELP, RENDER_OPTIONS, renderCommand } from './commands/renderCommand';
 import { RUN_HELP, RUN_OPTIONS, runCommand } from './commands/runCommand';
 import { TICKET_HELP, TICKET_OPTIONS, ticketCommand } from './commands/ticketCommand';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand } from './commands/validateCommand';
@@ -15,7 +16,8 @@ Usage: youops <command> [options]
 
 Commands:
   envs        list environments and their sync status
-  drift       field-level drift of each environment, with file:line
+  drift       field-level drift of each environment, with the file:line that sets each value
+  render      the desired state as the GitOps agent applies it (kustomizations rendered), with origins
   validate    check manifests and configs against their schemas (text, json or sarif)
   promote     promote image tags and values between environments as a pull request (--dry-run: print the patch)
   ticket      open an IssueOps ticket from an issue form (--dry-run: print the request)
@@ -34,6 +36,7 @@ Exit codes: 0 ok, 1 findings, 2 usage or config error.`;
 const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo) => Promise<number>; options?: Record<string, 'flag' | 'value' | 'list'> }> = {
   envs: { help: ENVS_HELP, run: envsCommand, options: ENVS_OPTIONS },
   drift: { help: DRIFT_HELP, run: driftCommand, options: DRIFT_OPTIONS },
+  render: { help: RENDER_HELP, run: renderCommand, options: RENDER_OPTIONS },
   validate: { help: VALIDATE_HELP, run: validateCommand, options: VALIDATE_OPTIONS },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
   ticket: { help: TICKET_HELP, run: ticketCommand, options: TICKET_OPTIONS },

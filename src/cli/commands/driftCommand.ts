@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { driftText, shortText } from '../../core/drift/driftText';
 import type { EnvironmentState } from '../../core/environments/environmentState';
+import { desiredValueSource } from '../../core/environments/driftSources';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
 import { reportedStatus } from '../../core/environments/reportedStatus';
@@ -18,18 +20,32 @@ export const DRIFT_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
 export const DRIFT_HELP = `youops drift [ENV…] [--env NAME[,NAME…]] [--format text|json] [--untrusted]
 
 Compares each environment's manifests (or only the named ones) with its live state
-and prints every drifted field with its file:line, plus Missing and Extra resources.
+and prints every drifted field with the file:line that sets its desired value, plus
+Missing and Extra resources. Kustomizations are rendered by kustomize (kubectl's by
+default; $YOUOPS_KUSTOMIZE_PATH names another), and each rendered value is traced to
+the patch, kustomization entry or base line that sets it.
 Exit 0 when in sync, 1 on drift, missing, extra or errors, 2 on config errors.
 An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
-Command and kubectl live sources run programs the repository names: do not run drift on
+Command, kubectl and flux live sources run programs the repository names: do not run drift on
 untrusted pull requests without --untrusted.
 ${UNTRUSTED_HELP}`;
 
 interface DriftJsonField {
   path: string;
+  /** null when Git does not set it (reason extra) or when masked. */
   desired: unknown;
+  /** null when live lacks it (reason missing) or when masked. */
   live: unknown;
+  reason: 'changed' | 'missing' | 'extra';
+  /** A Secret value: neither value is printed. */
+  masked?: true;
+  /** Where the desired value is set: the manifest line, or (rendered) the patch / kustomization entry. */
+  file: string | null;
   line: number | null;
+  setBy?: string;
+  entry?: string;
+  /** Rendered: the value the setting line replaces further down (the base's, an inner overlay's). */
+  overrides?: { file: string; line: number; value?: unknown };
 }
 
 /** `youops drift`: field-level drift per environment. The CLI is trusted: it runs what the user asked. */
@@ -61,6 +77,7 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
     agent: s.agent ? { ...s.agent, text: describeAgentStatus(s.agent) } : null,
     revision: revisionJson(s.revision),
+    ...(s.rendering ? { rendering: renderingJson(s, rel) } : {}),
     counts: s.drift.counts,
     refreshedAt: s.drift.refreshedAt?.toISOString() ?? null,
     manifestErrors: s.manifestErrors
@@ -71,19 +88,40 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       kind: r.id.kind,
       namespace: r.id.namespace ?? null,
       name: r.id.name,
-      file: r.resource ? rel(r.resource.file) : null,
-      line: r.resource ? r.resource.range.start.line + 1 : null,
+      file: r.resource?.file ? rel(r.resource.file) : null,
+      line: r.resource?.file ? r.resource.range.start.line + 1 : null,
       status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
       ...(r.error ? { error: r.error } : {}),
-      drift: r.fields.map(
-        (f): DriftJsonField => ({
+      drift: r.fields.map((f): DriftJsonField => {
+        const source = desiredValueSource(r, f);
+        const overrides = source?.overrides;
+        // A Secret's value is never printed, not even the one an overlay replaces.
+        const overridden = overrides?.value !== undefined && !f.masked ? { value: overrides.value } : {};
+        return {
           path: fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind),
-          desired: f.desired,
+          desired: f.desired ?? null,
           live: f.live ?? null,
-          line: f.location ? f.location.keyRange.start.line + 1 : null,
-        }),
-      ),
+          reason: f.reason,
+          ...(f.masked ? { masked: true as const } : {}),
+          file: source ? rel(source.file) : null,
+          line: source ? source.range.start.line + 1 : null,
+          ...(r.resource?.rendered && source ? { setBy: source.setBy, ...(source.entry ? { entry: source.entry } : {}) } : {}),
+          ...(overrides ? { overrides: { file: rel(overrides.file), line: overrides.range.start.line + 1, ...overridden } } : {}),
+        };
+      }),
     })),
+  };
+}
+
+function renderingJson(s: EnvironmentState, rel: (file: string) => string): unknown {
+  const r = s.rendering;
+  if (!r) return null;
+  return {
+    status: r.status,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.tool ? { tool: r.tool } : {}),
+    overlays: r.overlays.map((o) => ({ kustomization: rel(o.kustomization), durationMs: o.durationMs, cached: o.cached, ...(o.error ? { error: o.error } : {}) })),
   };
 }
 
@@ -97,26 +135,25 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
   const lines = [`${s.config.name}: ${reportedStatus(s).status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
   if (s.agent) lines.push(`  ${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
   if (s.revision) lines.push(`  ${describeRevision(s.revision)}`);
+  if (s.rendering?.status === 'notRendered') lines.push(`  warning: ${s.rendering.reason ?? 'not rendered'}`);
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));
   for (const e of s.manifestErrors) {
     if (e.severity === 'error') lines.push(`  ${rel(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: error: ${e.message}`);
   }
   for (const r of s.drift.resources) {
-    if (r.status === 'InSync' || r.status === 'Unknown') continue;
-    const where = r.resource ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
-    lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}`);
+    // Unknown is the environment's state when live state is missing; a resource's own Unknown has a reason.
+    if (r.status === 'InSync' || (r.status === 'Unknown' && !r.reason)) continue;
+    const where = r.resource?.file ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
+    lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}${r.reason ? ` — ${r.reason}` : ''}`);
     if (r.error) lines.push(`    error: ${r.error}`);
     for (const f of r.fields) {
-      const file = r.resource ? rel(r.resource.file) : '';
-      const line = f.location ? `${file}:${f.location.keyRange.start.line + 1}` : file;
+      const source = desiredValueSource(r, f);
+      const line = source ? `${rel(source.file)}:${source.range.start.line + 1}` : '';
       const label = fieldPathLabel(f.path, r.resource?.object, r.id.apiVersion, r.id.kind);
-      lines.push(`    ${line}  ${label}: desired ${show(f.desired)}, live ${f.live === undefined ? '(not set)' : show(f.live)}`);
+      const over = source?.overrides;
+      const overrides = over && over.value !== undefined && !f.masked ? ` (overrides ${shortText(over.value, 80)} at ${rel(over.file)}:${over.range.start.line + 1})` : '';
+      lines.push(`    ${line}  ${label}: ${driftText(f, (v) => shortText(v, 80)).summary}${overrides}`);
     }
   }
   return lines.join('\n');
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -11,6 +11,7 @@ import { runPromotion } from '../../core/gitops/runPromotion';
 import { unifiedDiff } from '../../core/gitops/unifiedDiff';
 import { cliGitHubAccess } from '../cliTokens';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../cliIo';
+import { cliEvaluationContext } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 
@@ -20,7 +21,10 @@ export const PROMOTE_HELP = `youops promote --to ENV [--from ENV] [--resource ki
 
 Promotes what differs between two environments' manifests (default source: the
 target's promotesFrom) by editing the target's files in place, comments and
-formatting kept; kustomize images: overrides are edited where they are set.
+formatting kept. Kustomizations are compared as kustomize renders them, and each
+value is edited where the target's overlay sets it (its patch, its images: or
+replicas: entry, its generator literal); a base other environments share is never
+edited: such values are listed as skipped, with the reason.
 By default only image tags and versions are promoted; --all takes every value
 and adds the resources only the source has (their documents copied into the
 target's folder, namespace adapted, listed in its kustomization.yaml).
@@ -43,6 +47,9 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
   const from = typeof args.options.from === 'string' ? args.options.from : undefined;
   const resource = typeof args.options.resource === 'string' ? args.options.resource : undefined;
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
+  // The CLI is trusted: kustomizations are compared as rendered and edited where the target's overlay sets each value.
+  const ctx = cliEvaluationContext(rootDir, {}, env);
+  const render = { trusted: true, kustomizePath: ctx.kustomizePath };
   const pick = (plan: PromotionPlan): PromotionChange[] => {
     const wanted = plan.changes.filter((c) => args.options.all === true || c.suggested);
     for (const c of wanted.filter((c) => c.blocked)) io.err(`youops: skipped ${c.label}: ${c.blocked}`);
@@ -51,7 +58,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
 
   try {
     if (args.options['dry-run']) {
-      const plan = await planPromotion({ config, rootDir, to, from, resource });
+      const plan = await planPromotion({ config, rootDir, to, from, resource, render });
       const chosen = pick(plan);
       if (chosen.length === 0) return nothing(plan, io);
       const top = (await tryGit(gitIn(rootDir), ['rev-parse', '--show-toplevel'])) ?? rootDir;
@@ -71,6 +78,7 @@ export async function promoteCommand(args: ParsedArgs, io: CliIo, env: NodeJS.Pr
       to,
       from,
       resource,
+      render,
       select: async (plan) => {
         const chosen = pick(plan);
         if (chosen.length === 0) {

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findConfigFile } from '../../core/config/configFile';
+import { KustomizePatchFiles } from '../../core/kustomize/patchFiles';
 import { collectFiles } from '../../core/validation/collectFiles';
 import { associationsFromConfig } from '../../core/validation/configAssociations';
 import { readTextFile } from '../../core/validation/readTextFile';
@@ -17,7 +18,9 @@ export const VALIDATE_HELP = `youops validate [PATH|GLOB…] [--format text|json
 
 Validates YAML and JSON files against their schemas: Kubernetes 1.36 kinds, Argo CD and Flux
 resources, kustomization.yaml, GitHub issue forms and youops.yaml, plus the associations
-in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines.
+in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines. Files a
+kustomization uses as strategic-merge patches are checked as partial objects (no
+required fields; unknown fields and wrong types are still errors).
 Without paths, every *.yaml/*.yml (and every *.json manifest) under the working folder is checked.
 Kubernetes kinds at removed or wrong apiVersions and misspelled kinds are errors; kinds with no
 known schema (CRDs) are informational unless --strict-kinds.
@@ -52,6 +55,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
     return { file: relative(file), documents: 0, diagnostics: [{ range: { start: zero, end: zero }, severity: strict ? 'error' : 'warning', message, path: '', source: 'youops', code: 'skipped' }] };
   };
 
+  const patchFiles = new KustomizePatchFiles();
   const reports: FileReport[] = skipped.map((s) => skip(s.file, `skipped: ${s.reason}`));
   for (const file of files) {
     const read = await readTextFile(file);
@@ -60,7 +64,11 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
       continue;
     }
     if (discovered.has(file) && !JSON_MANIFEST.test(read.text)) continue;
-    const result = await validateText(read.text, { fileName: file, associations, unknownKindSeverity: args.options['strict-kinds'] ? 'error' : 'information' }, store);
+    const result = await validateText(
+      read.text,
+      { fileName: file, associations, unknownKindSeverity: args.options['strict-kinds'] ? 'error' : 'information', partialObject: await patchFiles.isPatch(file) },
+      store,
+    );
     result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     reports.push({ file: relative(file), documents: result.documents, diagnostics: result.diagnostics });
   }

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/youops.schema.json';
+import { ajvRuntime } from '../validation/ajvRuntimeLoader';
 
 /**
  * The shipped JSON Schema of youops.yaml, compiled on first use so that
@@ -9,8 +10,7 @@ let validator: ValidateFunction | undefined;
 
 export function validateConfigShape(data: unknown): ErrorObject[] {
   if (!validator) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv = require('ajv').default as typeof import('ajv').default;
+    const { Ajv } = ajvRuntime();
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, formats: { uri: /^[a-z][a-z0-9+.-]*:\/\/\S+$/i } });
     validator = ajv.compile(schema);
   }

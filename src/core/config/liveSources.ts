@@ -69,9 +69,14 @@ export const LIVE_SOURCES = {
           description: "Namespace of the Application when it is not Argo CD's own (apps in any namespace). Default: Argo CD's namespace.",
         },
         insecure: { type: 'boolean' },
+        desired: {
+          enum: ['workspace', 'argocd'],
+          description:
+            "What live state is compared with: `workspace` (default) the manifests in the workspace, rendered by kustomize; `argocd` Argo CD's own rendering (its targetState, covering Helm charts, plugins and kustomize versions this machine lacks), mapped back to workspace files where an object matches one.",
+        },
       },
     },
-    parse: (v: { server: string; app: string; appNamespace?: string; insecure?: boolean }) => ({ ...v }),
+    parse: (v: { server: string; app: string; appNamespace?: string; insecure?: boolean; desired?: 'workspace' | 'argocd' }) => ({ ...v }),
     secretHost: (s) => s.server,
   }),
   flux: source({

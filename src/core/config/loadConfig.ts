@@ -1,4 +1,5 @@
 import { isAlias, parseDocument, visit, type Document } from 'yaml';
+import { DEFAULT_FIELD_MANAGERS } from '../drift/fieldOwnership';
 import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
@@ -129,7 +130,7 @@ interface RawEnvironment {
 interface RawConfig {
   version: 1;
   environments: RawEnvironment[];
-  drift?: { ignore?: Array<{ kind?: string; path: string }>; refresh?: string | number };
+  drift?: { ignore?: Array<{ kind?: string; path: string }>; fieldManagers?: string[]; refresh?: string | number };
   issueops?: { github?: { repo?: string }; templates?: string; commands?: string[] };
   chatops?: {
     transports?: Record<string, Record<string, unknown>>;
@@ -147,6 +148,7 @@ function normalize(raw: RawConfig): YouOpsConfig {
     environments: raw.environments.map(normalizeEnvironment),
     drift: {
       ignore: raw.drift?.ignore ?? [],
+      fieldManagers: raw.drift?.fieldManagers ?? [...DEFAULT_FIELD_MANAGERS],
       refreshSeconds: parseDurationSeconds(raw.drift?.refresh, 60),
     },
     issueops: {

@@ -27,6 +27,8 @@ export interface DriftIgnoreRule {
 
 export interface DriftConfig {
   ignore: DriftIgnoreRule[];
+  /** Field managers of the agent that applies Git (managedFields), e.g. `argocd-controller`. */
+  fieldManagers: string[];
   /** Seconds between live-state refreshes; 0 = only on demand. */
   refreshSeconds: number;
 }

@@ -2,16 +2,22 @@ import type { DriftIgnoreRule } from '../config/types';
 import { LiveStateError, type LiveObject, type LiveState, type UnreadableObject } from '../live/provider';
 import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
 import { isRecord, versionlessKey, type ResourceId } from '../manifests/resourceId';
-import { diffObjects, type FieldDrift } from './compare';
+import { compareObjects, type FieldDrift } from './compare';
+import { isClusterScoped } from './fieldSchema';
+import { DEFAULT_FIELD_MANAGERS } from './fieldOwnership';
 import { emptyStatusCounts, type ResourceStatus } from './resourceStatus';
+import { displayedLive, unmasked } from './secretMasking';
+import { UNRENDERED_REASON } from './templateExpression';
 
 export interface ResourceDrift {
   key: string;
   id: ResourceId;
   status: ResourceStatus;
+  /** Why the status is what it is when the fields do not say it (an Unknown resource's reason). */
+  reason?: string;
   /** The desired resource; absent for Extra. */
   resource?: ManifestResource;
-  /** The live object; absent for Missing/Unknown. */
+  /** The live object (Secret values masked); absent for Missing and for Unknown without live state. */
   live?: unknown;
   fields: Array<FieldDrift & { location?: FieldLocation }>;
   /** Fields whose live value the source hides (LiveObject.hiddenPaths); kept so a re-compare of a draft skips them too. */
@@ -37,6 +43,13 @@ export interface EnvironmentDrift {
   refreshedAt?: Date;
 }
 
+/** What decides drift besides the objects: youops.yaml's `drift` settings. */
+export interface DriftRules {
+  ignore: readonly DriftIgnoreRule[];
+  /** The agent's field managers (drift.fieldManagers); default DEFAULT_FIELD_MANAGERS. */
+  fieldManagers?: readonly string[];
+}
+
 /** Kinds the cluster creates on its own; never reported as Extra. */
 const GENERATED_KINDS = new Set(['Event', 'Endpoints', 'EndpointSlice', 'Lease', 'ControllerRevision']);
 /** Objects every namespace gets automatically. */
@@ -47,7 +60,12 @@ const GENERATED_NAMES = new Set(['ConfigMap/kube-root-ca.crt', 'ServiceAccount/d
  *
  * Matching ignores the API version (the server may return another served version).
  * A desired resource without a namespace (applied to the default namespace) matches a
- * live object of the same kind and name in any namespace when exactly one exists.
+ * live object of the same kind and name in any namespace when exactly one exists; one
+ * with a namespace matches a cluster-scoped live object of its kind and name (the server
+ * drops a namespace written on a ClusterRole, Namespace, CRD…).
+ *
+ * A resource whose manifest holds unrendered `{{ … }}` values where live differs is
+ * Unknown, never Drifted: nothing says what those values will be.
  *
  * Extra is reported only for complete live states, only in namespaces the desired state
  * uses (and, for cluster-scoped objects, only for kinds it declares), and never for
@@ -56,10 +74,11 @@ const GENERATED_NAMES = new Set(['ConfigMap/kube-root-ca.crt', 'ServiceAccount/d
 export function computeEnvironmentDrift(
   desired: ManifestResource[],
   live: LiveState | LiveStateError | undefined,
-  ignore: readonly DriftIgnoreRule[],
-  /** Results of earlier calls with the same ignore rules, by desired resource and live object: reused, not compared again. */
+  rules: DriftRules | readonly DriftIgnoreRule[],
+  /** Results of earlier calls with the same rules, by desired resource and live object: reused, not compared again. */
   memo?: DriftMemo,
 ): EnvironmentDrift {
+  const { ignore, fieldManagers = DEFAULT_FIELD_MANAGERS } = isRuleList(rules) ? { ignore: rules } : rules;
   if (live === undefined || live instanceof LiveStateError) {
     const resources: ResourceDrift[] = desired.map((r) => ({ key: r.key, id: r.id, status: 'Unknown', resource: r, fields: [] }));
     const counts = emptyStatusCounts();
@@ -76,7 +95,7 @@ export function computeEnvironmentDrift(
     if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
     const known = memo?.get(resource)?.get(match.object as object);
     if (known) return known;
-    const drift = compareResource(resource, match, ignore);
+    const drift = compareResource(resource, match, { ignore, fieldManagers });
     if (memo && typeof match.object === 'object' && match.object !== null) {
       let byLive = memo.get(resource);
       if (!byLive) memo.set(resource, (byLive = new WeakMap()));
@@ -89,14 +108,18 @@ export function computeEnvironmentDrift(
     const namespaces = new Set<string>();
     const clusterKinds = new Set<string>();
     for (const r of resources) {
-      const ns = r.id.namespace ?? (isRecord(r.live) && isRecord(r.live.metadata) ? r.live.metadata.namespace : undefined);
+      // What the server holds decides: a namespace written on a cluster-scoped object is dropped.
+      const liveMeta = isRecord(r.live) && isRecord(r.live.metadata) ? r.live.metadata : undefined;
+      const ns = liveMeta ? liveMeta.namespace : isClusterScoped(r.id.apiVersion, r.id.kind) ? undefined : r.id.namespace;
       if (typeof ns === 'string' && ns) namespaces.add(ns);
       else clusterKinds.add(r.id.kind);
     }
     for (const object of index.unmatched()) {
       const ns = object.id.namespace;
       const inScope = ns ? namespaces.has(ns) : clusterKinds.has(object.id.kind);
-      if (inScope && !isGenerated(object)) resources.push({ key: object.key, id: object.id, status: 'Extra', live: object.object, fields: [], ...(object.target !== undefined ? { target: object.target } : {}) });
+      if (inScope && !isGenerated(object)) {
+        resources.push({ key: object.key, id: object.id, status: 'Extra', live: displayedLive(unmasked(object.object)), fields: [], ...(object.target !== undefined ? { target: object.target } : {}) });
+      }
     }
   }
 
@@ -109,9 +132,14 @@ export function computeEnvironmentDrift(
   return { status, resources, counts, refreshedAt: live.fetchedAt };
 }
 
-/** The unreadable entry a desired resource stands for; a namespace-less manifest takes the only one of its kind and name. */
+/**
+ * The unreadable entry a desired resource stands for, matched as LiveIndex.find matches: a
+ * namespaced manifest of a cluster-scoped object takes the namespace-less entry, a
+ * namespace-less manifest the only one of its kind and name.
+ */
 function takeUnreadable(unreadable: Map<string, UnreadableObject>, id: ResourceId): UnreadableObject | undefined {
   let key = versionlessKey(id);
+  if (!unreadable.has(key) && id.namespace) key = versionlessKey({ ...id, namespace: undefined });
   if (!unreadable.has(key) && !id.namespace) {
     const same = [...unreadable.keys()].filter((k) => versionlessKey({ ...unreadable.get(k)!.id, namespace: undefined }) === key);
     if (same.length === 1) key = same[0];
@@ -119,6 +147,10 @@ function takeUnreadable(unreadable: Map<string, UnreadableObject>, id: ResourceI
   const found = unreadable.get(key);
   unreadable.delete(key);
   return found;
+}
+
+function isRuleList(rules: DriftRules | readonly DriftIgnoreRule[]): rules is readonly DriftIgnoreRule[] {
+  return Array.isArray(rules);
 }
 
 /** Live objects by versionless key, plus by kind/name for namespace-less desired resources. */
@@ -131,12 +163,18 @@ class LiveIndex {
     for (const object of objects) {
       this.byKey.set(versionlessKey(object.id), object);
       const kn = versionlessKey({ ...object.id, namespace: undefined });
-      this.byKindName.set(kn, [...(this.byKindName.get(kn) ?? []), object]);
+      const list = this.byKindName.get(kn);
+      if (list) list.push(object);
+      else this.byKindName.set(kn, [object]);
     }
   }
 
   find(id: ResourceId): LiveObject | undefined {
     let found = this.byKey.get(versionlessKey(id));
+    if (!found && id.namespace) {
+      // Only a cluster-scoped object is listed without a namespace.
+      found = this.byKey.get(versionlessKey({ ...id, namespace: undefined }));
+    }
     if (!found && !id.namespace) {
       const candidates = this.byKindName.get(versionlessKey(id)) ?? [];
       if (candidates.length === 1) found = candidates[0];
@@ -167,22 +205,22 @@ function nearestLocation(resource: ManifestResource, pointer: string): FieldLoca
   return undefined;
 }
 
-/** Drift is a function of the desired resource and the live object alone (for given ignore rules): what the memo relies on. */
-function compareResource(resource: ManifestResource, match: LiveObject, ignore: readonly DriftIgnoreRule[]): ResourceDrift {
+/** Drift is a function of the desired resource and the live object alone (for given rules): what the memo relies on. */
+function compareResource(resource: ManifestResource, match: LiveObject, rules: Required<DriftRules>): ResourceDrift {
+  const object = unmasked(match.object);
   const hidden = match.hiddenPaths?.length ? new Set(match.hiddenPaths) : undefined;
-  const fields = diffObjects(resource.object, match.object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore, hidden }).map((drift) =>
-    withLocation(drift, resource),
-  );
-  return {
+  const comparison = compareObjects(resource.object, object, { kind: resource.id.kind, apiVersion: resource.id.apiVersion, ignore: rules.ignore, hidden, fieldManagers: rules.fieldManagers });
+  const common = {
     key: resource.key,
     id: resource.id,
-    status: fields.length ? 'Drifted' : 'InSync',
     resource,
-    live: match.object,
-    fields,
+    live: displayedLive(object, resource.object),
     ...(match.hiddenPaths?.length ? { hiddenPaths: match.hiddenPaths } : {}),
     ...(match.target !== undefined ? { target: match.target } : {}),
   };
+  if (comparison.unrendered !== undefined) return { ...common, status: 'Unknown', reason: UNRENDERED_REASON, fields: [] };
+  const fields = comparison.fields.map((drift) => withLocation(drift, resource));
+  return { ...common, status: fields.length ? 'Drifted' : 'InSync', fields };
 }
 
 /**

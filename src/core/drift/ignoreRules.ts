@@ -34,6 +34,7 @@ export class IgnoreMatcher {
 
   /** @param aliases per segment, an alternative name (list item name) or undefined */
   ignores(segments: readonly string[], aliases: readonly (string | undefined)[]): boolean {
+    if (this.rules.length === 0) return false;
     return this.rules.some(
       (rule) =>
         rule.length <= segments.length &&

@@ -52,17 +52,21 @@ export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** True only when both parse and have the same value. */
-export function quantitiesEqual(a: unknown, b: unknown): boolean {
-  const qa = parseQuantity(a);
-  const qb = parseQuantity(b);
-  return qa !== undefined && qb !== undefined && compareQuantities(qa, qb) === 0;
+/** Parsed quantities by their text: manifests repeat the same few (`500m`, `1Gi`); bounded. */
+const parsed = new Map<string | number, Quantity | undefined>();
+
+function cachedQuantity(value: unknown): Quantity | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  if (parsed.has(value)) return parsed.get(value);
+  const q = parseQuantity(value);
+  if (parsed.size > 10_000) parsed.clear();
+  parsed.set(value, q);
+  return q;
 }
 
-/** Field names whose subtree holds resource quantities (`resources.limits.cpu`, ResourceQuota `hard`, `sizeLimit`). */
-const QUANTITY_CONTEXTS = new Set(['resources', 'limits', 'requests', 'hard', 'overhead', 'capacity', 'sizeLimit']);
-
-/** True when a value at this path (field names from the object root) is compared as a quantity. */
-export function isQuantityPath(segments: readonly string[]): boolean {
-  return segments.some((s) => QUANTITY_CONTEXTS.has(s));
+/** True only when both parse and have the same value. */
+export function quantitiesEqual(a: unknown, b: unknown): boolean {
+  const qa = cachedQuantity(a);
+  const qb = cachedQuantity(b);
+  return qa !== undefined && qb !== undefined && compareQuantities(qa, qb) === 0;
 }

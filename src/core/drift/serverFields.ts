@@ -26,3 +26,16 @@ export function isServerManagedPath(segments: readonly string[]): boolean {
   if (segments.length === 2) return SERVER_METADATA_FIELDS.has(segments[1]);
   return segments.length === 3 && segments[1] === 'annotations' && SERVER_ANNOTATIONS.has(segments[2]);
 }
+
+/** True for metadata.namespace: part of the identity that matched the objects, never a drifted field. */
+export function isIdentityPath(segments: readonly string[]): boolean {
+  return segments.length === 2 && segments[0] === 'metadata' && segments[1] === 'namespace';
+}
+
+/** Labels and annotations the agents add to what they apply: tracking and release bookkeeping, not Git's. */
+const AGENT_METADATA = /^(app\.kubernetes\.io\/instance|argocd\.argoproj\.io\/(tracking-id|installation-id)|meta\.helm\.sh\/.*|(kustomize|helm)\.toolkit\.fluxcd\.io\/.*)$/;
+
+/** True for a label or annotation an agent writes itself, so its absence from Git is not a removal. */
+export function isAgentBookkeeping(segments: readonly string[]): boolean {
+  return segments.length === 3 && segments[0] === 'metadata' && (segments[1] === 'labels' || segments[1] === 'annotations') && AGENT_METADATA.test(segments[2]);
+}

@@ -83,9 +83,9 @@ export function compareEnvironments(from: ComparedEnvironment, to: ComparedEnvir
 
 function compareFields(a: ManifestResource, b: ManifestResource, ignore: readonly DriftIgnoreRule[]): FieldDifference[] {
   const { kind } = a.id;
-  const forward = diffObjects(a.object, b.object, { kind, apiVersion: a.id.apiVersion, ignore });
+  const forward = diffObjects(a.object, b.object, { kind, apiVersion: a.id.apiVersion, ignore, against: 'desired' });
   // The reverse pass only adds fields set in `to` alone; changed values came out of the forward pass.
-  const onlyInTo = diffObjects(b.object, a.object, { kind, apiVersion: b.id.apiVersion, ignore }).filter((d) => d.reason === 'missing');
+  const onlyInTo = diffObjects(b.object, a.object, { kind, apiVersion: b.id.apiVersion, ignore, against: 'desired' }).filter((d) => d.reason === 'missing');
 
   const fields: FieldDifference[] = forward.map((d) => {
     const toPointer = counterpartPointer(d.path, a.object, b.object, b.id.apiVersion, kind);
@@ -145,8 +145,9 @@ function sideOf(side: ComparedEnvironment): { name?: string; resources: Manifest
   return side;
 }
 
+/** Rendered objects pair by the name their origin gives them: overlays add prefixes and hash suffixes of their own. */
 function identity(r: ManifestResource): string {
-  return `${apiGroup(r.id.apiVersion)}/${r.id.kind}/${r.id.name}`;
+  return `${apiGroup(r.id.apiVersion)}/${r.id.kind}/${r.rendered ? r.rendered.origin.name : r.id.name}`;
 }
 
 function groupByIdentity(resources: ManifestResource[]): Map<string, ManifestResource[]> {

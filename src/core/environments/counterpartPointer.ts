@@ -24,8 +24,9 @@ export function counterpartPointer(pointer: string, from: unknown, to: unknown, 
       b = b[j];
       out.push(String(j));
     } else {
-      if (!isRecord(b) || !(segment in b)) return undefined;
-      a = isRecord(a) ? a[segment] : undefined;
+      // Own keys only: `constructor` or `toString` in data are keys like any other.
+      if (!isRecord(b) || !Object.hasOwn(b, segment)) return undefined;
+      a = isRecord(a) && Object.hasOwn(a, segment) ? a[segment] : undefined;
       b = b[segment];
       out.push(segment);
     }

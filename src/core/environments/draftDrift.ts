@@ -1,5 +1,4 @@
-import type { DriftIgnoreRule } from '../config/types';
-import { computeEnvironmentDrift, type ResourceDrift } from '../drift/environmentDrift';
+import { computeEnvironmentDrift, type DriftRules, type ResourceDrift } from '../drift/environmentDrift';
 import type { LiveObject } from '../live/provider';
 import type { ManifestResource } from '../manifests/manifestResource';
 import type { EnvironmentState } from './environmentState';
@@ -19,7 +18,8 @@ export function draftDrift(
   file: string,
   resources: ManifestResource[],
   environments: ReadonlyArray<{ name: string; state?: EnvironmentState }>,
-  ignore: DriftIgnoreRule[],
+  /** youops.yaml's drift settings (ignore rules, the agent's field managers). */
+  rules: DriftRules,
 ): ResourceInEnvironment[] {
   const items: ResourceInEnvironment[] = [];
   for (const env of environments) {
@@ -33,7 +33,8 @@ export function draftDrift(
     const live: LiveObject[] = drift.resources
       .filter((r) => r.live !== undefined)
       .map((r) => ({ id: r.id, key: r.key, object: r.live, hiddenPaths: r.hiddenPaths, target: r.target }));
-    const result = computeEnvironmentDrift(resources, { objects: live, complete: false, fetchedAt: new Date() }, ignore);
+    // Masked Secrets are compared with their real values (see secretMasking): the draft stays exact.
+    const result = computeEnvironmentDrift(resources, { objects: live, complete: false, fetchedAt: new Date() }, rules);
     for (const resource of result.resources) if (resource.resource) items.push({ env: env.name, resource });
   }
   return items;

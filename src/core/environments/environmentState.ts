@@ -2,6 +2,7 @@ import type { AgentStatus } from '../agent/agentStatus';
 import type { EnvironmentConfig } from '../config/types';
 import type { EnvironmentDrift } from '../drift/environmentDrift';
 import type { CommitInfo } from '../git/history';
+import type { EnvironmentRendering } from '../kustomize/renderDesiredState';
 import type { ManifestError } from '../manifests/manifestResource';
 import type { RevisionStatus } from '../revision/compareRevision';
 import type { HistoryMark } from '../revision/historyMarks';
@@ -21,6 +22,11 @@ export interface EnvironmentState {
    * decorations, lenses, reveal) leave the working-tree file alone; tree and CLI still list them.
    */
   desiredRef?: DesiredRef;
+  /**
+   * Set when the manifests hold kustomizations: `rendered` (resources are kustomize's output,
+   * each with `rendered` tracing its values), or `notRendered`/`failed` with the reason to show.
+   */
+  rendering?: EnvironmentRendering;
   /** The live source's own view, e.g. Argo CD sync and health status. */
   liveSummary?: { sync?: string; health?: string };
   /** The GitOps agent's own state (Flux object, Argo CD application); describeAgentStatus() words it. */

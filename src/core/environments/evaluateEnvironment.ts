@@ -2,10 +2,12 @@ import * as path from 'node:path';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
+import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import { createLiveProvider, type LiveProviderContext, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
 import { compareRevision } from '../revision/compareRevision';
 import { markHistory } from '../revision/historyMarks';
+import { desiredFromArgoCd } from './argocdDesired';
 import type { EnvironmentState } from './environmentState';
 import type { EvaluationCache } from './evaluationCache';
 import { loadDesiredState, type DesiredState } from './loadDesiredState';
@@ -16,6 +18,10 @@ export interface EvaluationContext {
   /** Workspace Trust: untrusted folders run no process and send nothing. */
   trusted: boolean;
   kubectlPath?: string;
+  /** `youops.kustomize.path`: the kustomize (or kubectl) that renders kustomizations; default kubectlPath. */
+  kustomizePath?: string;
+  /** Keeps renders between evaluations (default: one per process). */
+  renderer?: KustomizeRenderer;
   /** Credentials of live sources by kind and host (VS Code: SecretStorage; CLI: the environment). */
   secret?: SecretLookup;
   signal?: AbortSignal;
@@ -44,21 +50,25 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     : await Promise.all([currentBranch(ctx.rootDir), env.branch ? undefined : recentCommits(ctx.rootDir, paths)]);
   let desired: DesiredState;
   try {
-    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, cache?.files);
+    desired = await loadDesiredState(env, ctx.rootDir, branch, ctx.signal, { trusted: ctx.trusted, kustomizePath: ctx.kustomizePath, kubectlPath: ctx.kubectlPath, renderer: ctx.renderer }, cache?.files);
   } catch (err) {
     // Without desired state there is nothing to compare: the environment shows the reason.
     const message = `cannot read the desired state${env.branch ? ` on branch "${env.branch}"` : ''}: ${(err as Error).message}`;
-    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift.ignore);
+    const drift = computeEnvironmentDrift([], new LiveStateError('branch', message), config.drift);
     return { config: env, drift, manifestErrors: [], history: headHistory ?? [], branch };
   }
-  const { manifests, desiredRef } = desired;
+  const { manifests, desiredRef, rendering } = desired;
   const history = headHistory ?? (await recentCommits(ctx.rootDir, paths, 10, desiredRef?.commit));
   cache?.history.set(env.name, { branch, commits: history });
 
+  const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
   // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
   const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
   let live: LiveState | LiveStateError | undefined = reuseLive ? cache?.live.get(env.name) : undefined;
-  if (env.live && !live) {
+  if (rendering?.status === 'failed' && !argoDesired) {
+    // What the agent would apply is unknown: comparing the raw files would report false drift.
+    live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
+  } else if (env.live && !live) {
     try {
       const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
       live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
@@ -67,8 +77,10 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     }
     if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
   }
-  const drift = computeEnvironmentDrift(manifests.resources, live, config.drift.ignore, cache?.comparisons);
   const fetched = live instanceof LiveStateError ? undefined : live;
+  // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
+  const desiredResources = argoDesired && fetched?.desired ? desiredFromArgoCd(fetched.desired, manifests.resources) : manifests.resources;
+  const drift = computeEnvironmentDrift(desiredResources, live, config.drift, cache?.comparisons);
   const liveSummary = fetched?.summary;
   const agent = fetched?.agent;
   const revision = fetched?.revision ? await compareRevision(ctx.rootDir, fetched.revision, env.branch, ctx.signal) : undefined;
@@ -82,6 +94,7 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     history,
     branch: desiredRef?.branch ?? branch,
     ...(desiredRef ? { desiredRef } : {}),
+    ...(argoDesired ? { rendering: { status: 'rendered' as const, tool: 'Argo CD', overlays: rendering?.overlays ?? [] } } : rendering ? { rendering } : {}),
     ...(liveSummary ? { liveSummary } : {}),
     ...(agent ? { agent } : {}),
     ...(revision ? { revision } : {}),
@@ -91,7 +104,16 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
 
 /** What the environment's live provider is built with. */
 export function liveProviderContext(env: EnvironmentConfig, ctx: EvaluationContext): LiveProviderContext {
-  return { rootDir: ctx.rootDir, trusted: ctx.trusted, kubectlPath: ctx.kubectlPath, manifests: env.manifests, secret: ctx.secret, files: ctx.cache?.files };
+  return {
+    rootDir: ctx.rootDir,
+    trusted: ctx.trusted,
+    kubectlPath: ctx.kubectlPath,
+    kustomizePath: ctx.kustomizePath,
+    renderer: ctx.renderer,
+    manifests: env.manifests,
+    secret: ctx.secret,
+    files: ctx.cache?.files,
+  };
 }
 
 /** `envs/prod/**\/*.yaml` → `envs/prod`: the path Git history is asked about. */

@@ -22,7 +22,7 @@ export function fieldPathLabel(pointer: string, object: unknown, apiVersion: str
       value = item;
     } else {
       steps.push({ key: segment });
-      value = isRecord(value) ? value[segment] : undefined;
+      value = isRecord(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
     }
   });
   return formatFieldPath(steps);

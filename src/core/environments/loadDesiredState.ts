@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../config/types';
 import type { ParsedFileCache } from '../files/parsedFileCache';
+import { loadRenderedManifests, type EnvironmentRendering, type RenderContext } from '../kustomize/renderDesiredState';
 import { GitTreeFileSystem } from '../live/gitTreeFileSystem';
-import { loadManifests } from '../manifests/loadManifests';
 import type { ParsedManifests } from '../manifests/parseManifestText';
 
 /** Where an environment's desired state was read from when it is not the working tree. */
@@ -17,6 +17,8 @@ export interface DesiredState {
   manifests: ParsedManifests;
   /** Set when read from the environment's branch; absent for the working tree. */
   desiredRef?: DesiredRef;
+  /** Set when the manifests hold kustomizations: rendered, or why not. */
+  rendering?: EnvironmentRendering;
 }
 
 /**
@@ -26,15 +28,24 @@ export interface DesiredState {
  * and what promotions start from, and fetching keeps it current while a local branch
  * may be stale. The checked-out branch is read from the working tree, edits included.
  *
+ * Kustomizations are rendered when `render` allows it (see loadRenderedManifests).
  * Resources read from a branch keep working-tree paths (`file`) with the branch's line
  * numbers; the file may be absent or different in the working tree, so editor surfaces
  * must not place their locations on it (see EnvironmentState.desiredRef).
  * Throws LiveStateError when the branch cannot be read.
  */
-export async function loadDesiredState(env: EnvironmentConfig, rootDir: string, checkedOut: string | undefined, signal?: AbortSignal, cache?: ParsedFileCache): Promise<DesiredState> {
+export async function loadDesiredState(
+  env: EnvironmentConfig,
+  rootDir: string,
+  checkedOut: string | undefined,
+  signal?: AbortSignal,
+  render: RenderContext = { trusted: false },
+  cache?: ParsedFileCache,
+): Promise<DesiredState> {
   const branch = env.branch;
-  if (!branch || branch === checkedOut) return { manifests: await loadManifests(rootDir, env.manifests, undefined, cache) };
+  const ctx = { ...render, signal };
+  if (!branch || branch === checkedOut) return loadRenderedManifests(rootDir, env.manifests, ctx, undefined, cache);
   const tree = await GitTreeFileSystem.open(rootDir, [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`, branch], signal);
-  const manifests = await loadManifests(rootDir, env.manifests, tree);
-  return { manifests, desiredRef: { branch, ref: tree.ref, commit: tree.commit } };
+  const { manifests, rendering } = await loadRenderedManifests(rootDir, env.manifests, ctx, tree);
+  return { manifests, desiredRef: { branch, ref: tree.ref, commit: tree.commit }, ...(rendering ? { rendering } : {}) };
 }

@@ -5,6 +5,7 @@ import { GitOpsError } from './gitOpsError';
 import { readKustomizeImages } from './kustomizeImages';
 import { valueAt } from '../text/jsonPointer';
 import type { ChangeCheck, PromotionPlan } from './promotionChange';
+import { readWrittenValue } from './renderedChange';
 import { applyTextEdits, type TextEdit } from './textEdits';
 
 /** One target file's text before and after the promotion. */
@@ -64,6 +65,9 @@ function verify(file: string, text: string, p: Pending): void {
   } else if (check.kind === 'kustomizationResource') {
     actual = kustomizationEntries(text).local.includes(check.entry);
     expected = true;
+  } else if (check.kind === 'yamlValue' || check.kind === 'inlinePatchValue' || check.kind === 'envValue') {
+    actual = readWrittenValue(text, check);
+    expected = check.value;
   } else {
     const parsed = parseManifestText(text, file);
     const resource = parsed.resources.find((r) => r.key === check.resourceKey && (check.kind === 'resource' || r.docIndex === check.docIndex));

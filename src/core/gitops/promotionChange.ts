@@ -11,7 +11,13 @@ export type ChangeCheck =
   | { kind: 'kustomizeImage'; name: string; field: ImageField; value: string }
   /** The file holds this resource (by key), exactly this object. */
   | { kind: 'resource'; resourceKey: string; value: unknown }
-  | { kind: 'kustomizationResource'; entry: string };
+  | { kind: 'kustomizationResource'; entry: string }
+  /** Rendered environments: the value at `pointer` of a kustomization entry or a JSON 6902 file. */
+  | { kind: 'yamlValue'; pointer: string; value: unknown }
+  /** Rendered environments: the value at `pointer` of document `docIndex` of the inline patch at `patchPointer`. */
+  | { kind: 'inlinePatchValue'; patchPointer: string; docIndex: number; pointer: string; value: unknown }
+  /** Rendered environments: `key=value` in an env file a generator reads. */
+  | { kind: 'envValue'; key: string; value: string };
 
 /** An edit of one file, with what it must leave there. */
 export interface FileEdit {

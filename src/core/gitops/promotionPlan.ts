@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { FILE_LIMITS } from '../files/readBounded';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
-import { compareEnvironments, type FieldDifference } from '../environments/compareEnvironments';
+import { compareEnvironments, type FieldDifference, type ResourceComparison } from '../environments/compareEnvironments';
 import { counterpartPointer } from '../environments/counterpartPointer';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import { findKustomization } from '../manifests/kustomization';
@@ -9,6 +9,8 @@ import { loadManifests } from '../manifests/loadManifests';
 import { workingTreeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
+import { renderedFieldChange } from './renderedChange';
+import { loadRenderedManifests, type RenderContext } from '../kustomize/renderDesiredState';
 import { fieldEdit } from './fieldEdit';
 import { IMAGE_FIELDS, kustomizeImageEdit, parseImage, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
 import { newResourceChange, type NewFilesFolder } from './newResource';
@@ -26,6 +28,12 @@ export interface PlanPromotionOptions {
   /** `kind/name` (kind case-insensitive): only this resource and the kustomize images it uses. */
   resource?: string;
   fsys?: ManifestFileSystem;
+  /**
+   * Render kustomizations (trusted callers: the CLI, a trusted workspace): environments are
+   * then compared as kustomize renders them and each value is edited where the target's
+   * overlay sets it. Without it the raw files are compared.
+   */
+  render?: RenderContext;
 }
 
 /**
@@ -45,6 +53,10 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   const source = findEnv(config, fromName);
   if (source.name === target.name) throw new GitOpsError('invalid', `cannot promote ${target.name} to itself`);
 
+  if (options.render) {
+    const rendered = await planRenderedPromotion(options, source, target, fsys, options.render);
+    if (rendered) return rendered;
+  }
   const [fromManifests, toManifests] = await Promise.all([loadManifests(rootDir, source.manifests, fsys), loadManifests(rootDir, target.manifests, fsys)]);
   const filter = options.resource ? resourceFilter(options.resource) : undefined;
   const fromResources = fromManifests.resources.filter((r) => !filter || filter(r));
@@ -67,18 +79,8 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   const overridden = (image: unknown) => typeof image === 'string' && [...fromImages, ...toImages].some((i) => i.name === parseImage(image).repo);
 
   const added = comparison.resources.filter((rc) => rc.status === 'OnlyInFrom' && rc.from);
-  const newResources = {
-    from: source.name,
-    to: target.name,
-    pairs: (filter && added.length ? compareEnvironments(fromManifests.resources, toManifests.resources, { ignore: config.drift.ignore }) : comparison).resources,
-    folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
-    targetFiles: new Set(toManifests.resources.map((r) => r.file)),
-    readTarget: read,
-    readSource: (file: string) => fsys.readFile(file, FILE_LIMITS.manifest),
-    exists: async (file: string) => (await fsys.stat(file)) !== undefined,
-    blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
-    newFiles: new Map<string, string>(),
-  };
+  const pairs = (filter && added.length ? compareEnvironments(fromManifests.resources, toManifests.resources, { ignore: config.drift.ignore }) : comparison).resources;
+  const newResources = await newResourcesContext(rootDir, source, target, pairs, toManifests.resources, read, sharedFiles, fsys);
   for (const rc of comparison.resources) {
     if (rc.status === 'OnlyInFrom' && rc.from) changes.push(await newResourceChange(rc.from, newResources));
     if (rc.status !== 'Different' || !rc.from || !rc.to) continue;
@@ -95,6 +97,109 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
     for (const c of imageDifferences(fromImages, toImages, fromResources)) {
       if (used && !used.has(c.name)) continue;
       changes.push(imageChange(toKustomization.file, text, c));
+    }
+  }
+  const newFiles = new Set(changes.filter((c) => c.adds?.newFile && !c.blocked).map((c) => c.file));
+  for (const f of newFiles) texts.set(f, '');
+  return { from: source.name, to: target.name, changes, texts, newFiles };
+}
+
+/**
+ * Promotion between rendered environments: both compared as kustomize renders them (paired by
+ * the names their bases give them, whatever prefixes the overlays add), each difference edited
+ * where the target sets it. undefined when the target is not rendered (no kustomization, or
+ * kustomize unavailable): the raw files are compared then.
+ */
+async function newResourcesContext(
+  rootDir: string,
+  source: EnvironmentConfig,
+  target: EnvironmentConfig,
+  pairs: ResourceComparison[],
+  targetResources: ManifestResource[],
+  read: (file: string) => Promise<string>,
+  sharedFiles: Map<string, string>,
+  fsys: ManifestFileSystem,
+): Promise<Parameters<typeof newResourceChange>[1]> {
+  return {
+    from: source.name,
+    to: target.name,
+    pairs,
+    folder: await newFilesFolder(rootDir, target, fsys, sharedFiles),
+    targetFiles: new Set(targetResources.map((r) => r.file)),
+    readTarget: read,
+    readSource: (file: string) => fsys.readFile(file, FILE_LIMITS.manifest),
+    exists: async (file: string) => (await fsys.stat(file)) !== undefined,
+    blockedReason: (file: string, text: string) => blockedReason(file, text, sharedFiles),
+    newFiles: new Map<string, string>(),
+  };
+}
+
+async function planRenderedPromotion(
+  options: PlanPromotionOptions,
+  source: EnvironmentConfig,
+  target: EnvironmentConfig,
+  fsys: ManifestFileSystem,
+  render: RenderContext,
+): Promise<PromotionPlan | undefined> {
+  const { config, rootDir } = options;
+  const [fromState, toState] = await Promise.all([loadRenderedManifests(rootDir, source.manifests, render, fsys), loadRenderedManifests(rootDir, target.manifests, render, fsys)]);
+  if (toState.rendering?.status === 'failed') throw new GitOpsError('invalid', `${target.name}: ${toState.rendering.reason}`);
+  if (fromState.rendering?.status === 'failed') throw new GitOpsError('invalid', `${source.name}: ${fromState.rendering.reason}`);
+  if (toState.rendering?.status !== 'rendered') return undefined;
+
+  const filter = options.resource ? resourceFilter(options.resource) : undefined;
+  const fromResources = fromState.manifests.resources.filter((r) => !filter || filter(r));
+  const toResources = toState.manifests.resources.filter((r) => !filter || filter(r));
+  if (filter && fromResources.length === 0 && toResources.length === 0) {
+    throw new GitOpsError('invalid', `no resource ${options.resource} in ${source.name} or ${target.name}`);
+  }
+  const sharedFiles = new Map<string, string>();
+  for (const env of config.environments) {
+    if (env.name === target.name) continue;
+    const { manifests, rendering } = env.name === source.name ? fromState : await loadRenderedManifests(rootDir, env.manifests, render, fsys);
+    for (const f of [...manifests.resources.map((r) => r.file), ...(rendering?.overlays.flatMap((o) => o.inputs) ?? [])]) if (!sharedFiles.has(f)) sharedFiles.set(f, env.name);
+  }
+  const texts = new Map<string, string>();
+  const read = async (file: string): Promise<string> => {
+    if (!texts.has(file)) texts.set(file, await fsys.readFile(file, FILE_LIMITS.manifest));
+    return texts.get(file)!;
+  };
+  // Overlays give the same object other names (prefixes, hash suffixes): the pairing and the names are not differences.
+  const comparison = compareEnvironments(fromResources, toResources, { ignore: [...config.drift.ignore, { path: 'metadata.name' }] });
+  const changes: PromotionChange[] = [];
+  // A resource only the source renders is added as written in its own file (the target's overlay then transforms it).
+  const added = comparison.resources.filter((rc) => rc.status === 'OnlyInFrom' && rc.from);
+  let raw: { from: ManifestResource[]; context: Parameters<typeof newResourceChange>[1] } | undefined;
+  if (added.length) {
+    const [rawFrom, rawTo] = await Promise.all([loadManifests(rootDir, source.manifests, fsys), loadManifests(rootDir, target.manifests, fsys)]);
+    const pairs = compareEnvironments(rawFrom.resources, rawTo.resources, { ignore: config.drift.ignore }).resources;
+    raw = { from: rawFrom.resources, context: await newResourcesContext(rootDir, source, target, pairs, rawTo.resources, read, sharedFiles, fsys) };
+  }
+  // In the order of the source files, so documents of one file land in one new file in their order.
+  const asWritten = (rc: ResourceComparison): ManifestResource | undefined =>
+    rc.from?.rendered?.origin.kind === 'resource' ? raw?.from.find((r) => r.file === rc.from!.file && r.docIndex === rc.from!.docIndex && r.id.kind === rc.from!.id.kind) : undefined;
+  const writtenAdds = new Set(added.map(asWritten).filter((r): r is ManifestResource => r !== undefined));
+  for (const r of raw?.from ?? []) if (writtenAdds.has(r)) changes.push(await newResourceChange(r, raw!.context));
+  for (const rc of comparison.resources) {
+    if (rc.status === 'OnlyInFrom' && rc.from) {
+      if (!asWritten(rc)) {
+        const origin = rc.from.rendered?.origin;
+        changes.push({
+          id: `new#${rc.from.key}`,
+          label: `${rc.kind} ${rc.name}: new resource`,
+          from: rc.from.object,
+          to: undefined,
+          file: rc.from.file,
+          line: rc.from.range.start.line,
+          suggested: false,
+          blocked: `only ${source.name} renders it (from ${path.relative(rootDir, origin?.file ?? rc.from.file)}); add it to ${target.name}'s kustomization by hand`,
+        });
+      }
+    }
+    if (rc.status !== 'Different' || !rc.from || !rc.to) continue;
+    for (const d of rc.fields) {
+      const change = await renderedFieldChange(rc.from, rc.to, d, { target: target.name, rootDir, read, sharedFiles });
+      if (change) changes.push(change);
     }
   }
   const newFiles = new Set(changes.filter((c) => c.adds?.newFile && !c.blocked).map((c) => c.file));

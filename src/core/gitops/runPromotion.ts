@@ -1,4 +1,5 @@
 import type { YouOpsConfig } from '../config/types';
+import type { RenderContext } from '../kustomize/renderDesiredState';
 import { applyPromotion } from './applyPromotion';
 import { ChangeWorktree } from './changeWorktree';
 import { changeBranchName, promotionText } from './changeText';
@@ -15,6 +16,8 @@ export interface PromotionRun {
   from?: string;
   /** `kind/name`. */
   resource?: string;
+  /** Render kustomizations (trusted callers): values are edited where the target's overlay sets them, and kustomize checks the result. */
+  render?: RenderContext;
   /** The change ids to promote; undefined cancels. */
   select(plan: PromotionPlan): Promise<string[] | undefined>;
   /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
@@ -39,12 +42,14 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
   const from = run.from ?? target.promotesFrom ?? '';
   const wt = await ChangeWorktree.open({ repoDir: run.configRootDir, baseBranch: target.branch, branch: changeBranchName(['promote', from, 'to', run.to], run.now ?? new Date()), pushTimeoutMs: run.pushTimeoutMs });
   try {
-    const plan = await planPromotion({ config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource });
+    const planOptions = { config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource, render: run.render };
+    const plan = await planPromotion(planOptions);
     if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));
     const ids = await run.select(plan);
     if (!ids || ids.length === 0) return { status: 'cancelled' };
     const files = applyPromotion(plan, ids);
     for (const f of files) await wt.writeFile(f.file, f.after);
+    if (run.render) await checkRendered(planOptions, ids);
     const patch = await wt.diff();
     const chosen = plan.changes.filter((c) => ids.includes(c.id));
     if (!(await run.confirm(patch, chosen))) return { status: 'cancelled' };
@@ -54,6 +59,16 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
     return { status: 'published', published, patch, files: rel };
   } finally {
     await wt.dispose();
+  }
+}
+
+/** kustomize renders the edited worktree: every promoted value must now be what the source has. */
+async function checkRendered(options: Parameters<typeof planPromotion>[0], ids: string[]): Promise<void> {
+  const after = await planPromotion(options);
+  const still = after.changes.filter((c) => ids.includes(c.id));
+  if (still.length) {
+    const what = still.map((c) => `${c.label} renders as ${JSON.stringify(c.to)}, not ${JSON.stringify(c.from)}`).join('; ');
+    throw new GitOpsError('notEditable', `after the edit, kustomize still differs: ${what}; nothing was committed`);
   }
 }
 

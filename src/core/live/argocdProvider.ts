@@ -33,20 +33,23 @@ export class ArgoCdProvider implements LiveStateProvider {
     const [app, managed] = await Promise.all([this.client.application(request.signal, auth), this.client.managedResources(request.signal, auth)]);
 
     const objects: LiveObject[] = [];
+    const desired: unknown[] = [];
     const items = isRecord(managed) && Array.isArray(managed.items) ? managed.items : undefined;
     if (!items) throw new LiveStateError(this.name, `Argo CD at ${this.client.base} returned managed resources without "items"`);
     for (const item of items) {
-      if (!isRecord(item) || typeof item.liveState !== 'string') continue;
+      if (!isRecord(item)) continue;
+      const target = typeof item.targetState === 'string' ? this.parseState(item, 'targetState') : null;
+      if (resourceIdOf(target)) desired.push(target); // "null" = live only: awaiting prune
+      if (typeof item.liveState !== 'string') continue;
       const object = this.parseState(item, 'liveState');
       const id = resourceIdOf(object); // "null" = tracked but absent live: Missing
       if (!id) continue;
-      const target = typeof item.targetState === 'string' ? this.parseState(item, 'targetState') : null;
       const hiddenPaths = maskedSecretPaths(object);
       objects.push({ id, key: resourceKey(id), object, ...(hiddenPaths.length ? { hiddenPaths } : {}), ...(target !== null ? { target } : {}) });
     }
     const agent = readArgoAppStatus(app, this.options.app, this.options.appNamespace);
     const revision = argoDeployedRevision(app, this.client.appLabel());
-    return { objects, complete: true, fetchedAt: new Date(), summary: { sync: agent.sync, health: agent.health }, agent, ...(revision ? { revision } : {}) };
+    return { objects, complete: true, fetchedAt: new Date(), summary: { sync: agent.sync, health: agent.health }, desired, agent, ...(revision ? { revision } : {}) };
   }
 
   async deployedRevision(signal?: AbortSignal): Promise<DeployedRevision | undefined> {

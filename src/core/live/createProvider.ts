@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { liveSecretHost, type LiveProviderName, type LiveSourceOf } from '../config/liveSources';
 import type { LiveSource } from '../config/types';
+import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
@@ -23,6 +24,9 @@ export interface LiveProviderContext {
   /** Workspace trust: providers that run processes or send credentials refuse to start without it. */
   trusted: boolean;
   kubectlPath?: string;
+  /** `youops.kustomize.path` and the renderer of the desired state: a gitRef source renders kustomizations too. */
+  kustomizePath?: string;
+  renderer?: KustomizeRenderer;
   /** The environment's manifests entries: what a gitRef source reads at its ref unless it sets `path`. */
   manifests?: string[];
   /** Asked on every fetch, so a token set meanwhile is used at the next refresh. */
@@ -36,7 +40,14 @@ type Factory<K extends LiveProviderName> = (source: LiveSourceOf<K>, ctx: LivePr
 /** One factory per kind of LIVE_SOURCES: a kind without one does not compile. */
 const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
   snapshot: (source, ctx) => new SnapshotProvider(path.resolve(ctx.rootDir, source.path), ctx.rootDir, ctx.files),
-  gitRef: (source, ctx) => new GitRefProvider({ rootDir: ctx.rootDir, ref: source.ref, manifests: source.path ? [source.path] : (ctx.manifests ?? []) }),
+  gitRef: (source, ctx) =>
+    new GitRefProvider({
+      rootDir: ctx.rootDir,
+      ref: source.ref,
+      manifests: source.path ? [source.path] : (ctx.manifests ?? []),
+      // Kustomizations at the ref are rendered where the desired state is (trusted workspaces).
+      ...(ctx.trusted ? { render: { trusted: true, kubectlPath: ctx.kubectlPath, kustomizePath: ctx.kustomizePath, renderer: ctx.renderer } } : {}),
+    }),
   command: (source, ctx) => {
     requireTrust('command', ctx, 'runs a process');
     return new CommandProvider({ argv: source.argv, cwd: ctx.rootDir, timeoutMs: source.timeoutMs });

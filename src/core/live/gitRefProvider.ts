@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { loadRenderedManifests, type RenderContext } from '../kustomize/renderDesiredState';
 import { loadManifests } from '../manifests/loadManifests';
 import { resolveCommit } from '../revision/gitRevisions';
 import type { DeployedRevision } from '../revision/deployedRevision';
@@ -12,6 +13,8 @@ export interface GitRefProviderOptions {
   ref: string;
   /** Manifests entries (files, folders, globs) read at the ref. */
   manifests: string[];
+  /** Trusted workspaces: kustomizations at the ref are rendered, as the desired state is (core/kustomize). */
+  render?: RenderContext;
 }
 
 /**
@@ -33,7 +36,8 @@ export class GitRefProvider implements LiveStateProvider {
     request.signal?.throwIfAborted();
     let parsed;
     try {
-      parsed = await loadManifests(rootDir, manifests, tree);
+      // Rendered like the desired state, or the two would differ by everything kustomize does.
+      parsed = this.options.render ? (await loadRenderedManifests(rootDir, manifests, { ...this.options.render, signal: request.signal }, tree)).manifests : await loadManifests(rootDir, manifests, tree);
     } catch (e) {
       throw new LiveStateError(this.name, `cannot read manifests at "${ref}": ${(e as Error).message}`);
     }

@@ -71,7 +71,8 @@ export class KubectlProvider implements LiveStateProvider {
     const { context, kubeconfig, cwd, env, kubectlPath } = this.options;
     const where = [context && `context ${context}`, namespace && `namespace ${namespace}`].filter(Boolean).join(', ');
     const label = `kubectl get (${targets.length} object${targets.length === 1 ? '' : 's'}${where ? `, ${where}` : ''})`;
-    const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--ignore-not-found', '--', ...targets];
+    // managedFields say who owns what (the agent, other controllers): drift needs them.
+    const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--show-managed-fields', '--ignore-not-found', '--', ...targets];
     const result = await execKubectl(args, label, { kubectlPath, kubeconfig, context, cwd, env, signal, timeoutMs: this.options.timeoutMs });
     if (result.failure) return { ok: false, stderr: result.stderr, message: result.failure };
     const parsed = await parseLiveObjects(result.stdout, `output of ${label}`);

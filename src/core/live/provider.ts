@@ -33,6 +33,11 @@ export interface LiveState {
   revision?: DeployedRevision;
   /** Objects the source lists but could not read: each is that resource's Error, the rest is still evaluated. */
   unreadable?: UnreadableObject[];
+  /**
+   * The source's own rendering of the desired state, every object it would apply (Argo CD's
+   * targetState of each managed resource, also those not live yet): what `desired: argocd` compares.
+   */
+  desired?: unknown[];
 }
 
 /** An object known to be live (e.g. in Flux's inventory) that could not be fetched. */

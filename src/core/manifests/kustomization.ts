@@ -36,7 +36,8 @@ export function kustomizationEntries(text: string): { local: string[]; remote: s
   return { local, remote };
 }
 
-function isRemote(entry: string): boolean {
+/** URLs, `github.com/...`, `git@...`: kustomize fetches these itself. */
+export function isRemote(entry: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git@/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry);
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { FILE_LIMITS, FileRefusedError } from '../files/readBounded';
 import { expandGlob, isGlob } from './glob';
-import { findKustomization, kustomizationEntries } from './kustomization';
+import { findKustomization, KUSTOMIZATION_FILE_NAMES, kustomizationEntries } from './kustomization';
 import { workingTreeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import type { ManifestError, ManifestResource } from './manifestResource';
 import type { ParsedFileCache } from '../files/parsedFileCache';
@@ -22,8 +22,9 @@ export async function loadManifests(
   manifests: string[],
   fsys: ManifestFileSystem = workingTreeFileSystem(rootDir),
   cache?: ParsedFileCache,
-): Promise<ParsedManifests> {
-  const collector = new FileCollector(fsys);
+  options: LoadManifestsOptions = {},
+): Promise<LoadedManifests> {
+  const collector = new FileCollector(fsys, options.kustomizations === 'collect');
   for (const entry of manifests) await collector.addEntry(rootDir, entry);
 
   const resources: ManifestResource[] = [];
@@ -33,7 +34,21 @@ export async function loadManifests(
     resources.push(...result.resources);
     errors.push(...result.errors);
   }
-  return { resources, errors };
+  return { resources, errors, ...(options.kustomizations === 'collect' ? { kustomizations: collector.kustomizations } : {}) };
+}
+
+export interface LoadManifestsOptions {
+  /**
+   * `follow` (default): a folder's kustomization is read for its `resources` (raw files).
+   * `collect`: kustomizations are not followed but returned in `kustomizations`, for the
+   * caller to render (see core/kustomize); the other files are read as usual.
+   */
+  kustomizations?: 'follow' | 'collect';
+}
+
+export interface LoadedManifests extends ParsedManifests {
+  /** With `kustomizations: 'collect'`: the kustomization files met, in order. */
+  kustomizations?: string[];
 }
 
 async function readAndParse(file: string, fsys: ManifestFileSystem, cache: ParsedFileCache | undefined): Promise<ParsedManifests> {
@@ -53,10 +68,14 @@ async function readAndParse(file: string, fsys: ManifestFileSystem, cache: Parse
 class FileCollector {
   readonly files: string[] = [];
   readonly errors: ManifestError[] = [];
+  readonly kustomizations: string[] = [];
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Set<string>();
 
-  constructor(private readonly fsys: ManifestFileSystem) {}
+  constructor(
+    private readonly fsys: ManifestFileSystem,
+    private readonly collectKustomizations = false,
+  ) {}
 
   async addEntry(rootDir: string, entry: string): Promise<void> {
     if (isGlob(entry)) {
@@ -73,6 +92,7 @@ class FileCollector {
     const stat = await this.fsys.stat(abs);
     if (!stat) this.errors.push({ file: abs, severity: 'error', message: `manifests path "${entry}" does not exist` });
     else if (stat.isDirectory) await this.addFolder(abs);
+    else if (this.collectKustomizations && KUSTOMIZATION_FILE_NAMES.includes(path.basename(abs))) await this.addFolder(path.dirname(abs));
     else this.addFile(abs);
   }
 
@@ -95,6 +115,10 @@ class FileCollector {
       return;
     }
     const kustomization = await findKustomization(dir, this.fsys);
+    if (kustomization && this.collectKustomizations) {
+      this.kustomizations.push(kustomization);
+      return;
+    }
     if (kustomization) {
       await this.followKustomization(kustomization);
       return;

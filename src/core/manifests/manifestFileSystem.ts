@@ -28,6 +28,8 @@ export interface ManifestFileSystem {
   readDir(path: string): Promise<ManifestDirEntry[]>;
   /** Throws FileRefusedError over the limit: every read of repository content is bounded. */
   readFile(path: string, limit: FileLimit): Promise<string>;
+  /** Set when the paths are the files on disk (the working tree), which tools like kustomize can read themselves. */
+  readonly onDisk?: true;
 }
 
 /** The working tree on disk. */
@@ -45,6 +47,7 @@ export const nodeFileSystem: ManifestFileSystem = {
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
   },
   readFile: (p, limit) => readBoundedText(p, limit),
+  onDisk: true,
 };
 
 /**
@@ -61,5 +64,6 @@ export function workingTreeFileSystem(rootDir: string): ManifestFileSystem {
       return nodeFileSystem.readDir(p);
     },
     readFile: (p, limit) => readBoundedText(p, limit, rootDir),
+    onDisk: true,
   };
 }

@@ -1,4 +1,5 @@
 import type { Range } from '../text/range';
+import type { RenderedTrace } from '../kustomize/valueSource';
 import type { FieldLocation } from '../yaml/yamlPositions';
 import type { ResourceId } from './resourceId';
 
@@ -19,6 +20,12 @@ export interface ManifestResource {
   object: unknown;
   /** JSON pointer (`/spec/template/spec/containers/0/image`) → location; computed on first use. */
   fields: ReadonlyMap<string, FieldLocation>;
+  /**
+   * Set when the object is kustomize's rendering: `file`, `range` and `fields` are then its
+   * origin's (the base document, or the generator entry), and `rendered.sourceOf(pointer)`
+   * says where each rendered value is set (a patch, an `images:` entry, …).
+   */
+  rendered?: RenderedTrace;
 }
 
 /**

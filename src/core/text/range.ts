@@ -39,4 +39,10 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+
+  /** The offset of a position (in the same line numbering), or undefined when its line is not in the text. */
+  offsetAt(position: Position): number | undefined {
+    const start = this.lineStarts[position.line - this.baseLine];
+    return start === undefined ? undefined : start + position.character;
+  }
 }

@@ -1,11 +1,10 @@
 import { FILE_LIMITS, readBoundedTextSync } from '../files/readBounded';
-import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { pointerLabel as label } from '../text/fieldPath';
 import { joinPointer, pointerFromSegments, pointerSegments } from '../text/jsonPointer';
-import { LineIndex, type Position, type Range } from '../text/range';
+import type { Position, Range } from '../text/range';
+import { readYamlDocuments } from '../yaml/readYaml';
 import { fileSchemaId, selectSchema } from './selectSchema';
 import type { SchemaId, SchemaStore } from './schemaStore';
-import { splitDocuments } from '../text/splitYamlDocuments';
 import type { SchemaAssociation } from './types';
 import { getDefaultStore } from './validateText';
 
@@ -63,56 +62,16 @@ export function hoverAt(
   options: { fileName?: string; associations?: SchemaAssociation[] } = {},
   store: SchemaStore = getDefaultStore(),
 ): HoverInfo | undefined {
-  const chunks = splitDocuments(text);
-  let chunk = chunks[0];
-  for (const c of chunks) if (c.startLine <= position.line) chunk = c;
-  const lines = new LineIndex(chunk.text);
-  const chunkLines = chunk.text.split('\n');
-  const localLine = position.line - chunk.startLine;
-  if (localLine >= chunkLines.length) return undefined;
-  const offset = chunkLines.slice(0, localLine).reduce((n, l) => n + l.length + 1, 0) + position.character;
-  for (const doc of parseAllDocuments(chunk.text, { prettyErrors: false, logLevel: 'error' })) {
-    const contents = doc.contents as Node | null;
-    if (!contents?.range || offset < contents.range[0] || offset > contents.range[2]) continue;
-    const hit = pathAt(contents, offset, []);
-    if (!hit) return undefined;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch {
-      return undefined;
-    }
-    const selection = selectSchema(value, chunk.text, fileSchemaId(options.fileName, options.associations), store, options.fileName);
+  for (const doc of readYamlDocuments(text)) {
+    const hit = doc.positions().pathAt(position);
+    if (!hit) continue;
+    if (doc.value === null || doc.value === undefined) return undefined;
+    const selection = selectSchema(doc.value, doc.text, fileSchemaId(options.fileName, options.associations), store, options.fileName);
     if (!selection || !('id' in selection)) return undefined;
-    const pointer = pointerFromSegments(hit.segments);
-    const info = describeAt(selection.id, pointer, store);
+    const info = describeAt(selection.id, hit.pointer, store);
     if (!info?.description && !info?.type) return undefined;
-    const r = lines.rangeOf(hit.range[0], hit.range[1]);
-    r.start.line += chunk.startLine;
-    r.end.line += chunk.startLine;
-    const heading = `**${label(pointer) || '(document)'}**${info.type ? ` \`${info.type}\`` : ''}`;
-    return { range: r, pointer, markdown: info.description ? `${heading}\n\n${info.description}` : heading };
-  }
-  return undefined;
-}
-
-function pathAt(node: Node, offset: number, segments: string[]): { segments: string[]; range: [number, number] } | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      if (!isScalar(key) || !key.range) continue;
-      const seg = String(key.value);
-      if (offset >= key.range[0] && offset <= key.range[1]) return { segments: [...segments, seg], range: [key.range[0], key.range[1]] };
-      const value = pair.value as Node | null;
-      if (isNode(value) && value.range && offset >= value.range[0] && offset <= value.range[1]) {
-        return pathAt(value, offset, [...segments, seg]) ?? { segments: [...segments, seg], range: [key.range[0], key.range[1]] };
-      }
-    }
-  } else if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) {
-      const item = node.items[i] as Node | null;
-      if (isNode(item) && item.range && offset >= item.range[0] && offset <= item.range[1]) return pathAt(item, offset, [...segments, String(i)]);
-    }
+    const heading = `**${label(hit.pointer) || '(document)'}**${info.type ? ` \`${info.type}\`` : ''}`;
+    return { range: hit.range, pointer: hit.pointer, markdown: info.description ? `${heading}\n\n${info.description}` : heading };
   }
   return undefined;
 }

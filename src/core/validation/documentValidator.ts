@@ -22,7 +22,7 @@ export class DocumentValidator {
   constructor(private readonly store: SchemaStore = getDefaultStore()) {}
 
   async validate(uri: string, text: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-    const optionsKey = JSON.stringify([options.fileName, options.associations, options.unknownKindSeverity, options.maxDiagnosticsPerDocument]);
+    const optionsKey = JSON.stringify([options.fileName, options.associations, options.unknownKindSeverity, options.maxDiagnosticsPerDocument, options.partialObject]);
     let entry = this.open.get(uri);
     if (!entry || entry.optionsKey !== optionsKey) {
       entry = { optionsKey, cache: new Map() };

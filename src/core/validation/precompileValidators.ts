@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnySchema } from 'ajv';
 import { sourceHash } from './openapiToSchemas';
-import { AJV_OPTIONS, ajvRuntime, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
+import { ajvRuntime } from './ajvRuntimeLoader';
+import { AJV_OPTIONS, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
 
 export { PRECOMPILED_VERSION };
 

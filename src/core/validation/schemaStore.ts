@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
 import { FILE_LIMITS, readBoundedText, readBoundedTextSync } from '../files/readBounded';
+import { ajvRuntime } from './ajvRuntimeLoader';
 import { BuiltinKinds } from './builtinKinds';
 import { sourceHash } from './openapiToSchemas';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';
@@ -328,13 +329,6 @@ export function newAjv(draft?: string, loadSchema?: (uri: string) => Promise<Any
   const { Ajv: Draft7, Ajv2019, Ajv2020 } = ajvRuntime();
   const AjvClass: typeof Ajv = /2020-12/.test(draft ?? '') ? Ajv2020 : /2019-09/.test(draft ?? '') ? Ajv2019 : Draft7;
   return new AjvClass({ ...options, loadSchema });
-}
-
-/** ajvRuntime.js beside this code (compiled or bundled), loaded on first use: a computed path keeps bundlers from inlining it. */
-export function ajvRuntime(): typeof import('./ajvRuntime') {
-  const file = path.join(__dirname, 'ajvRuntime.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file);
 }
 
 function readJson(file: string): unknown {

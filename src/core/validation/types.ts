@@ -56,6 +56,11 @@ export interface ValidateOptions {
   associations?: SchemaAssociation[];
   /** Severity of "no schema for this apiVersion/kind" (default information). */
   unknownKindSeverity?: Severity | 'ignore';
+  /**
+   * The file is a strategic-merge patch a kustomization uses (core/kustomize/patchFiles): validated
+   * as a partial object, without required fields.
+   */
+  partialObject?: boolean;
   /** Caps findings per document so one broken document cannot flood the Problems panel. */
   maxDiagnosticsPerDocument?: number;
   token?: CancellationToken;

@@ -2,6 +2,7 @@ import { joinPointer } from '../text/jsonPointer';
 import { readYamlDocuments, type YamlProblem } from '../yaml/readYaml';
 import type { YamlPositions } from '../yaml/yamlPositions';
 import { describeErrors, type Finding } from './describeErrors';
+import { kustomizeAwareFindings } from './kustomizeRoles';
 import { selectSchema, type fileSchemaId } from './selectSchema';
 import type { SchemaStore } from './schemaStore';
 import type { Severity, ValidationDiagnostic } from './types';
@@ -13,6 +14,8 @@ export interface FileContext {
   fileChoice: ReturnType<typeof fileSchemaId>;
   unknownKindSeverity: Severity | 'ignore';
   maxDiagnosticsPerDocument: number;
+  /** See ValidateOptions.partialObject. */
+  partialObject?: boolean;
 }
 
 export interface ChunkResult {
@@ -129,7 +132,10 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
     if (!(err instanceof RangeError)) throw err;
     return [{ pointer: prefix, message: `nested too deeply to validate; not validated`, code: 'nested-too-deeply', severity: 'error', at: 'value' }];
   }
-  return describeErrors(validate.errors ?? [], compiled.label, prefix).map((f) => ({
+  const described = describeErrors(validate.errors ?? [], compiled.label, prefix);
+  // The kustomize hook: patch files are partial objects; legacy plain-string patches say how kustomize v5 reads them.
+  const findings = kustomizeAwareFindings(described, value, { partialObject: ctx.partialObject && !prefix, kustomization: selection.id === 'builtin:kustomization' });
+  return findings.map((f) => ({
     ...f,
     severity: 'error' as const,
     at: f.code === 'required' ? ('field' as const) : ('value' as const),

@@ -31,6 +31,7 @@ export async function validateText(text: string, options: ValidateOptions = {}, 
     fileChoice,
     unknownKindSeverity: options.unknownKindSeverity ?? 'information',
     maxDiagnosticsPerDocument: options.maxDiagnosticsPerDocument ?? 100,
+    ...(options.partialObject ? { partialObject: true } : {}),
   };
   const diagnostics: ValidationDiagnostic[] = [];
   if (fileChoice) {

@@ -85,6 +85,48 @@ export class YamlPositions {
     return this.valueRange(pointer);
   }
 
+  /**
+   * The field under a position: its pointer and the range to highlight (its key, or the item).
+   * The innermost key or value containing the position wins; undefined outside the document.
+   */
+  pathAt(position: { line: number; character: number }): { pointer: string; range: Range } | undefined {
+    const offset = this.lines.offsetAt(position);
+    const root = this.root();
+    if (offset === undefined || !root?.range || offset < root.range[0] || offset > root.range[2]) return undefined;
+    return this.pathIn(root, offset, '', new Set());
+  }
+
+  private pathIn(node: Node, offset: number, pointer: string, path: Set<Node>): { pointer: string; range: Range } | undefined {
+    if (path.has(node)) return undefined;
+    path.add(node);
+    try {
+      if (isMap(node)) {
+        for (const [key, pair] of this.pairs(node)) {
+          const keyNode = pair.key as Node | null;
+          const child = joinPointer(pointer, key);
+          if (keyNode?.range && offset >= keyNode.range[0] && offset <= keyNode.range[1]) return { pointer: child, range: this.fullRange(keyNode) };
+          const value = pair.value as Node | null;
+          if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
+            const target = this.resolve(value);
+            const inner = target && target === value ? this.pathIn(target, offset, child, path) : undefined;
+            return inner ?? { pointer: child, range: keyNode ? this.fullRange(keyNode) : this.fullRange(value) };
+          }
+        }
+      } else if (isSeq(node)) {
+        for (let i = 0; i < node.items.length; i++) {
+          const item = node.items[i] as Node | null;
+          if (item?.range && offset >= item.range[0] && offset <= item.range[1]) {
+            const child = joinPointer(pointer, i);
+            return (item === this.resolve(item) ? this.pathIn(item, offset, child, path) : undefined) ?? { pointer: child, range: this.fullRange(item) };
+          }
+        }
+      }
+      return undefined;
+    } finally {
+      path.delete(node);
+    }
+  }
+
   private root(): Node | undefined {
     return this.resolve((this.doc.contents as Node | null) ?? undefined);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { driftText } from '../../core/drift/driftText';
 import { contextFromObject, type TicketContext } from '../../core/issueops/ticketContext';
 import { driftFieldLabel } from '../../core/environments/fieldPathLabel';
 import type { CommandTarget } from '../shared/commands/commandTarget';
@@ -21,10 +22,7 @@ export function ticketContext(store: WorkspaceStore, target: CommandTarget): Tic
       context.resource = { kind: r.id.kind, name: r.id.name, namespace: r.id.namespace };
       Object.assign(context, contextFromObject(r.resource?.object ?? r.live));
       const fields = target.path ? r.fields.filter((f) => f.path === target.path) : r.fields;
-      if (fields.length)
-        context.drift = fields.map(
-          (f) => `${driftFieldLabel(r, f.path)}: desired ${shortValue(f.desired)}, live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`,
-        );
+      if (fields.length) context.drift = fields.map((f) => `${driftFieldLabel(r, f.path)}: ${driftText(f, shortValue).summary}`);
       else if (r.status !== 'InSync') context.drift = [`${r.status} in ${env}`];
     }
   }

@@ -38,7 +38,7 @@ describe('youops drift', function () {
     const webDeploy = json.environments[0].resources.find((r) => r.kind === 'Deployment' && r.name === 'web')!;
     assert.deepEqual(
       { ...webDeploy, line: undefined },
-      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop-prod', name: 'web', file: 'envs/prod/web.yaml', line: undefined, status: 'Drifted', drift: [{ path: 'spec.replicas', desired: 3, live: 2, line: 11 }] },
+      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop-prod', name: 'web', file: 'envs/prod/web.yaml', line: undefined, status: 'Drifted', drift: [{ path: 'spec.replicas', desired: 3, live: 2, reason: 'changed', file: 'envs/prod/web.yaml', line: 11, setBy: 'resource' }] },
     );
     const extra = json.environments[0].resources.find((r) => r.status === 'Extra')!;
     assert.equal(extra.file, null);

@@ -32,6 +32,17 @@ describe('youops.yaml loader', () => {
     assert.equal(c.issueops.repo, 'acme/shop-ops');
   });
 
+  it('reads drift.fieldManagers (the agent that applies Git), defaulting to the agents YouOps knows', () => {
+    const defaults = parseConfigText('version: 1\nenvironments:\n  - { name: a, manifests: a }\n');
+    assert.deepEqual(defaults.config!.drift.fieldManagers, ['argocd-controller', 'kustomize-controller', 'helm-controller', 'kubectl']);
+    const own = parseConfigText('version: 1\nenvironments:\n  - { name: a, manifests: a }\ndrift:\n  fieldManagers: [shop-deployer]\n');
+    assert.deepEqual(own.problems, []);
+    assert.deepEqual(own.config!.drift.fieldManagers, ['shop-deployer']);
+    const bad = parseConfigText('version: 1\nenvironments:\n  - { name: a, manifests: a }\ndrift:\n  fieldManagers: argocd-controller\n');
+    assert.equal(bad.problems.length, 1, JSON.stringify(bad.problems));
+    assert.match(bad.problems[0].message, /fieldManagers/);
+  });
+
   it('maps every live provider form of the design sketch', () => {
     const r = parseConfigText(`version: 1
 environments:

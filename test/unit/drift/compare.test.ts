@@ -37,13 +37,18 @@ describe('diffObjects', () => {
     ]);
   });
 
-  it('does not treat an injected sidecar as drift', () => {
+  it('does not treat a sidecar its injector recorded as drift, but an unexplained extra container is', () => {
     const desired = deployment([{ name: 'web', image: 'web:1' }]);
-    const live = deployment([
+    const containers = [
       { name: 'istio-proxy', image: 'istio/proxyv2' },
       { name: 'web', image: 'web:1' },
+    ];
+    const injected = deployment(containers);
+    (injected.spec as { template: Record<string, unknown> }).template.metadata = { annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } };
+    assert.deepEqual(diffObjects(desired, injected, DEPLOYMENT), []);
+    assert.deepEqual(diffObjects(desired, deployment(containers), DEPLOYMENT), [
+      { path: '/spec/template/spec/containers', desired: undefined, live: [{ name: 'istio-proxy', image: 'istio/proxyv2' }], reason: 'extra' },
     ]);
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT), []);
   });
 
   it('does not treat reordered containers as drift, but finds the real change', () => {
@@ -79,10 +84,13 @@ describe('diffObjects', () => {
     ]);
   });
 
-  it('matches env entries by name', () => {
+  it('matches env entries by name; an extra live entry is drift', () => {
     const desired = deployment([{ name: 'web', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }]);
-    const live = deployment([{ name: 'web', env: [{ name: 'B', value: '2' }, { name: 'A', value: 'x' }, { name: 'INJECTED', value: 'y' }] }]);
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/containers/0/env/0/value', 'x']]);
+    const live = deployment([{ name: 'web', env: [{ name: 'B', value: '2' }, { name: 'A', value: 'x' }, { name: 'ADDED', value: 'y' }] }]);
+    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live, d.reason]), [
+      ['/spec/template/spec/containers/0/env/0/value', 'x', 'changed'],
+      ['/spec/template/spec/containers/0/env', [{ name: 'ADDED', value: 'y' }], 'extra'],
+    ]);
   });
 
   it('compares resource quantities by value', () => {
@@ -131,10 +139,12 @@ describe('diffObjects', () => {
     assert.deepEqual(drifts.map((d) => d.path), ['/metadata/annotations/keep']);
   });
 
-  it('compares scalar lists as whole values and object lists without keys by position', () => {
+  it('compares atomic lists whole: scalar lists as values, object lists item by item and by length', () => {
     const desired = deployment([{ name: 'web', args: ['--port', '80'] }], { template: { spec: { tolerations: [{ key: 'a', operator: 'Exists' }] } } });
-    const live = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Equal' }, { key: 'injected' }] } } });
-    assert.deepEqual(diffObjects(desired, live, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations/0/operator', 'Equal']]);
+    const sameLength = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Equal', effect: 'NoSchedule' }] } } });
+    assert.deepEqual(diffObjects(desired, sameLength, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations/0/operator', 'Equal']]);
+    const longer = deployment([], { template: { spec: { tolerations: [{ key: 'a', operator: 'Exists' }, { key: 'added' }] } } });
+    assert.deepEqual(diffObjects(desired, longer, DEPLOYMENT).map((d) => [d.path, d.live]), [['/spec/template/spec/tolerations', [{ key: 'a', operator: 'Exists' }, { key: 'added' }]]]);
     const args = diffObjects(deployment([{ name: 'web', args: ['a', 'b'] }]), deployment([{ name: 'web', args: ['a', 'b', 'c'] }]), DEPLOYMENT);
     assert.deepEqual(args, [{ path: '/spec/template/spec/containers/0/args', desired: ['a', 'b'], live: ['a', 'b', 'c'], reason: 'changed' }]);
   });
@@ -158,5 +168,48 @@ describe('diffObjects', () => {
     assert.deepEqual(diffObjects(desired, live, { ...secret, hidden }).map((d) => d.path), ['/data/b']);
     // A snapshot or kubectl object is never marked: its values are what the cluster holds.
     assert.deepEqual(diffObjects(desired, live, secret).map((d) => d.path), ['/data/a', '/data/b', '/stringData/c']);
+  });
+
+  it('compares keys JavaScript objects inherit like any key', () => {
+    const cm = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: JSON.parse('{"toString":"t"}') as object }, data: JSON.parse(JSON.stringify(data)) as object });
+    const opts: DiffOptions = { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] };
+    assert.deepEqual(diffObjects(cm(JSON.parse('{"constructor":"a","__proto__":"p","hasOwnProperty":"h"}')), cm({}), opts).map((d) => [d.path, d.reason]), [
+      ['/data/constructor', 'missing'],
+      ['/data/__proto__', 'missing'],
+      ['/data/hasOwnProperty', 'missing'],
+    ]);
+    assert.deepEqual(diffObjects(cm(JSON.parse('{"constructor":"a"}')), cm(JSON.parse('{"constructor":"a"}')), opts), []);
+  });
+
+  it('treats metadata.finalizers as a set: order is no drift, a value missing live is', () => {
+    const obj = (finalizers: string[]) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers } });
+    const opts: DiffOptions = { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] };
+    assert.deepEqual(diffObjects(obj(['a', 'b']), obj(['b', 'a']), opts), []);
+    assert.deepEqual(diffObjects(obj(['a', 'b']), obj(['b']), opts).map((d) => [d.path, d.reason]), [['/metadata/finalizers/0', 'missing']]);
+    assert.deepEqual(diffObjects(obj(['a']), obj(['a', 'x']), opts).map((d) => [d.path, d.live, d.reason]), [['/metadata/finalizers', ['x'], 'extra']]);
+  });
+
+  it('compares quantities by value only where the schema types them resource.Quantity', () => {
+    const hpa = (averageValue: unknown) => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', spec: { metrics: [{ type: 'Pods', pods: { target: { type: 'AverageValue', averageValue } } }] } });
+    assert.deepEqual(diffObjects(hpa(0.5), hpa('500m'), { kind: 'HorizontalPodAutoscaler', apiVersion: 'autoscaling/v2', ignore: [] }), []);
+    const cm = (limits: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', data: { limits } });
+    assert.deepEqual(diffObjects(cm('1000m'), cm('1'), { kind: 'ConfigMap', apiVersion: 'v1', ignore: [] }).map((d) => d.path), ['/data/limits']);
+    const crd = (cpu: unknown) => ({ apiVersion: 'example.com/v1', kind: 'Widget', spec: { resources: { limits: { cpu } } } });
+    assert.deepEqual(diffObjects(crd('1000m'), crd('1'), { kind: 'Widget', apiVersion: 'example.com/v1', ignore: [] }).map((d) => d.path), ['/spec/resources/limits/cpu']);
+  });
+
+  it('reports a reordered ordered list (initContainers) once, and not a reordered keyed one', () => {
+    const init = (names: string[]) => deployment([], { template: { spec: { containers: [{ name: 'app' }], initContainers: names.map((name) => ({ name, image: `${name}:1` })) } } });
+    assert.deepEqual(diffObjects(init(['a', 'b']), init(['b', 'a']), DEPLOYMENT).map((d) => [d.path, d.reason]), [['/spec/template/spec/initContainers', 'changed']]);
+    assert.deepEqual(diffObjects(init(['a', 'b']), init(['a', 'b']), DEPLOYMENT), []);
+  });
+
+  it('does not report an extra item a controller owns (managedFields of a manager other than the agent and people)', () => {
+    const desired = deployment([{ name: 'web', image: 'web:1' }]);
+    const live = deployment([{ name: 'web', image: 'web:1' }, { name: 'agent', image: 'vendor/agent:2' }]);
+    const owned = (manager: string) => ({ ...live, metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager, operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"agent"}': { '.': {} } } } } } } }] } });
+    assert.deepEqual(diffObjects(desired, owned('vendor-injector'), DEPLOYMENT), []);
+    for (const person of ['kubectl-edit', 'kubectl-patch', 'Mozilla']) assert.equal(diffObjects(desired, owned(person), DEPLOYMENT).length, 1, person);
+    assert.equal(diffObjects(desired, owned('argocd-controller'), DEPLOYMENT).length, 1, 'the agent applied it and Git no longer has it');
   });
 });

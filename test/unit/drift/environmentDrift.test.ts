@@ -145,4 +145,36 @@ describe('computeEnvironmentDrift', () => {
     assert.equal(web.resource?.file, path.join(FIXTURE, 'manifests/web.yaml'));
     assert.deepEqual(drift.resources[4].fields.map((f) => [f.path, f.live]), [['/data/FEATURE_CHECKOUT', 'false']]);
   });
+
+  it('matches a cluster-scoped object whose manifest names a namespace, and scopes Extra by what the server holds', () => {
+    const desired = parseManifestText(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n  namespace: shop\nrules: []\n',
+      '/abs/role.yaml',
+    ).resources;
+    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' } };
+    const other = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'hand-made' } };
+    const drift = computeEnvironmentDrift(desired, liveState([role, other]), []);
+    assert.deepEqual(drift.resources.map((r) => [r.key, r.status]), [
+      ['rbac.authorization.k8s.io/v1/ClusterRole/shop/reader', 'InSync'],
+      ['rbac.authorization.k8s.io/v1/ClusterRole//hand-made', 'Extra'],
+    ]);
+  });
+
+  it('reports a resource holding unrendered {{ }} values as Unknown with the reason, not Drifted', () => {
+    const desired = parseManifestText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: shop\ndata:\n  k: "{{ .Values.k }}"\n  other: x\n', '/abs/cm.yaml').resources;
+    const drift = computeEnvironmentDrift(desired, liveState([cm('a', { k: 'v', other: 'changed' })]), []);
+    assert.equal(drift.resources[0].status, 'Unknown');
+    assert.equal(drift.resources[0].reason, "not rendered (Helm/template) — use Argo CD's rendering or render first");
+    assert.deepEqual(drift.resources[0].fields, []);
+    assert.equal(drift.status, 'InSync');
+  });
+
+  it('uses the configured field managers to tell what the agent applied', () => {
+    const desired = parseManifestText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: shop\ndata:\n  k: v\n', '/abs/cm.yaml').resources;
+    const managedFields = [{ manager: 'shop-deployer', operation: 'Apply', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:k': {}, 'f:gone': {} } } }];
+    const live = liveState([cm('a', { k: 'v', gone: 'still here' }, 'shop', { managedFields })]);
+    assert.equal(computeEnvironmentDrift(desired, live, { ignore: [] }).resources[0].status, 'InSync');
+    const own = computeEnvironmentDrift(desired, live, { ignore: [], fieldManagers: ['shop-deployer'] }).resources[0];
+    assert.deepEqual(own.fields.map((f) => [f.path, f.reason, f.live]), [['/data/gone', 'extra', 'still here']]);
+  });
 });

@@ -22,6 +22,7 @@ const live = {
   status: { replicas: 2 },
   spec: {
     template: {
+      metadata: { annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}' } },
       spec: {
         dnsPolicy: 'ClusterFirst',
         containers: [
@@ -78,5 +79,26 @@ describe('normalizeLiveForDiff', () => {
   it('writes YAML without folding long lines', () => {
     const text = toYaml({ a: 'x'.repeat(200), b: [1, 2] });
     assert.equal(text, `a: ${'x'.repeat(200)}\nb:\n  - 1\n  - 2\n`);
+  });
+
+  it('shows on the live side exactly the live-only fields that are drift: a label the agent applied, an extra list item', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { a: '1' } }, data: { k: 'v' } };
+    const applied = { ...cm, metadata: { name: 'c', labels: { a: '1', gone: 'x' } } };
+    const liveCm = { ...applied, metadata: { ...applied.metadata, uid: 'u', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(applied), note: 'live only' } } };
+    assert.deepEqual(normalizeLiveForDiff(cm, liveCm), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { a: '1', gone: 'x' } }, data: { k: 'v' } });
+
+    const binding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'b' }, subjects: [{ kind: 'User', name: 'ann' }] };
+    const liveBinding = { ...binding, subjects: [{ kind: 'User', name: 'ann' }, { kind: 'User', name: 'mallory' }] };
+    assert.deepEqual((normalizeLiveForDiff(binding, liveBinding) as typeof binding).subjects, liveBinding.subjects);
+  });
+
+  it('keeps keys JavaScript objects inherit as ordinary own keys (constructor, __proto__)', () => {
+    const d = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"constructor":"a","__proto__":"b"}}') as Record<string, unknown>;
+    const l = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"constructor":"x","__proto__":"b"}}') as Record<string, unknown>;
+    const out = normalizeLiveForDiff(d, l) as { data: Record<string, unknown> };
+    assert.deepEqual(Object.keys(out.data), ['constructor', '__proto__']);
+    assert.equal(out.data.constructor, 'x');
+    assert.equal(Object.getPrototypeOf(out.data), Object.prototype);
+    assert.equal(toYaml(out.data), 'constructor: x\n__proto__: b\n');
   });
 });

@@ -104,4 +104,16 @@ describe('compareEnvironments', () => {
       assert.notEqual(f.path, 'metadata.namespace');
     }
   });
+
+  it('compares keys JavaScript objects inherit (constructor, toString) like any key', () => {
+    const cm = (ns: string, value: string) => parseManifestText(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: words\n  namespace: ${ns}\ndata:\n  constructor: ${value}\n`, `/repo/${ns}.yaml`).resources;
+    const toString = parseManifestText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: words\n  namespace: b\ndata:\n  toString: t\n', '/repo/b.yaml').resources;
+    const changed = compareEnvironments(cm('a', 'old'), cm('b', 'new')).resources[0];
+    assert.deepEqual(changed.fields.map((f) => [f.path, f.from, f.to, f.toPointer]), [['data.constructor', 'old', 'new', '/data/constructor']]);
+    const onlyOne = compareEnvironments(cm('a', 'x'), toString).resources[0];
+    assert.deepEqual(onlyOne.fields.map((f) => [f.path, f.from, f.to, f.toPointer]).sort(), [
+      ['data.constructor', 'x', undefined, undefined],
+      ['data.toString', undefined, 't', '/data/toString'],
+    ]);
+  });
 });

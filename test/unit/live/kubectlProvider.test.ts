@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { computeEnvironmentDrift } from '../../../src/core/drift/environmentDrift';
 import { KubectlProvider, kubectlTarget, type KubectlProviderOptions } from '../../../src/core/live/kubectlProvider';
 import { LiveStateError } from '../../../src/core/live/provider';
 import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
@@ -66,13 +67,57 @@ metadata: { name: shop }
     const state = await provider({ kubectlPath: wrapper, kubeconfig: path.basename(kubeconfig) }).fetch({ resources }); // kubeconfig relative to cwd
     const calls = (await fs.readFile(log, 'utf8')).trim().split('\n');
     assert.equal(calls.length, 3, calls.join('\n')); // shop, other, and no namespace (the Namespace object)
-    assert.match(calls[0], /--namespace=shop .*get --output=json --ignore-not-found -- Deployment\.v1\.apps\/web ConfigMap\/cfg ConfigMap\/gone$/);
+    assert.match(calls[0], /--namespace=shop .*get --output=json --show-managed-fields --ignore-not-found -- Deployment\.v1\.apps\/web ConfigMap\/cfg ConfigMap\/gone$/);
     assert.deepEqual(state.objects.map((o) => o.key).sort(), ['apps/v1/Deployment/shop/web', 'v1/ConfigMap/other/cfg', 'v1/ConfigMap/shop/cfg', 'v1/Namespace//shop']);
     assert.equal(state.complete, false);
     const gets = server.requests.map((r) => r.replace('GET ', '').split('?')[0]);
     assert.ok(gets.includes('/api/v1/namespaces/shop/configmaps/gone'), gets.join('\n'));
     assert.ok(gets.includes('/api/v1/namespaces/other/configmaps/cfg'), gets.join('\n'));
     assert.ok(!server.requests.some((r) => /watch=/.test(r)), 'no watch requests');
+  });
+
+  it('keeps managedFields and last-applied-configuration, so drift sees a hand edit and a field Git removed (fake Kubernetes API server on 127.0.0.1)', async () => {
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: {
+        name: 'cluster-admins',
+        labels: { team: 'platform', retired: 'yes' },
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'cluster-admins', labels: { team: 'platform', retired: 'yes' } } }) },
+        managedFields: [
+          { manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'rbac.authorization.k8s.io/v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:roleRef': {}, 'f:subjects': {} } },
+          { manager: 'kubectl-edit', operation: 'Update', apiVersion: 'rbac.authorization.k8s.io/v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:subjects': {} } },
+        ],
+      },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'platform-admins' },
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'mallory@example.com' },
+      ],
+    };
+    const server = await kubectl.start({
+      objects: [binding],
+      extraResources: [{ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', namespaced: false }],
+    });
+    const kubeconfig = await server.writeKubeconfig(kubectl.dir);
+    // kustomize's namespace: transformer wrote a namespace on a cluster-scoped object; the label `retired` left Git.
+    const resources = desired(`
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: { name: cluster-admins, namespace: shop, labels: { team: platform } }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }
+subjects:
+  - { apiGroup: rbac.authorization.k8s.io, kind: Group, name: platform-admins }
+`);
+    const state = await provider({ kubeconfig }).fetch({ resources });
+    const meta = (state.objects[0].object as { metadata: Record<string, unknown> }).metadata;
+    assert.equal((meta.managedFields as unknown[]).length, 2, 'kubectl get --show-managed-fields keeps them');
+    const drift = computeEnvironmentDrift(resources, state, { ignore: [] });
+    assert.equal(drift.resources[0].status, 'Drifted');
+    assert.deepEqual(drift.resources[0].fields.map((f) => [f.path, f.reason]), [
+      ['/metadata/labels/retired', 'extra'],
+      ['/subjects', 'changed'],
+    ]);
   });
 
   it('uses the context, its namespace, or the configured namespace for resources that name none (fake Kubernetes API server on 127.0.0.1)', async () => {

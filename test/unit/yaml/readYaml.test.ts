@@ -217,6 +217,16 @@ describe('YAML reading layer: documents, errors and positions', () => {
     assert.deepEqual([...all.keys()].sort(), ['/paused', '/replicas']);
   });
 
+  it('names the field under a position (hovers), by kubectl keys, through merges', () => {
+    const text = 'kind: ConfigMap\n---\nspec:\n  <<: &d {replicas: 2}\n  template:\n    containers:\n      - name: web\n        image: web:1\n';
+    const doc = readYamlDocuments(text)[1];
+    assert.deepEqual(doc.positions().pathAt({ line: 7, character: 10 }), { pointer: '/spec/template/containers/0/image', range: { start: { line: 7, character: 8 }, end: { line: 7, character: 13 } } });
+    assert.equal(doc.positions().pathAt({ line: 7, character: 17 })?.pointer, '/spec/template/containers/0/image');
+    assert.equal(doc.positions().pathAt({ line: 6, character: 10 })?.pointer, '/spec/template/containers/0/name');
+    assert.equal(doc.positions().pathAt({ line: 3, character: 17 })?.pointer, '/spec/replicas');
+    assert.equal(doc.positions().pathAt({ line: 0, character: 2 }), undefined, 'a position in another document');
+  });
+
   it('reads live exports without positions: JSON by JSON.parse, YAML by the same rules', () => {
     assert.deepEqual(readYamlValues('{"kind":"List","items":[{"a":"0644"}]}').values, [{ kind: 'List', items: [{ a: '0644' }] }]);
     assert.deepEqual(readYamlValues('a: 0644\n---\n---\nb: on\n').values, [{ a: 420 }, { b: true }]);

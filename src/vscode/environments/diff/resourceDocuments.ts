@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { normalizeLiveForDiff, toYaml } from '../../../core/drift/normalize';
+import { driftDocuments } from '../../../core/drift/driftDocuments';
 import { Disposable } from '../../shared/disposable';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 
@@ -28,8 +28,9 @@ export class ResourceDocumentProvider extends Disposable implements vscode.TextD
     const q = new URLSearchParams(uri.query);
     const r = this.store.resource(q.get('env') ?? '', q.get('key') ?? '');
     if (!r) return '# This resource is no longer part of the environment.\n';
-    if (uri.scheme === DESIRED_SCHEME) return r.resource ? toYaml(r.resource.object) : '# Not declared in Git (live only).\n';
-    if (r.live === undefined) return `# Not found in the live state of ${q.get('env')}.\n`;
-    return toYaml(r.resource ? normalizeLiveForDiff(r.resource.object, r.live) : r.live);
+    // Both sides from the rule that decided the status: ignored and server fields left out, Secret values masked.
+    const state = this.store.state;
+    const docs = driftDocuments(r, q.get('env') ?? '', state.kind === 'ready' ? state.config.drift : undefined);
+    return uri.scheme === DESIRED_SCHEME ? docs.desired : docs.live;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { driftText } from '../../../core/drift/driftText';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import type { ResourceRef } from '../../shared/store/resourceRef';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
@@ -19,7 +20,8 @@ export class DriftHoverProvider implements vscode.HoverProvider {
       const f = resource.fields[fieldIndex];
       const ref: ResourceRef = { env, key: resource.key, path: f.path };
       md.appendMarkdown(`**$(warning) Drift in ${env}** — \`${driftFieldLabel(resource, f.path)}\`\n\n`);
-      md.appendCodeblock(`desired (Git): ${JSON.stringify(f.desired)}\nlive (${env}):  ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`, 'yaml');
+      const text = driftText(f, (v) => JSON.stringify(v) ?? String(v));
+      md.appendCodeblock(`desired (Git): ${text.desired}\nlive (${env}):  ${text.live}`, 'yaml');
       md.appendMarkdown(
         [
           link('$(diff) Show diff', 'youops.showDrift', ref),

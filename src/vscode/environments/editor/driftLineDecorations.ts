@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { driftText } from '../../../core/drift/driftText';
 import { shortValue } from '../../shared/shortValue';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import { toVsRange } from '../../shared/vsRange';
@@ -36,7 +37,7 @@ export function showDriftLineDecorations(store: WorkspaceStore): DriftLineDecora
     for (const { env, resource } of store.manifests.inFile(editor.document.uri.fsPath)) {
       for (const f of resource.fields) {
         if (!f.location) continue;
-        const live = f.live === undefined ? 'absent' : shortValue(f.live);
+        const live = f.live === undefined && !f.masked ? 'absent' : driftText(f, shortValue).live;
         const key = toVsRange(f.location.keyRange);
         keys.push({ range: key });
         if (key.start.line >= editor.document.lineCount) continue;

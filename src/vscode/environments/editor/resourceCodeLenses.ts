@@ -74,6 +74,6 @@ export function statusTitle(env: string, r: ResourceDrift): string {
     case 'Error':
       return `✗ live state of ${env} unavailable`;
     default:
-      return `? ${env}: live state unknown`;
+      return r.reason ? `? ${env}: ${r.reason}` : `? ${env}: live state unknown`;
   }
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { agentObjectLabel, describeAgentStatus, type AgentStatus } from '../../../core/agent/agentStatus';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
+import { driftText } from '../../../core/drift/driftText';
 import type { ResourceStatus } from '../../../core/drift/resourceStatus';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import type { EnvironmentState } from '../../../core/environments/environmentState';
@@ -295,10 +296,17 @@ function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
   const label = r.id.namespace ? `${r.id.name}` : r.id.name;
   const item = new vscode.TreeItem(label, hasFields ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${env}/res/${r.key}`;
-  item.description = r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : r.status === 'InSync' ? '' : STATUS_LABEL[r.status];
+  item.description =
+    r.status === 'Drifted'
+      ? `${plural(r.fields.length, 'field')} drifted`
+      : r.status === 'InSync'
+        ? ''
+        : r.reason
+          ? `${STATUS_LABEL[r.status]}: ${r.reason}`
+          : STATUS_LABEL[r.status];
   if (r.id.namespace) item.description = [item.description, r.id.namespace].filter(Boolean).join(' · ');
   item.iconPath = statusIcon(r.status);
-  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}`;
+  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}${r.reason ? `: ${r.reason}` : ''}`;
   item.contextValue = `youops.resource.${r.status === 'Drifted' ? 'drifted' : r.status.toLowerCase()}`;
   if (r.resource) {
     item.resourceUri = vscode.Uri.file(r.resource.file);
@@ -311,8 +319,10 @@ function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeIte
   const f = r.fields[index];
   const item = new vscode.TreeItem(driftFieldLabel(r, f.path));
   item.id = `${env}/res/${r.key}/field/${f.path}`;
-  item.description = `desired ${shortValue(f.desired)} · live ${f.live === undefined ? '(absent)' : shortValue(f.live)}`;
-  item.tooltip = `${driftFieldLabel(r, f.path)}\ndesired: ${JSON.stringify(f.desired)}\nlive: ${f.live === undefined ? '(absent)' : JSON.stringify(f.live)}`;
+  const text = driftText(f, shortValue);
+  const full = driftText(f, (v) => JSON.stringify(v) ?? String(v));
+  item.description = `desired ${text.desired} · live ${text.live}`;
+  item.tooltip = `${driftFieldLabel(r, f.path)}\ndesired: ${full.desired}\nlive: ${full.live}`;
   item.iconPath = new vscode.ThemeIcon('diff-modified', new vscode.ThemeColor('list.warningForeground'));
   item.contextValue = 'youops.field';
   item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key, path: f.path }] };

@@ -75,7 +75,7 @@ export class WorkspaceStore extends Disposable {
     if (state.kind !== 'ready' || !deploysFile(file, state.environments)) return;
     const parser = this.parsers.get(file) ?? new IncrementalManifestParser();
     this.parsers.set(file, parser);
-    this.setDraft(file, draftDrift(file, parser.parse(text, file).resources, state.environments, state.config.drift.ignore));
+    this.setDraft(file, draftDrift(file, parser.parse(text, file).resources, state.environments, state.config.drift));
   }
 
   /** Saved, reverted or closed: the file shows its saved state again. */
