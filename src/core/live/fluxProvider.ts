@@ -103,7 +103,8 @@ export class FluxProvider implements LiveStateProvider {
     const { kubectlPath, kubeconfig, context, cwd, env, timeoutMs } = this.options;
     const namespace = ids[0].namespace;
     const label = `kubectl get ${ids[0].kind} (${ids.length} object${ids.length === 1 ? '' : 's'}${namespace ? `, namespace ${namespace}` : ''}${context ? `, context ${context}` : ''})`;
-    const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--ignore-not-found', '--', ...ids.map(kubectlTarget)];
+    // managedFields say what kustomize-controller applied: a field Git removed is drift while it owns it.
+    const args = [...(namespace ? [`--namespace=${namespace}`] : []), 'get', '--output=json', '--show-managed-fields', '--ignore-not-found', '--', ...ids.map(kubectlTarget)];
     let result;
     try {
       result = await execKubectl(args, label, { kubectlPath, kubeconfig, context, cwd, env, signal, timeoutMs });

@@ -90,13 +90,37 @@ describe('FluxProvider (real kubectl, fake Kubernetes API server with Flux CRDs 
     const log = await calls();
     assert.equal(log.length, 5, log.join('\n'));
     assert.match(log[0], /--namespace=flux-system get --output=json -- Kustomization\.kustomize\.toolkit\.fluxcd\.io\/prod$/);
-    assert.ok(log.some((l) => /--namespace=shop get --output=json --ignore-not-found -- Deployment\.v1\.apps\/web$/.test(l)), log.join('\n'));
-    assert.ok(log.some((l) => / get --output=json --ignore-not-found -- Namespace\/shop$/.test(l) && !l.includes('--namespace=')), log.join('\n'));
+    assert.ok(log.some((l) => /--namespace=shop get --output=json --show-managed-fields --ignore-not-found -- Deployment\.v1\.apps\/web$/.test(l)), log.join('\n'));
+    assert.ok(log.some((l) => / get --output=json --show-managed-fields --ignore-not-found -- Namespace\/shop$/.test(l) && !l.includes('--namespace=')), log.join('\n'));
     assert.ok(!server.requests.some((r) => /secrets/.test(r)), 'only inventory objects are fetched');
 
     const drift = computeEnvironmentDrift(desired(DESIRED), state, []);
     const byName = Object.fromEntries(drift.resources.map((r) => [`${r.id.kind}/${r.id.name}`, r.status]));
     assert.deepEqual(byName, { 'Namespace/shop': 'InSync', 'Deployment/web': 'InSync', 'ConfigMap/cfg': 'Drifted', 'ConfigMap/new-cfg': 'Missing', 'Service/legacy': 'Extra' });
+  });
+
+  it('keeps the managedFields of inventory objects, so a field Git removed that kustomize-controller applied is drift', async () => {
+    // As kustomize-controller applies (server-side, field manager "kustomize-controller"): the label `retired` was in Git.
+    const web = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'web',
+        namespace: 'shop',
+        labels: { app: 'web', retired: 'yes' },
+        managedFields: [{ manager: 'kustomize-controller', operation: 'Apply', apiVersion: 'apps/v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:app': {}, 'f:retired': {} } }, 'f:spec': { 'f:replicas': {} } } }],
+      },
+      spec: { replicas: 2 },
+    };
+    const ks = fluxKustomization({ name: 'prod', revision: `main@sha1:${SHA}`, inventory: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' }] });
+    const { flux } = await provider([web, ks]);
+    const resources = desired('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop, labels: { app: web } }\nspec: { replicas: 2 }\n');
+    const state = await flux.fetch({ resources });
+    const meta = (state.objects[0].object as { metadata: Record<string, unknown> }).metadata;
+    assert.equal((meta.managedFields as unknown[]).length, 1, 'kubectl get --show-managed-fields keeps them');
+    const drift = computeEnvironmentDrift(resources, state, { ignore: [] });
+    assert.equal(drift.resources[0].status, 'Drifted');
+    assert.deepEqual(drift.resources[0].fields.map((f) => [f.path, f.reason]), [['/metadata/labels/retired', 'extra']]);
   });
 
   it('says "Flux is not installed in context X" when the cluster serves no Kustomization kind', async () => {
