@@ -64,23 +64,24 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
   // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
   const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
-  let live: LiveState | LiveStateError | undefined = reuseLive ? cache?.live.get(env.name) : undefined;
-  if (rendering?.status === 'failed' && !argoDesired) {
-    // What the agent would apply is unknown: comparing the raw files would report false drift.
-    live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
-  } else if (env.live && !live) {
+  // What the agent would apply is unknown when kustomize failed: comparing the raw files would report
+  // false drift. The agent's own state and the deployed revision still hold, so the source is still asked.
+  const unrendered = rendering?.status === 'failed' && !argoDesired ? new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests') : undefined;
+  let live: LiveState | LiveStateError | undefined = reuseLive && !unrendered ? cache?.live.get(env.name) : undefined;
+  if (env.live && !live) {
     try {
       const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
-      live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
+      live = await provider.fetch({ resources: unrendered ? [] : manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
-    if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
+    // Fetched for no resources: not the live state of the next refresh.
+    if (!ctx.signal?.aborted && !unrendered) cache?.live.set(env.name, live);
   }
   const fetched = live instanceof LiveStateError ? undefined : live;
   // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
   const desiredResources = argoDesired && fetched?.desired ? desiredFromArgoCd(fetched.desired, manifests.resources) : manifests.resources;
-  const drift = computeEnvironmentDrift(desiredResources, live, config.drift, cache?.comparisons);
+  const drift = computeEnvironmentDrift(desiredResources, unrendered ?? live, config.drift, cache?.comparisons);
   const liveSummary = fetched?.summary;
   const agent = fetched?.agent;
   const revision = fetched?.revision ? await compareRevision(ctx.rootDir, fetched.revision, env.branch, ctx.signal) : undefined;

@@ -11,6 +11,7 @@ import { deployedRevisionReports, readDeployedRevisions } from '../../../src/cor
 import { whereIsCommit } from '../../../src/core/revision/whereIsCommit';
 import { snapshotRevisionFile } from '../../../src/core/revision/snapshotRevision';
 import { createGitFixture, writeFile, type GitFixture } from '../gitops/gitFixture';
+import { requireKustomizeV5 } from '../kustomize/kustomizeFixture';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg, namespace: shop }\ndata: { n: "0" }\n';
 
@@ -63,6 +64,19 @@ describe('deployed revision of snapshot and gitRef sources (real Git repository)
     // "Where is this commit?" from states already evaluated, as the editor asks it.
     const where = await whereIsCommit(fx.clone, 'HEAD', deployedRevisionReports([state]));
     assert.deepEqual(where.environments.map((p) => [p.env, p.placement, p.behind]), [['prod', 'pending', 1]]);
+  });
+
+  it('keeps the deployed revision when kustomize cannot render the overlay: the drift is the render error, never a false drift (real kubectl kustomize)', async () => {
+    requireKustomizeV5();
+    fs.writeFileSync(path.join(fx.clone, '.youops/live/prod/REVISION'), `main@sha1:${first}\n`);
+    writeFile(path.join(fx.clone, 'envs/prod/kustomization.yaml'), 'resources: [cm.yaml, gone.yaml]\n');
+    const { config } = parseConfigText('version: 1\nenvironments:\n  - name: prod\n    manifests: envs/prod\n    live: { snapshot: .youops/live/prod }\n');
+    const state = await evaluateEnvironment(config!.environments[0], config!, { rootDir: fx.clone, trusted: true });
+    assert.equal(state.rendering?.status, 'failed');
+    assert.equal(state.drift.status, 'Error');
+    assert.match(state.drift.error!, /gone\.yaml/);
+    assert.ok(state.drift.resources.every((r) => r.status === 'Unknown'), 'nothing compared against the unrendered files');
+    assert.equal(describeRevision(state.revision!), `runs ${first.slice(0, 7)} — 1 commit behind main`);
   });
 
   it('takes a gitRef source’s ref as the deployed commit, and reads only revisions where it is cheap', async () => {
