@@ -24,7 +24,7 @@ A protected environment needs --yes. Progress goes to stderr. Every request is
 appended to the audit log: --audit-log, else $YOUOPS_AUDIT_LOG, else
 $XDG_STATE_HOME/youops/audit.jsonl (~/.local/state/youops/audit.jsonl).
 Exit 0 on success, 1 on failure or timeout, 2 when refused, cancelled or misused.
-An argocd live source uses the token in $ARGOCD_AUTH_TOKEN.`;
+An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).`;
 
 /** `youops run`: one agent operation, audited like a ChatOps send. The CLI is trusted: it runs what the user asked. */
 export async function runCommand(args: ParsedArgs, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
