@@ -59,7 +59,7 @@ const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
   argocd: (source, ctx) => {
     // An untrusted youops.yaml could name any server: the token must not go there.
     requireTrust('argocd', ctx, 'sends your Argo CD token to the configured server');
-    return new ArgoCdProvider({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: tokenFor(source, ctx) });
+    return new ArgoCdProvider({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: sourceToken(source, ctx.secret) });
   },
   flux: (source, ctx) => {
     requireTrust('flux', ctx, 'runs kubectl');
@@ -72,9 +72,9 @@ export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext)
   return (FACTORIES[source.provider] as Factory<LiveProviderName>)(source, ctx);
 }
 
-function tokenFor(source: LiveSource, ctx: LiveProviderContext): (() => Promise<string | undefined>) | undefined {
+/** The source's credential, looked up for its own kind and host on every call; undefined when it sends none. */
+export function sourceToken(source: LiveSource, lookup: SecretLookup | undefined): (() => Promise<string | undefined>) | undefined {
   const host = liveSecretHost(source);
-  const lookup = ctx.secret;
   return host !== undefined && lookup ? () => lookup(source.provider, host) : undefined;
 }
 

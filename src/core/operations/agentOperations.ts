@@ -3,12 +3,11 @@ import { ArgoCdAppClient } from '../argocd/argoCdClient';
 import { runArgoSync } from '../argocd/argoCdSync';
 import type { AuditLog } from '../chatops/auditLog';
 import type { SendStatus } from '../chatops/commandHistory';
-import { liveSecretHost } from '../config/liveSources';
 import type { AgentOperationChannel, EnvironmentConfig, LiveSource, OperationChannel, YouOpsConfig } from '../config/types';
 import { formatFluxRef } from '../flux/fluxApi';
 import { FluxKubectl } from '../flux/fluxKubectl';
 import { runFluxAction } from '../flux/fluxOperations';
-import type { SecretLookup } from '../live/createProvider';
+import { sourceToken, type SecretLookup } from '../live/createProvider';
 import { fluxObjectRef } from '../live/fluxProvider';
 import type { OperationOutcome, ProgressListener } from './operationOutcome';
 
@@ -107,10 +106,7 @@ export class AgentOperationRunner {
       return runFluxAction(kubectl, { object: fluxObjectRef(source), action: channel.action, withSource: channel.withSource, timeoutMs, pollMs, onProgress, signal });
     }
     const source = live as ArgoSource;
-    const { secret } = this.deps;
-    const host = liveSecretHost(source);
-    const getToken = secret && host !== undefined ? () => secret('argocd', host) : undefined;
-    const client = new ArgoCdAppClient({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken });
+    const client = new ArgoCdAppClient({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: sourceToken(source, this.deps.secret) });
     return runArgoSync(client, { app: source.app, appNamespace: source.appNamespace, timeoutMs, pollMs, onProgress, signal });
   }
 }
