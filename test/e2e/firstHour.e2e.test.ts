@@ -181,15 +181,23 @@ describe('the first hour in the demo (end to end: packaged .vsix in code-server,
 
   it('Roll Back… from the palette in a prod manifest reverts a History commit and pushes it the same way', async () => {
     const { page } = session;
+    // A teammate's release lands on main: the commit to roll back.
+    const prodApi = path.join(session.workspace, 'envs/prod/api.yaml');
+    fs.writeFileSync(prodApi, fs.readFileSync(prodApi, 'utf8').replace('shop-api:2.2.0', 'shop-api:2.2.1-hotfix'));
+    git(session.workspace, 'commit', '-qam', 'prod: api 2.2.1-hotfix');
+    git(session.workspace, 'push', '-q', 'origin', 'main');
+    // HEAD moved: the view refreshes prod's History by itself.
+    const view = await session.openYouOpsView();
+    await view.locator('.monaco-list-row', { hasText: 'last: prod: api 2.2.1-hotfix' }).waitFor({ timeout: 30_000 });
     await session.runCommand('View: Close All Editors');
     await session.quickOpen('envs/prod/web.yaml');
     await session.runCommand('YouOps: Roll Back…');
     await quick().locator('.quick-input-title', { hasText: 'Roll back prod: which commit?' }).waitFor({ timeout: 15_000 });
-    await row('prod: api 2.2.0').click();
+    await row('prod: api 2.2.1-hotfix').click();
     await row(/Revert [0-9a-f]{7}/).click();
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Open a pull request that rolls it back?' });
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.monaco-editor .view-line', { hasText: '+          image: ghcr.io/acme/shop-api:2.1.4' }).first().waitFor();
+    await page.locator('.monaco-editor .view-line', { hasText: '+          image: ghcr.io/acme/shop-api:2.2.0' }).first().waitFor();
     await dialog.locator('.monaco-button', { hasText: 'Create Pull Request' }).click();
     await cancelSignIn();
     const pushed = toast(/Pushed youops\/rollback-prod-/);

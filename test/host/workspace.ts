@@ -15,9 +15,13 @@ const IDENTITY = { name: 'YouOps Demo', email: 'demo@youops.invalid' };
 /**
  * Copies the demo GitOps repo into a fresh folder (`<temp>/shop` unless `target` is given)
  * and makes it a real Git repository with a short history, so tests may edit it freely and
- * the History node has commits to show (prod's last, a release, is one to roll back). Its
+ * the History node has commits to show. Each snapshot gets the REVISION file CI would
+ * export with it (the commit its agent applied): dev runs the tip of main, staging and
+ * prod the commit before it, so prod's promotion is merged but not deployed yet. The
+ * files are excluded locally (.git/info/exclude), as exports are not committed. Its
  * `origin` is a bare repository next to it (`../origin/shop.git`, reached through
- * url.insteadOf), so Promote and Roll Back run to the end: branch, commit, push. Commits are made as "YouOps Demo": VS Code's HOME here has no Git identity.
+ * url.insteadOf), so Promote and Roll Back run to the end: branch, commit, push. Commits
+ * are made as "YouOps Demo": VS Code's HOME here has no Git identity.
  */
 export function createDemoWorkspace(target?: string): string {
   const dir = target ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'youops-demo-')), 'shop');
@@ -43,14 +47,17 @@ export function createDemoWorkspace(target?: string): string {
     git('commit', '-q', '-m', 'Add dev environment and youops.yaml');
     git('add', '-A', '--', 'envs/staging');
     git('commit', '-q', '-m', 'staging: first deployment of shop');
-    // prod's History ends with a release worth rolling back: api 2.1.4 → 2.2.0.
-    const prodApi = path.join(dir, 'envs', 'prod', 'api.yaml');
-    const api = fs.readFileSync(prodApi, 'utf8');
-    fs.writeFileSync(prodApi, api.replace('shop-api:2.2.0', 'shop-api:2.1.4'));
     git('add', '-A');
     git('commit', '-q', '-m', 'prod: promote shop from staging');
-    fs.writeFileSync(prodApi, api);
-    git('commit', '-q', '-am', 'prod: api 2.2.0');
+    const rev = (r: string) => git('rev-parse', r).toString().trim();
+    const deployed: Record<string, string> = { dev: rev('HEAD'), staging: rev('HEAD~1'), prod: rev('HEAD~1') };
+    for (const [env, commit] of Object.entries(deployed)) {
+      fs.writeFileSync(
+        path.join(dir, '.youops', 'live', env, 'REVISION'),
+        `# the revision the agent applied (Flux lastAppliedRevision), exported by CI with the snapshot\nmain@sha1:${commit}\n`,
+      );
+    }
+    fs.appendFileSync(path.join(dir, '.git', 'info', 'exclude'), '.youops/live/*/REVISION\n');
   }
   // A demo folder from before it had one gets its origin too.
   const hasOrigin = (() => {

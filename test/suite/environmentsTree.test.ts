@@ -17,7 +17,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     assert.match(String(prod.description), /3 drifted/);
     assert.match(String(prod.description), /1 extra/);
     assert.match(String(prod.contextValue), /^youops\.environment\.drifted\.protected$/);
-    assert.match(String(items[0].description), /^5 in sync/);
+    assert.match(String(items[0].description), /^runs [0-9a-f]{7} ✓ latest · 5 in sync/);
     assert.match(String(items[1].description), /1 missing/);
   });
 
@@ -163,7 +163,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     const kind = api.tree.getTreeItem(children.find((n) => n.type === 'kindGroup' && n.kind === 'Deployment')!);
     assert.equal(kind.tooltip, `Deployment in prod: ${String(kind.description)}`);
     const history = api.tree.getTreeItem(children.find((n) => n.type === 'history')!);
-    assert.match(String(history.tooltip), /^\d+ commits? touching prod's manifests\nlast: prod: api 2\.2\.0 \([0-9a-f]{7,}\) — YouOps Demo, /);
+    assert.match(String(history.tooltip), /^\d+ commits? touching prod's manifests\nlast: prod: promote shop from staging \([0-9a-f]{7,}\) — YouOps Demo, /);
     const web = api.store.environment('prod')!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!;
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(web.resource!.file));
     const tips = lenses.filter((l) => l.range.start.line === 1).map((l) => `${l.command?.title} → ${l.command?.tooltip}`);

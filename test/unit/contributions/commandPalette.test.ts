@@ -18,8 +18,7 @@ const palette = new Map(pkg.contributes.menus.commandPalette.map((e) => [e.comma
 function contextKeys(when: string): string[] {
   const terms = when
     .replace(/=~\s*\/(?:\\.|[^/])*\//g, '')
-    .replace(/\b(view|viewItem|activeViewlet|resourceScheme|resourceLangId)\s*==\s*[\w.-]+/g, '')
-    .replace(/\bin\s+[\w.]+/g, '');
+    .replace(/\b(view|viewItem|activeViewlet|resourceScheme|resourceLangId)\s*[!=]=\s*[\w.-]+/g, '');
   return [...terms.matchAll(/\byouops\.[\w.]+/g)].map((m) => m[0]);
 }
 
