@@ -73,12 +73,18 @@ describe('the first hour in the demo (end to end: packaged .vsix in code-server,
       const texts = await quick().locator('.monaco-list-row .label-name').allInnerTexts();
       return texts.map((t) => t.replace(/\s+/g, ' ').trim());
     };
-    const shown = await titles('YouOps: ');
+    await titles('YouOps: ');
     await session.screenshot('first-01-palette');
     await page.keyboard.press('Escape');
-    for (const title of ['YouOps: Open IssueOps Ticket…', 'YouOps: Promote…', 'YouOps: Show Drift (Desired ↔ Live)'])
+    for (const title of ['YouOps: Open IssueOps Ticket…', 'YouOps: Promote…', 'YouOps: Show Drift (Desired ↔ Live)']) {
+      const shown = await titles(title);
+      await page.keyboard.press('Escape');
       assert.ok(shown.includes(title), `${title} in\n${shown.join('\n')}`);
+    }
+    // The demo reads no live state from Argo CD or Flux: their commands are not offered either.
     for (const hidden of [
+      'Argo CD: Sync Now',
+      'Flux: Reconcile',
       'Create youops.yaml',
       'Reveal Resource in Manifest',
       'Reveal in Environments View',
@@ -204,6 +210,7 @@ describe('the first hour in the demo (end to end: packaged .vsix in code-server,
     await pushed.waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await pushed.innerText(), /the pull request is not open yet: the GitHub sign-in was cancelled/);
     await pushed.locator('.monaco-button', { hasText: 'Copy Branch Name' }).waitFor();
+    await session.settled(pushed);
     await session.screenshot('first-08-rollback-pushed');
     await session.runCommand('Notifications: Clear All Notifications');
   });

@@ -76,10 +76,14 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     completeWalkthroughStep(store),
   );
 
-  // The Argo CD token commands are in the palette only when an environment reads live state from Argo CD.
-  const hasArgoCD = () => setContextKey('youops.hasArgoCD', !!shownState(store.state)?.config.environments.some((e) => e.live?.provider === 'argocd'));
-  hasArgoCD();
-  context.subscriptions.push(store.onDidChange(hasArgoCD));
+  // The Argo CD and Flux commands (tokens, sync, reconcile…) are in the palette only when an environment reads live state from that agent.
+  const agentKeys = () => {
+    const providers = new Set(shownState(store.state)?.config.environments.map((e) => e.live?.provider));
+    setContextKey('youops.hasArgoCD', providers.has('argocd'));
+    setContextKey('youops.hasFlux', providers.has('flux'));
+  };
+  agentKeys();
+  context.subscriptions.push(store.onDidChange(agentKeys));
 
   const resourceRef = (t: { env?: string; key?: string; path?: string }) => (t.env && t.key ? { env: t.env, key: t.key, path: t.path } : undefined);
   commands.register('youops.refresh', (t) => store.refresh(t.env));

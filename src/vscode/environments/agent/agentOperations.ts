@@ -4,7 +4,6 @@ import type { AgentOperationChannel, EnvironmentConfig } from '../../../core/con
 import { AgentOperationRunner, agentActionVerb, describeAgentOperation, equivalentCommand } from '../../../core/operations/agentOperations';
 import type { OperationOutcome } from '../../../core/operations/operationOutcome';
 import { Failure } from '../../shared/commands/failure';
-import { setContextKey } from '../../shared/contextKeys';
 import { Disposable } from '../../shared/disposable';
 import type { Services } from '../../shared/services';
 
@@ -55,8 +54,6 @@ export class AgentOperations extends Disposable {
         return (await ui.confirm(question, detail, action)) === action;
       },
     });
-    this._register(store.onDidChange(() => this.publishSources()));
-    this.publishSources();
   }
 
   /** What runs on `env` now (the latest started), for the environment's agent row. */
@@ -117,15 +114,5 @@ export class AgentOperations extends Disposable {
     const choice = await ui.notify(severity, `${text}${outcome.status === 'success' ? '' : ` (${env.name})`}`, ...actions);
     if (choice === 'Show Audit Log') await vscode.commands.executeCommand('youops.chatops.showAuditLog');
     else if (choice === setToken) await vscode.commands.executeCommand('youops.argocd.setToken');
-  }
-
-  /** The agents youops.yaml has environments for, so the palette offers only their commands. */
-  private publishSources(): void {
-    const state = this.services.store.state;
-    const kinds =
-      state.kind === 'ready'
-        ? [...new Set(state.config.environments.flatMap((e) => (e.live?.provider === 'flux' || e.live?.provider === 'argocd' ? [e.live.provider] : [])))]
-        : [];
-    setContextKey('youops.agentSources', kinds);
   }
 }
