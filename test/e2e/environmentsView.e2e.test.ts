@@ -60,6 +60,7 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await hover.innerText(), /desired \(Git\): 3/);
     assert.match(await hover.innerText(), /Show diff/);
+    await session.settled(hover);
     await session.screenshot('04-lens-and-hover', 'drift-in-editor');
   });
 
@@ -85,6 +86,6 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     assert.match(await promotion.innerText(), /not deployed yet · [0-9a-f]{7}/);
     await promotion.locator('.codicon-circle-large-outline').waitFor();
     await session.runCommand('Notifications: Clear All Notifications');
-    await session.screenshot('05-environment-revision');
+    await session.screenshot('05-environment-revision', 'deployed-revision');
   });
 });

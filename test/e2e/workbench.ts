@@ -111,6 +111,12 @@ export class WorkbenchSession {
     return view;
   }
 
+  /** Waits until `locator`'s animations (a hover fading in, a toast sliding up) are over, so a screenshot shows it whole. */
+  async settled(locator: Locator): Promise<void> {
+    type Animated = { getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }> };
+    await locator.evaluate((e) => Promise.all((e as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished)));
+  }
+
   /** The content of the Markdown preview webview that is showing (VS Code nests it in two iframes). */
   markdownPreview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
