@@ -7,7 +7,7 @@ import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { bareOriginOf, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
 import { recordingGitOpsUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+import { refreshedDemo, waitFor } from './helpers';
 
 const TOKEN = 'gitops-session-token';
 
@@ -30,10 +30,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
   let startHead: string;
 
   before(async () => {
-    api = await activateExtension();
-    await waitForState(api, allRefreshed);
-    root = workspaceRoot();
-    startHead = git(root, 'rev-parse', 'HEAD').trim();
+    ({ api, root, startHead } = await refreshedDemo());
     // The demo's origin: a bare repo on disk standing in for github.com/acme/shop.
     bare = bareOriginOf(root);
     gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });

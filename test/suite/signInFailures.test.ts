@@ -7,7 +7,7 @@ import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { bareOriginOf, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
 import { RecordingUi, type Note } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+import { refreshedDemo, waitFor } from './helpers';
 
 const TOKEN = 'sign-in-after-cancel-token';
 /** What VS Code's authentication rejects with when the person cancels its consent dialog. */
@@ -50,10 +50,7 @@ describe('a cancelled GitHub sign-in says what happened, keeps what was entered,
   let startHead: string;
 
   before(async () => {
-    api = await activateExtension();
-    await waitForState(api, allRefreshed);
-    root = workspaceRoot();
-    startHead = git(root, 'rev-parse', 'HEAD').trim();
+    ({ api, root, startHead } = await refreshedDemo());
     gh = await useFakeGitHub(TOKEN, {
       repos: [
         { owner: 'acme', name: 'shop-ops' },

@@ -64,22 +64,16 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
       }
       const [{ env, resource }] = items;
       const ref = { env, key: resource.key };
-      const name = `${resource.id.kind} ${resource.id.name}`;
-      lenses.push(
+      const about = (title: string, command: string, what: string) =>
         new vscode.CodeLens(range, {
-          title: 'Open ticket',
-          command: 'youops.openTicket',
+          title,
+          command,
           arguments: [ref],
-          tooltip: `Open an IssueOps ticket about ${name} in ${env}, prefilled from here`,
-        }),
-      );
+          tooltip: `${what} about ${resource.id.kind} ${resource.id.name} in ${env}, prefilled from here`,
+        });
       lenses.push(
-        new vscode.CodeLens(range, {
-          title: 'Send ChatOps command',
-          command: 'youops.sendChatOpsCommand',
-          arguments: [ref],
-          tooltip: `Send a ChatOps command about ${name} in ${env}, prefilled from here`,
-        }),
+        about('Open ticket', 'youops.openTicket', 'Open an IssueOps ticket'),
+        about('Send ChatOps command', 'youops.sendChatOpsCommand', 'Send a ChatOps command'),
       );
     }
     return lenses;
