@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseConfigText } from '../../../src/core/config/loadConfig';
+import type { YouOpsConfig } from '../../../src/core/config/types';
+import { applyPromotion } from '../../../src/core/gitops/applyPromotion';
+import { planPromotion, type PromotionChange } from '../../../src/core/gitops/promotionPlan';
+import { runPromotion } from '../../../src/core/gitops/runPromotion';
+import { createGitFixture, type GitFixture } from '../gitops/gitFixture';
+import { requireKustomizeV5, SHOP_FIXTURE } from './kustomizeFixture';
+
+const CONFIG = [
+  'version: 1',
+  'environments:',
+  '  - name: dev',
+  '    manifests: overlays/dev',
+  '  - name: staging',
+  '    manifests: overlays/staging',
+  '    promotesFrom: dev',
+  '  - name: prod',
+  '    manifests: overlays/prod',
+  '    promotesFrom: staging',
+  '',
+].join('\n');
+
+/**
+ * The shop fixture with a dev overlay that takes the base as it is, and a value prod takes from
+ * the base that staging overrides in its own patch (the proxy's imagePullPolicy): promoting it
+ * to prod means editing the base dev also renders, or not at all.
+ */
+function tree(): Record<string, string> {
+  const files: Record<string, string> = { 'youops.yaml': CONFIG };
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else files[path.relative(SHOP_FIXTURE, abs)] = fs.readFileSync(abs, 'utf8');
+    }
+  };
+  walk(SHOP_FIXTURE);
+  files['base/deployment.yaml'] += '          imagePullPolicy: IfNotPresent\n';
+  files['overlays/dev/kustomization.yaml'] = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-dev\nresources:\n  - ../../base\n';
+  files['overlays/staging/kustomization.yaml'] += [
+    'patches:',
+    '  - patch: |-',
+    '      apiVersion: apps/v1',
+    '      kind: Deployment',
+    '      metadata:',
+    '        name: web',
+    '      spec:',
+    '        template:',
+    '          spec:',
+    '            containers:',
+    '              - name: proxy',
+    '                imagePullPolicy: Always',
+    '',
+  ].join('\n');
+  return files;
+}
+
+const PULL_POLICY = 'Deployment web: spec.template.spec.containers[name=proxy].imagePullPolicy';
+
+describe('promote into a value a shared base sets: said, asked, never edited silently (real git, bare origin, real kubectl kustomize)', function () {
+  this.timeout(90_000);
+  let fx: GitFixture;
+  let config: YouOpsConfig;
+  const render = { trusted: true };
+  const read = (rel: string): string => fs.readFileSync(path.join(fx.clone, rel), 'utf8');
+
+  before(requireKustomizeV5);
+  beforeEach(() => {
+    fx = createGitFixture(tree());
+    config = parseConfigText(CONFIG).config!;
+  });
+  afterEach(() => fx.dispose());
+
+  it('plans the edit in the base but blocks it, naming every other reader and whether its rendering changes', async () => {
+    const plan = await planPromotion({ config, rootDir: fx.clone, to: 'prod', render });
+    const change = plan.changes.find((c) => c.label === PULL_POLICY)!;
+    assert.equal(change.blocked, 'base/deployment.yaml is also part of dev, staging; promote it through an overlay of prod instead');
+    // dev renders the base's value; staging sets its own over it.
+    assert.deepEqual(change.shared, {
+      file: path.join(fx.clone, 'base/deployment.yaml'),
+      readers: [
+        { environment: 'dev', changes: true },
+        { environment: 'staging', changes: false },
+      ],
+    });
+    assert.equal(plan.rootDir, fx.clone);
+    assert.throws(() => applyPromotion(plan, [change.id]), /cannot be promoted: base\/deployment\.yaml is also part of dev, staging/);
+    const [edited] = applyPromotion(plan, [change.id], { editShared: true });
+    assert.equal(edited.file, path.join(fx.clone, 'base/deployment.yaml'));
+    assert.equal(edited.after, read('base/deployment.yaml').replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Always'));
+    // Values set in prod's own overlay are not shared.
+    assert.equal(plan.changes.find((c) => c.label.endsWith('containers[name=web].image'))!.shared, undefined);
+  });
+
+  const promote = async (answer: 'edit' | 'skip' | undefined, pick: (c: PromotionChange) => boolean) => {
+    const asked: PromotionChange[][] = [];
+    const outcome = await runPromotion({
+      config,
+      configRootDir: fx.clone,
+      to: 'prod',
+      render,
+      select: async (plan) => plan.changes.filter(pick).map((c) => c.id),
+      confirmShared: async (changes) => (asked.push(changes), answer),
+      confirm: async () => true,
+      pullRequests: async () => ({}),
+    });
+    return { outcome, asked };
+  };
+
+  it('asked and agreed: the base is edited, and kustomize renders prod with the promoted value', async () => {
+    const { outcome, asked } = await promote('edit', (c) => c.label === PULL_POLICY);
+    assert.deepEqual(
+      asked.map((cs) => cs.map((c) => c.label)),
+      [[PULL_POLICY]],
+    );
+    assert.ok(outcome.status === 'published');
+    assert.deepEqual(outcome.files, ['base/deployment.yaml']);
+    assert.equal(fx.originFile(outcome.published.branch, 'base/deployment.yaml'), read('base/deployment.yaml').replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Always'));
+  });
+
+  it('asked and skipped: the other values go, the base is untouched; cancelled: nothing is pushed', async () => {
+    const image = (c: PromotionChange) => c.label === PULL_POLICY || c.label.endsWith('containers[name=web].image');
+    const skipped = await promote('skip', image);
+    assert.equal(skipped.asked.length, 1);
+    assert.ok(skipped.outcome.status === 'published');
+    assert.deepEqual(skipped.outcome.files, ['overlays/prod/kustomization.yaml']);
+    const branches = fx.git(fx.bare, 'branch', '--list');
+    const cancelled = await promote(undefined, image);
+    assert.deepEqual(cancelled.outcome, { status: 'cancelled' });
+    assert.equal(fx.git(fx.bare, 'branch', '--list'), branches);
+  });
+});
