@@ -35,6 +35,18 @@ describe('kustomize rendering: one render per change of the files kustomize read
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  it('a request that joined a render another request cancelled gets its own render, not the cancellation', async () => {
+    const first = new AbortController();
+    const request = (signal?: AbortSignal) => renderer.render({ tool: kustomizeTool(undefined, kubectl), dir: path.join(root, 'overlays/prod'), rootDir: root, signal });
+    const cancelled = request(first.signal);
+    const joined = request();
+    first.abort();
+    assert.equal((await cancelled).failure?.kind, 'cancelled');
+    const result = await joined;
+    assert.equal(result.failure, undefined);
+    assert.equal(result.resources.length, 3);
+  });
+
   it('reuses the render while no input changed, and renders again when a patch, an env file or a base changes', async () => {
     const first = await render('overlays/prod');
     assert.equal(first.cached, false);
