@@ -324,7 +324,8 @@ function resourceFilter(spec: string): (r: ManifestResource) => boolean {
   if (slash <= 0 || slash === spec.length - 1) throw new GitOpsError('invalid', `--resource takes kind/name (e.g. deployment/web), not "${spec}"`);
   const kind = spec.slice(0, slash).toLowerCase();
   const name = spec.slice(slash + 1);
-  return (r) => r.id.kind.toLowerCase() === kind && r.id.name === name;
+  // A rendered object also answers to its base's name, whatever prefixes its overlay adds.
+  return (r) => r.id.kind.toLowerCase() === kind && (r.id.name === name || r.rendered?.origin.name === name);
 }
 
 /** The kustomization at the top of an environment's manifests: where its overrides live. */

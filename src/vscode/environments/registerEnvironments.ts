@@ -17,6 +17,8 @@ import { EnvironmentLog } from './environmentLog';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './history/commitDocuments';
 import { showCommit } from './history/showCommit';
 import { refreshAutomatically } from './refresh/autoRefresh';
+import { showKustomizeDiagnostics } from './rendering/kustomizeDiagnostics';
+import { showNotRenderedNotice } from './rendering/notRenderedNotice';
 import { runOperation } from './runOperation';
 import { showEnvironmentStatusBar } from './statusBar';
 import { EnvironmentsTreeProvider } from './tree/environmentsTreeProvider';
@@ -33,8 +35,8 @@ export interface EnvironmentsHandles {
 
 /**
  * Environments: the tree and its sections, drift in the editor (decorations, lenses, hovers,
- * file badges, status bar), desired ↔ live diffs, history, refresh, youops.yaml's problems,
- * and their commands.
+ * file badges, status bar), desired ↔ live diffs, history, refresh, youops.yaml's and
+ * kustomize's problems, and their commands.
  */
 export function registerEnvironments(services: Services): EnvironmentsHandles {
   const { context, store, ui, secrets, commands } = services;
@@ -49,6 +51,8 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     decorations,
     environmentLog,
     showConfigDiagnostics(store),
+    showKustomizeDiagnostics(store),
+    showNotRenderedNotice(store, ui),
     new ResourceDocumentProvider(store),
     new DriftFileDecorationProvider(store),
     new ResourceCodeLensProvider(store),
