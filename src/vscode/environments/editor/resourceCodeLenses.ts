@@ -49,9 +49,10 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
           items.length === 1 ? `Show ${name} in the ${first.env} environment` : ordered.map(({ env, resource }) => statusTitle(env, resource)).join('\n'),
       }),
     );
-    const comparable = items.filter(({ resource }) => resource.status === 'Drifted' || resource.status === 'InSync');
+    // One environment: its diff, drifted or not. Several (a shared base): the diffs worth opening.
+    const comparable = ordered.filter(({ resource }) => resource.status === 'Drifted' || (items.length === 1 && resource.status === 'InSync'));
     for (const { env, resource } of comparable) {
-      const title = comparable.length === 1 ? 'Show diff' : `Show diff (${env})`;
+      const title = items.length === 1 ? 'Show diff' : `Show diff (${env})`;
       lenses.push(new vscode.CodeLens(range, { title, command: 'youops.showDrift', arguments: [{ env, key: resource.key }] }));
     }
     // Promotion goes downstream: one lens per environment that promotesFrom one that deploys this resource.
