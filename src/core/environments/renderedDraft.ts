@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { keysForList, matchListItems } from '../drift/listMatching';
-import { counterpartPointer } from './counterpartPointer';
+import { counterpartPointer } from '../drift/counterpartPointer';
 import { originPointer } from '../kustomize/valueSources';
-import type { RenderedTrace, ValueSource } from '../kustomize/valueSource';
+import type { RenderedTrace, ValueSource } from '../manifests/valueSource';
 import { LazyFieldMap } from '../manifests/lazyFieldMap';
 import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
 import { apiGroup, isRecord } from '../manifests/resourceId';

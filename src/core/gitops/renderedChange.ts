@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FieldDifference } from '../environments/compareEnvironments';
-import { counterpartPointer } from '../environments/counterpartPointer';
+import { counterpartPointer } from '../drift/counterpartPointer';
 import { readYamlDocuments } from '../kustomize/yamlDocuments';
 import type { ValueSource, WrittenValue } from '../kustomize/valueSources';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
@@ -8,7 +8,7 @@ import type { ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { fieldEdit } from './fieldEdit';
 import { GitOpsError } from './gitOpsError';
-import { parseImage } from './kustomizeImages';
+import { parseImage } from '../manifests/imageReference';
 import type { ChangeCheck, PromotionChange } from './promotionChange';
 import { offsetAt, type TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';
