@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
 import { COMMAND_ENV, FLUX_ENV, KUBECTL_ENV, MARKERS, TRAP_SUBJECT } from '../host/untrustedWorkspace';
-import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
+import { activateExtension, allRefreshed, environmentMessages, waitForState, workspaceRoot } from '../suite/helpers';
 
 /** The demo's environments are kustomizations (a namespace each): kustomize runs the repository's configuration. */
 const NOT_RENDERED =
@@ -16,12 +16,7 @@ describe('Environments in an untrusted folder: files are read, no process runs',
   let root: string;
   const ran = (marker: string) => fs.existsSync(path.join(root, marker));
   const envItem = (env: string) => api.tree.getTreeItem(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env)!);
-  const envMessages = (env: string) =>
-    api.tree
-      .getChildren(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env)!)
-      .filter((n) => n.type === 'message')
-      .map((n) => api.tree.getTreeItem(n))
-      .map((i) => `${i.label}: ${i.description}`);
+  const envMessages = (env: string) => environmentMessages(api, env);
 
   before(async () => {
     api = await activateExtension();

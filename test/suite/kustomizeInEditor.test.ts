@@ -7,7 +7,7 @@ import type { WorkspaceState } from '../../src/vscode/shared/store/workspaceStat
 import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
 import { addCatalogOverlays, CATALOG, CATALOG_PROD, CATALOG_STAGING } from '../host/catalogOverlays';
 import { RecordingUi, ScriptedUi, type Question } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
+import { activateExtension, allRefreshed, environmentMessages, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
 
 const withCatalog = (s: WorkspaceState) => allRefreshed(s) && s.kind === 'ready' && s.environments.some((e) => e.name === CATALOG_PROD);
 
@@ -40,12 +40,7 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     );
   const hover = async (rel: string, line: number) =>
     hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(rel), new vscode.Position(line, 6)));
-  const messages = (env: string) =>
-    api.tree
-      .getChildren(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env)!)
-      .filter((n) => n.type === 'message')
-      .map((n) => api.tree.getTreeItem(n))
-      .map((i) => `${i.label}: ${i.description}`);
+  const messages = (env: string) => environmentMessages(api, env);
 
   before(async () => {
     api = await activateExtension();

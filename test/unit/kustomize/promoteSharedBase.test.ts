@@ -7,7 +7,7 @@ import { applyPromotion } from '../../../src/core/gitops/applyPromotion';
 import { planPromotion, type PromotionChange } from '../../../src/core/gitops/promotionPlan';
 import { runPromotion } from '../../../src/core/gitops/runPromotion';
 import { createGitFixture, type GitFixture } from '../gitops/gitFixture';
-import { requireKustomizeV5, SHOP_FIXTURE } from './kustomizeFixture';
+import { promotionShopFiles, requireKustomizeV5 } from './kustomizeFixture';
 
 const CONFIG = [
   'version: 1',
@@ -24,38 +24,15 @@ const CONFIG = [
 ].join('\n');
 
 /**
- * The shop fixture with a dev overlay that takes the base as it is, and a value prod takes from
- * the base that staging overrides in its own patch (the proxy's imagePullPolicy): promoting it
- * to prod means editing the base dev also renders, or not at all.
+ * The promotion fixture with a dev overlay that takes the base as it is: the proxy's
+ * imagePullPolicy, which prod takes from the base and staging overrides in its own patch, can
+ * reach prod only by editing the base dev also renders, or not at all.
  */
 function tree(): Record<string, string> {
-  const files: Record<string, string> = { 'youops.yaml': CONFIG };
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else files[path.relative(SHOP_FIXTURE, abs)] = fs.readFileSync(abs, 'utf8');
-    }
+  return {
+    ...promotionShopFiles(CONFIG),
+    'overlays/dev/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-dev\nresources:\n  - ../../base\n',
   };
-  walk(SHOP_FIXTURE);
-  files['base/deployment.yaml'] += '          imagePullPolicy: IfNotPresent\n';
-  files['overlays/dev/kustomization.yaml'] = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop-dev\nresources:\n  - ../../base\n';
-  files['overlays/staging/kustomization.yaml'] += [
-    'patches:',
-    '  - patch: |-',
-    '      apiVersion: apps/v1',
-    '      kind: Deployment',
-    '      metadata:',
-    '        name: web',
-    '      spec:',
-    '        template:',
-    '          spec:',
-    '            containers:',
-    '              - name: proxy',
-    '                imagePullPolicy: Always',
-    '',
-  ].join('\n');
-  return files;
 }
 
 const PULL_POLICY = 'Deployment web: spec.template.spec.containers[name=proxy].imagePullPolicy';

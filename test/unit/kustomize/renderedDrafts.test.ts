@@ -9,20 +9,7 @@ import type { EnvironmentState } from '../../../src/core/environments/environmen
 import { evaluateEnvironment } from '../../../src/core/environments/evaluateEnvironment';
 import { KustomizeRenderer } from '../../../src/core/kustomize/kustomizeRenderer';
 import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
-import { copyFixture, liveSnapshotOf, requireKustomizeV5, SHOP_FIXTURE, write } from './kustomizeFixture';
-
-const CONFIG = `version: 1
-environments:
-  - name: staging
-    manifests: overlays/staging
-    live:
-      snapshot: live/staging
-  - name: prod
-    manifests: overlays/prod
-    promotesFrom: staging
-    live:
-      snapshot: live/prod
-`;
+import { copyFixture, liveSnapshotOf, requireKustomizeV5, SHOP_CONFIG, SHOP_FIXTURE, write, writeShopLive } from './kustomizeFixture';
 
 /**
  * What the editor shows of rendered environments: the per-file index of a refresh (one pass over
@@ -44,18 +31,13 @@ describe('rendered environments in the editor: the per-file index and unsaved ba
     root = copyFixture(SHOP_FIXTURE);
     // A value only the base sets, for the cluster to drift from.
     write(root, 'base/deployment.yaml', baseText().replace('    spec:\n      initContainers:', '    spec:\n      terminationGracePeriodSeconds: 30\n      initContainers:'));
-    config = parseConfigText(CONFIG).config!;
-    write(root, 'live/staging/export.json', liveSnapshotOf(path.join(root, 'overlays/staging')));
-    write(
-      root,
-      'live/prod/export.json',
-      liveSnapshotOf(path.join(root, 'overlays/prod'), (o) => {
-        if (o.kind === 'Deployment') {
-          o.spec.replicas = 2;
-          o.spec.template.spec.terminationGracePeriodSeconds = 60;
-        }
-      }),
-    );
+    config = parseConfigText(SHOP_CONFIG).config!;
+    writeShopLive(root, (o) => {
+      if (o.kind === 'Deployment') {
+        o.spec.replicas = 2;
+        o.spec.template.spec.terminationGracePeriodSeconds = 60;
+      }
+    });
     const renderer = new KustomizeRenderer();
     states = await Promise.all(config.environments.map((e) => evaluateEnvironment(e, config, { rootDir: root, trusted: true, renderer })));
   });
