@@ -13,9 +13,7 @@ export function createEnvironmentsView(
   const updateBadge = () => {
     const state = store.state;
     const drifted =
-      state.kind === 'ready'
-        ? state.environments.filter((e) => e.state && !['InSync', 'Unknown'].includes(reportedStatus(e.state).status)).length
-        : 0;
+      state.kind === 'ready' ? state.environments.filter((e) => e.state && !['InSync', 'Unknown'].includes(reportedStatus(e.state).status)).length : 0;
     view.badge = drifted ? { value: drifted, tooltip: `${drifted} environment${drifted === 1 ? '' : 's'} out of sync` } : undefined;
     view.message = state.kind === 'invalid' ? 'youops.yaml has errors — see the Problems panel.' : undefined;
   };
