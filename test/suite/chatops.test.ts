@@ -8,7 +8,7 @@ import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fake
 import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
 import { ScriptedUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'xoxb-extension-host-test';
 const ACCEPT_PREVIEW = true;
@@ -167,6 +167,27 @@ chatops:
     assert.equal(prompter.asked.length, 0, 'nothing arrived the first time, so no question');
     assert.equal(resent.status, 'success');
     assert.equal(slack.posted.filter((p) => p.text === 'restart api in dev').length, 1);
+  });
+
+  it('Cancel aborts the request to the bot at once and keeps the command in the history, saying it may have arrived', async () => {
+    prompter.script('Free-form message…', 'http', 'sleep 8000');
+    const started = Date.now();
+    const running = vscode.commands.executeCommand('youops.sendChatOpsCommand') as Thenable<HistoryEntry>;
+    const progress = await waitFor(() => prompter.progresses.find((p) => p.title === 'YouOps: sleep 8000'), 'the progress');
+    assert.equal(progress.cancellable, true);
+    await new Promise((r) => setTimeout(r, 300)); // the request is at the bot
+    progress.cancel();
+    const entry = await running;
+    assert.ok(Date.now() - started < 6000, 'did not wait for the bot');
+    assert.deepEqual([entry.status, entry.errorCode, entry.delivery], ['error', 'cancelled', 'unknown']);
+    assert.equal(api.chatops.history.find(entry.id)?.errorCode, 'cancelled', 'kept in the history for Resend');
+    const note = prompter.notes.at(-1)!;
+    assert.equal(note.severity, 'warning');
+    assert.match(
+      note.message,
+      /^Cancelled: sleep 8000 — bot at 127\.0\.0\.1:\d+ may have received it\. The command is kept in the ChatOps history: check the channel, then Resend… if it did not arrive\.$/,
+    );
+    assert.deepEqual(note.actions, ['Show Log', 'Resend…']);
   });
 
   it('asks before resending a command that may have arrived (bot timeout), and sends nothing on No', async () => {
