@@ -76,4 +76,31 @@ describe('schema validation while typing (real extension host)', () => {
     assert.match(text, /spec\.replicas/);
     assert.match(text, /desired pods/i);
   });
+
+  it("marks what GitHub would refuse in an issue form while it is edited (a None option, a Password label), not only in the ticket flow", async () => {
+    const form = vscode.Uri.file(path.join(workspaceRoot(), '.github', 'ISSUE_TEMPLATE', 'access-request.yml'));
+    const doc = await vscode.workspace.openTextDocument(form);
+    await vscode.window.showTextDocument(doc);
+    const formDiagnostics = () => vscode.languages.getDiagnostics(form).filter((d) => d.source === 'youops');
+    await waitFor(() => (formDiagnostics().length === 0 ? true : undefined), 'the demo form to be clean');
+    try {
+      const text = doc.getText();
+      const edit = new vscode.WorkspaceEdit();
+      const fullRange = new vscode.Range(doc.positionAt(0), doc.positionAt(text.length));
+      edit.replace(form, fullRange, text.replace('options: [view, edit]', 'options: [view, edit, None]').replace('label: Duration', 'label: Password'));
+      await vscode.workspace.applyEdit(edit);
+      const diags = await waitFor(() => (formDiagnostics().length >= 2 ? formDiagnostics() : undefined), 'issue-form diagnostics while typing');
+      const lines = doc.getText().split('\n');
+      const none = diags.find((d) => /may not offer "None"/.test(d.message))!;
+      assert.ok(none, diags.map((d) => d.message).join('\n'));
+      assert.equal(none.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(lines[none.range.start.line], /options: \[view, edit, None\]/);
+      const password = diags.find((d) => /forbids in input and textarea labels \("password"\)/.test(d.message))!;
+      assert.ok(password, diags.map((d) => d.message).join('\n'));
+      assert.equal(doc.getText(password.range), 'label: Password');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
 });

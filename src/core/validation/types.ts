@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'schema-load'
   | 'template'
   | 'too-many'
+  | 'issue-form'
   | 'skipped';
 
 export interface ValidationDiagnostic {
