@@ -77,7 +77,7 @@ describe('schema validation while typing (real extension host)', () => {
     assert.match(text, /desired pods/i);
   });
 
-  it("marks what GitHub would refuse in an issue form while it is edited (a None option, a Password label), not only in the ticket flow", async () => {
+  it('marks what GitHub would refuse in an issue form while it is edited (a None option, a Password label), not only in the ticket flow', async () => {
     const form = vscode.Uri.file(path.join(workspaceRoot(), '.github', 'ISSUE_TEMPLATE', 'access-request.yml'));
     const doc = await vscode.workspace.openTextDocument(form);
     await vscode.window.showTextDocument(doc);
