@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
@@ -101,6 +102,30 @@ describe('schema validation while typing (real extension host)', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('refuses a modeline schema that leads out of the workspace folder (a link to elsewhere), on the modeline, reading nothing', async () => {
+    const outsideDir = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-outside-'));
+    fs.writeFileSync(path.join(outsideDir, 'schema.json'), JSON.stringify({ type: 'object', required: ['secretField'] }));
+    const link = path.join(workspaceRoot(), 'envs', 'dev', 'outside.json');
+    const manifest = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'dev', 'modeline.yaml'));
+    fs.symlinkSync(path.join(outsideDir, 'schema.json'), link);
+    fs.writeFileSync(manifest.fsPath, '# yaml-language-server: $schema=./outside.json\nreplicas: 2\n');
+    try {
+      await vscode.window.showTextDocument(manifest);
+      const diags = await waitFor(() => {
+        const d = vscode.languages.getDiagnostics(manifest).filter((x) => x.source === 'youops');
+        return d.length ? d : undefined;
+      }, 'the modeline diagnostic');
+      assert.equal(diags.length, 1, diags.map((d) => d.message).join('\n'));
+      assert.match(diags[0].message, /^modeline schema \.\/outside\.json: it leads outside the repository \(to .*schema\.json\); not read$/);
+      assert.deepEqual([diags[0].range.start.line, diags[0].range.start.character, diags[0].range.end.character], [0, 32, 46]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(manifest.fsPath, { force: true });
+      fs.rmSync(link, { force: true });
+      fs.rmSync(outsideDir, { recursive: true, force: true });
     }
   });
 });

@@ -33,6 +33,7 @@ export async function validateText(text: string, options: ValidateOptions = {}, 
     unknownKindSeverity: options.unknownKindSeverity ?? 'information',
     maxDiagnosticsPerDocument: options.maxDiagnosticsPerDocument ?? 100,
     ...(options.partialObject ? { partialObject: true } : {}),
+    ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}),
   };
   const diagnostics: ValidationDiagnostic[] = [];
   if (fileChoice) {
