@@ -17,8 +17,8 @@ export async function buildValidators({ outDir = join(root, 'dist', 'validators'
   const tmp = mkdtempSync(join(tmpdir(), 'youops-validators-'));
   try {
     const entry = join(tmp, 'precompile.js');
-    for (const [name, out] of [['precompileValidators', entry], ['ajvRuntime', join(tmp, 'ajvRuntime.js')]]) {
-      await esbuild.build({ entryPoints: [join(root, 'src', 'core', 'validation', `${name}.ts`)], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+    for (const [source, out] of [['validation/precompileValidators.ts', entry], ['ajv/ajvRuntime.ts', join(tmp, 'ajvRuntime.js')]]) {
+      await esbuild.build({ entryPoints: [join(root, 'src', 'core', source)], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
     }
     const { standaloneValidators, currentSources, PRECOMPILED_VERSION } = createRequire(entry)(entry);
     const manifestFile = join(outDir, 'manifest.json');

@@ -21,7 +21,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // ajv for schemas compiled at run time, loaded by path on first use (shipped kinds use dist/validators).
-  { ...common, entryPoints: ['src/core/validation/ajvRuntime.ts'], outfile: 'dist/ajvRuntime.js' },
+  { ...common, entryPoints: ['src/core/ajv/ajvRuntime.ts'], outfile: 'dist/ajvRuntime.js' },
   // Reads large live exports off the main thread (src/core/yaml/offThread.ts looks for it beside the bundle).
   { ...common, entryPoints: ['src/core/yaml/yamlWorker.ts'], outfile: 'dist/yamlWorker.js' },
 ];

@@ -3,11 +3,11 @@ import { argocdTokenFor } from './cliTokens';
 
 export { ARGOCD_TOKEN_ENV } from './cliTokens';
 
-/** `--untrusted` on envs and drift: the repository's command and kubectl sources do not run, no token is sent. */
+/** `--untrusted` on envs, drift and where: the repository's command, kubectl and flux sources do not run, no token is sent. */
 export const UNTRUSTED_OPTION = { untrusted: 'flag' } as const;
 
 export const UNTRUSTED_HELP = `--untrusted   treat the repository as untrusted (e.g. a pull request from a fork): its
-              command and kubectl live sources do not run, nothing is rendered, and no token is sent`;
+              command, kubectl and flux live sources do not run, nothing is rendered, and no token is sent`;
 
 /** The CLI's counterpart of the `youops.kustomize.path` setting. */
 export const KUSTOMIZE_PATH_ENV = 'YOUOPS_KUSTOMIZE_PATH';

@@ -3,8 +3,10 @@ import { DRIFT_HELP, DRIFT_OPTIONS, driftCommand } from './commands/driftCommand
 import { ENVS_HELP, ENVS_OPTIONS, envsCommand } from './commands/envsCommand';
 import { PROMOTE_HELP, PROMOTE_OPTIONS, promoteCommand } from './commands/promoteCommand';
 import { RENDER_HELP, RENDER_OPTIONS, renderCommand } from './commands/renderCommand';
+import { RUN_HELP, RUN_OPTIONS, runCommand } from './commands/runCommand';
 import { TICKET_HELP, TICKET_OPTIONS, ticketCommand } from './commands/ticketCommand';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand } from './commands/validateCommand';
+import { WHERE_HELP, WHERE_OPTIONS, whereCommand } from './commands/whereCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
 import { version } from '../../package.json';
 
@@ -19,6 +21,8 @@ Commands:
   validate    check manifests and configs against their schemas (text, json or sarif)
   promote     promote image tags and values between environments as a pull request (--dry-run: print the patch)
   ticket      open an IssueOps ticket from an issue form (--dry-run: print the request)
+  where       is a commit (default HEAD) deployed, pending or not on the branch, per environment
+  run         run an agent operation of youops.yaml (flux:reconcile, flux:suspend, argocd:sync, …) and wait for it
 
 Global options:
   --format text|json   output format (default text; validate also takes sarif)
@@ -36,6 +40,8 @@ const COMMANDS: Record<string, { help: string; run: (args: ParsedArgs, io: CliIo
   validate: { help: VALIDATE_HELP, run: validateCommand, options: VALIDATE_OPTIONS },
   promote: { help: PROMOTE_HELP, run: promoteCommand, options: PROMOTE_OPTIONS },
   ticket: { help: TICKET_HELP, run: ticketCommand, options: TICKET_OPTIONS },
+  where: { help: WHERE_HELP, run: whereCommand, options: WHERE_OPTIONS },
+  run: { help: RUN_HELP, run: (args, io) => runCommand(args, io), options: RUN_OPTIONS },
 };
 
 /** Every command's own options; runCli rejects the ones the chosen command does not take. */

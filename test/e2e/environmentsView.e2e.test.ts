@@ -62,4 +62,29 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     assert.match(await hover.innerText(), /Show diff/);
     await session.screenshot('04-lens-and-hover');
   });
+
+  it('shows what each environment runs against main, and marks the History commit prod has not deployed yet', async () => {
+    const { page } = session;
+    const view = await session.openYouOpsView();
+    // Wider, as a person would drag the sidebar to read the whole row.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width - 1, sidebar.y + sidebar.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + sidebar.width + 260, sidebar.y + sidebar.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    assert.match(await session.treeRow(view, 'dev').innerText(), /runs [0-9a-f]{7} ✓ latest · 5 in sync/);
+    assert.match(await session.treeRow(view, 'prod').innerText(), /runs [0-9a-f]{7} — 1 commit behind main · 3 drifted/);
+    const history = session.treeRow(view, 'History');
+    await history.waitFor({ state: 'visible' });
+    assert.match(await history.innerText(), /1 not deployed yet/);
+    await history.click();
+    const promotion = session.treeRow(view, 'prod: promote shop from staging');
+    await promotion.waitFor({ state: 'visible' });
+    assert.match(await promotion.innerText(), /not deployed yet · [0-9a-f]{7}/);
+    await promotion.locator('.codicon-circle-large-outline').waitFor();
+    await session.runCommand('Notifications: Clear All Notifications');
+    await session.screenshot('05-environment-revision');
+  });
 });

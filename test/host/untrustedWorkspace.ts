@@ -16,11 +16,13 @@ export const MARKERS = {
 /** The environments added to the demo whose live state needs a process. */
 export const COMMAND_ENV = 'cluster-command';
 export const KUBECTL_ENV = 'cluster-kubectl';
+export const FLUX_ENV = 'cluster-flux';
 export const TRAP_SUBJECT = 'Read live state from the cluster';
 
 /**
  * The demo repo as an untrusted download would arrive: youops.yaml adds an environment
- * whose live state is a `command` and one read with `kubectl`, and its .git config names
+ * whose live state is a `command`, one read with `kubectl`, one from a Flux Kustomization (read
+ * with kubectl, with a Flux operation of its own), and its .git config names
  * programs that read-only git commands would run. Every such program only writes a marker.
  */
 export function createUntrustedWorkspace(target?: string): string {
@@ -39,9 +41,13 @@ export function createUntrustedWorkspace(target?: string): string {
     '    manifests: envs/staging',
     '    live:',
     '      kubectl: { context: kind-shop, namespace: shop-staging }',
+    `  - name: ${FLUX_ENV}`,
+    '    manifests: envs/staging',
+    '    live:',
+    '      flux: { kustomization: shop-staging, context: kind-shop }',
     '',
   ].join('\n');
-  fs.writeFileSync(configFile, config.replace(/\ndrift:/, `\n${extra}\ndrift:`));
+  fs.writeFileSync(configFile, config.replace(/\ndrift:/, `\n${extra}\ndrift:`).replace(/\noperations:\n/, '\noperations:\n  reconcile: flux:reconcile\n'));
   // Touching envs/staging puts the signed commit in those environments' History (git log -- envs/staging).
   fs.appendFileSync(path.join(dir, 'envs/staging/kustomization.yaml'), `# live state also read by ${COMMAND_ENV} and ${KUBECTL_ENV}\n`);
   execFileSync('git', ['add', '-A'], { cwd: dir });

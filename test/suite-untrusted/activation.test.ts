@@ -11,6 +11,13 @@ describe('Restricted Mode (Workspace Trust on, folder not trusted)', () => {
     const api = await activateExtension();
     const state = await waitForState(api, allRefreshed);
     assert.equal(state.kind, 'ready');
-    assert.deepEqual(state.kind === 'ready' && state.environments.map((e) => e.name), ['dev', 'staging', 'prod', 'cluster-command', 'cluster-kubectl']);
+    assert.deepEqual(state.kind === 'ready' && state.environments.map((e) => e.name), [
+      'dev',
+      'staging',
+      'prod',
+      'cluster-command',
+      'cluster-kubectl',
+      'cluster-flux',
+    ]);
   });
 });

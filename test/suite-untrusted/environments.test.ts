@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
-import { COMMAND_ENV, KUBECTL_ENV, MARKERS, TRAP_SUBJECT } from '../host/untrustedWorkspace';
+import { COMMAND_ENV, FLUX_ENV, KUBECTL_ENV, MARKERS, TRAP_SUBJECT } from '../host/untrustedWorkspace';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 describe('Environments in an untrusted folder: files are read, no process runs', () => {
@@ -26,14 +26,15 @@ describe('Environments in an untrusted folder: files are read, no process runs',
   });
 
   it('compares dev, staging and prod with their exported snapshots as in a trusted folder', () => {
-    assert.match(String(envItem('dev').description), /^5 in sync/);
+    // The REVISION files are read too (files only): the folder's extra commit puts dev one behind main.
+    assert.match(String(envItem('dev').description), /^runs [0-9a-f]{7} — 1 commit behind main · 5 in sync/);
     assert.match(String(envItem('staging').description), /1 missing/);
     assert.match(String(envItem('prod').description), /3 drifted/);
     assert.equal(api.store.environment('prod')!.state!.drift.status, 'Drifted');
     assert.deepEqual(envMessages('prod'), []);
   });
 
-  it('refuses the command and kubectl live sources with the reason in the tree, and neither program ran', async () => {
+  it('refuses the command, kubectl and flux live sources with the reason in the tree, and no program ran', async () => {
     // A second refresh: refusing must hold on every evaluation, not just the first.
     await api.store.refresh();
     await waitForState(api, allRefreshed);
@@ -45,8 +46,10 @@ describe('Environments in an untrusted folder: files are read, no process runs',
       api.environmentLog.recent().join('\n'),
     );
     assert.deepEqual(envMessages(KUBECTL_ENV), ['Live state unavailable: the kubectl live source runs a process: trust this workspace to use it']);
+    assert.deepEqual(envMessages(FLUX_ENV), ['Live state unavailable: the flux live source runs kubectl: trust this workspace to use it']);
     assert.equal(api.store.environment(COMMAND_ENV)!.state!.drift.status, 'Error');
     assert.equal(api.store.environment(KUBECTL_ENV)!.state!.drift.status, 'Error');
+    assert.equal(api.store.environment(FLUX_ENV)!.state!.drift.status, 'Error');
     assert.equal(vscode.workspace.getConfiguration('youops').get('kubectl.path'), path.join(root, 'traps', 'kubectl'), 'kubectl would be the trap script');
     assert.equal(ran(MARKERS.command), false, 'the command live source ran');
     assert.equal(ran(MARKERS.kubectl), false, 'kubectl ran');

@@ -19,7 +19,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     assert.match(String(prod.description), /3 drifted/);
     assert.match(String(prod.description), /1 extra/);
     assert.match(String(prod.contextValue), /^youops\.environment\.drifted\.protected$/);
-    assert.match(String(items[0].description), /^5 in sync/);
+    assert.match(String(items[0].description), /^runs [0-9a-f]{7} ✓ latest · 5 in sync/);
     assert.match(String(items[1].description), /1 missing/);
   });
 

@@ -6,11 +6,13 @@ import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment
 import { fieldPathLabel } from '../../core/environments/fieldPathLabel';
 import { reportedStatus } from '../../core/environments/reportedStatus';
 import { formatResourceId } from '../../core/manifests/resourceId';
-import { didYouMean } from '../../core/text/didYouMean';
+import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
+import { describeRevision, revisionJson } from '../../core/revision/compareRevision';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
 import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
+import { envOption, selectEnvironments } from '../selectEnvironments';
 
 /** `--env NAME` (repeatable through commas) is the same as naming environments positionally. */
 export const DRIFT_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
@@ -24,7 +26,7 @@ default; $YOUOPS_KUSTOMIZE_PATH names another), and each rendered value is trace
 the patch, kustomization entry or base line that sets it.
 Exit 0 when in sync, 1 on drift, missing, extra or errors, 2 on config errors.
 An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
-Command and kubectl live sources run programs the repository names: do not run drift on
+Command, kubectl and flux live sources run programs the repository names: do not run drift on
 untrusted pull requests without --untrusted.
 ${UNTRUSTED_HELP}`;
 
@@ -50,16 +52,7 @@ interface DriftJsonField {
 export async function driftCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.format !== 'text' && args.format !== 'json') throw new UsageError(`drift supports --format text or json, not ${args.format}`);
   const { config, rootDir } = await loadWorkspaceConfig(args.cwd, args.config);
-  const names = config.environments.map((e) => e.name);
-  const envOption = typeof args.options.env === 'string' ? args.options.env.split(',').map((n) => n.trim()).filter(Boolean) : [];
-  const requested = [...args.positionals, ...envOption];
-  for (const wanted of requested) {
-    if (!names.includes(wanted)) {
-      const hint = didYouMean(wanted, names);
-      throw new UsageError(`no environment "${wanted}" in youops.yaml${hint ? ` (did you mean "${hint}"?)` : ''}; environments: ${names.join(', ')}`);
-    }
-  }
-  const selected = requested.length ? config.environments.filter((e) => requested.includes(e.name)) : config.environments;
+  const selected = selectEnvironments(config, [...args.positionals, ...envOption(args)]);
   const ctx = cliEvaluationContext(rootDir, args.options);
   const states = await Promise.all(selected.map((env) => evaluateEnvironment(env, config, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;
@@ -82,6 +75,8 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
     ...(s.drift.error ? { error: s.drift.error } : {}),
     live: s.config.live?.provider ?? null,
     ...(s.liveSummary ? { summary: s.liveSummary } : {}),
+    agent: s.agent ? { ...s.agent, text: describeAgentStatus(s.agent) } : null,
+    revision: revisionJson(s.revision),
     ...(s.rendering ? { rendering: renderingJson(s, rel) } : {}),
     counts: s.drift.counts,
     refreshedAt: s.drift.refreshedAt?.toISOString() ?? null,
@@ -97,6 +92,7 @@ function environmentJson(s: EnvironmentState, rel: (file: string) => string): un
       line: r.resource?.file ? r.resource.range.start.line + 1 : null,
       status: r.status,
       ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.error ? { error: r.error } : {}),
       drift: r.fields.map((f): DriftJsonField => {
         const source = desiredValueSource(r, f);
         const overrides = source?.overrides;
@@ -137,6 +133,8 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
   const summary = s.liveSummary ? ` [${[s.liveSummary.sync, s.liveSummary.health].filter(Boolean).join(', ')}]` : '';
   const source = s.config.live ? ` (${s.config.live.provider})` : ' (no live source)';
   const lines = [`${s.config.name}: ${reportedStatus(s).status}${summary}${counts ? ` — ${counts}` : ''}${source}`];
+  if (s.agent) lines.push(`  ${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
+  if (s.revision) lines.push(`  ${describeRevision(s.revision)}`);
   if (s.rendering?.status === 'notRendered') lines.push(`  warning: ${s.rendering.reason ?? 'not rendered'}`);
   if (s.drift.error) lines.push(...s.drift.error.split('\n').map((l) => `  error: ${l}`));
   for (const e of s.manifestErrors) {
@@ -147,6 +145,7 @@ function environmentText(s: EnvironmentState, rel: (file: string) => string): st
     if (r.status === 'InSync' || (r.status === 'Unknown' && !r.reason)) continue;
     const where = r.resource?.file ? ` ${rel(r.resource.file)}:${r.resource.range.start.line + 1}` : '';
     lines.push(`  ${r.status.padEnd(7)} ${formatResourceId(r.id)}${where}${r.reason ? ` — ${r.reason}` : ''}`);
+    if (r.error) lines.push(`    error: ${r.error}`);
     for (const f of r.fields) {
       const source = desiredValueSource(r, f);
       const line = source ? `${rel(source.file)}:${source.range.start.line + 1}` : '';

@@ -1,5 +1,7 @@
+import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
 import { evaluateEnvironment } from '../../core/environments/evaluateEnvironment';
 import { reportedStatus } from '../../core/environments/reportedStatus';
+import { describeRevision, revisionJson } from '../../core/revision/compareRevision';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../cliIo';
 import type { ParsedArgs } from '../parseArgs';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
@@ -9,11 +11,13 @@ export const ENVS_OPTIONS = UNTRUSTED_OPTION;
 
 export const ENVS_HELP = `youops envs [--format text|json] [--untrusted]
 
-Lists the environments of youops.yaml with their sync status against live state.
+Lists the environments of youops.yaml with their sync status against live state,
+the deployed revision against the branch each follows (runs a1b2c3d — 3 commits
+behind main), and the GitOps agent's own state (Flux Ready/Stalled, Argo CD sync).
 Exit 1 when any environment is not in sync, or is Error (its live source failed or a manifest
 could not be read).
 An argocd live source uses the token in $ARGOCD_AUTH_TOKEN (https only; $ARGOCD_SERVER pins it).
-Command and kubectl live sources run programs the repository names: do not run envs on
+Command, kubectl and flux live sources run programs the repository names: do not run envs on
 untrusted pull requests without --untrusted.
 ${UNTRUSTED_HELP}`;
 
@@ -35,6 +39,8 @@ export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> 
             promotesFrom: s.config.promotesFrom ?? null,
             protected: s.config.protected,
             lastCommit: s.history[0] ? { hash: s.history[0].hash, subject: s.history[0].subject, date: s.history[0].date.toISOString() } : null,
+            revision: revisionJson(s.revision),
+            agent: s.agent ? { ...s.agent, text: describeAgentStatus(s.agent) } : null,
           })),
         },
         null,
@@ -49,7 +55,8 @@ export async function envsCommand(args: ParsedArgs, io: CliIo): Promise<number> 
         .map(([k, n]) => `${n} ${k}`)
         .join(', ');
       const { status, error } = reported.get(s)!;
-      io.out(`${s.config.name.padEnd(width)}  ${status.padEnd(8)}  ${error ?? counts}`);
+      io.out(`${s.config.name.padEnd(width)}  ${status.padEnd(8)}  ${error ?? counts}${s.revision ? ` · ${describeRevision(s.revision)}` : ''}`);
+      if (s.agent) io.out(`${' '.repeat(width + 2)}${agentObjectLabel(s.agent)}: ${describeAgentStatus(s.agent)}`);
     }
   }
   return states.every((s) => ['InSync', 'Unknown'].includes(reported.get(s)!.status)) ? EXIT_OK : EXIT_FINDINGS;

@@ -11,7 +11,8 @@ export interface AuditSend {
   id: string;
   time: string;
   by: string;
-  via: TransportKind;
+  /** A chat transport, or the GitOps agent an operation went to (flux, argocd). */
+  via: TransportKind | 'flux' | 'argocd';
   destination: string;
   command?: string;
   env?: string;
@@ -37,7 +38,8 @@ export interface AuditEntry {
 }
 
 /**
- * A local, append-only record of ChatOps traffic as JSON lines. Records are only ever
+ * A local, append-only record of ChatOps traffic (and of the operations sent to the GitOps
+ * agent, which the same rules govern) as JSON lines. Records are only ever
  * appended (O_APPEND), never rewritten, so a crash mid-send still leaves the `send` line.
  * Destinations are logged without secrets: transports never expose tokens or webhook URLs.
  */

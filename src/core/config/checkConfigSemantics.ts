@@ -56,6 +56,12 @@ export function checkConfigSemantics(config: YouOpsConfig): Finding[] {
     });
   }
 
+  for (const [op, channel] of Object.entries(config.agentOperations)) {
+    const provider = channel.channel;
+    if (!config.environments.some((e) => e.live?.provider === provider)) {
+      findings.push({ severity: 'warning', path: joinPointer(['operations', op]), message: `operation "${op}" acts on ${provider === 'flux' ? 'a Flux object' : 'an Argo CD application'}, but no environment has ${provider === 'argocd' ? 'an' : 'a'} ${provider} live source` });
+    }
+  }
   for (const [op, channel] of Object.entries(config.operations)) {
     if (channel.channel === 'chatops' && !commandNames.has(channel.command)) {
       findings.push({ severity: 'error', path: joinPointer(['operations', op]), message: `operation "${op}" uses chatops command "${channel.command}", which chatops.commands does not define` });

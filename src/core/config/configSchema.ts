@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/youops.schema.json';
-import { ajvRuntime } from '../validation/ajvRuntimeLoader';
+import { ajvRuntime } from '../ajv/ajvRuntimeLoader';
 
 /**
  * The shipped JSON Schema of youops.yaml, compiled on first use so that

@@ -16,7 +16,7 @@ export function configTemplate(envFolders: string[]): string {
       const lines = [`  - name: ${name}`, `    manifests: ${folder}`];
       if (i > 0) lines.push(`    promotesFrom: ${folders[i - 1].split('/').pop()}`);
       if (/^prod/.test(name)) lines.push('    protected: true');
-      lines.push('    live:', `      snapshot: .youops/live/${name}   # or kubectl: { context: … }, argocd: { server: …, app: … }`);
+      lines.push('    live:', `      snapshot: .youops/live/${name}   # or kubectl: { context: … }, flux: { kustomization: … }, argocd: { server: …, app: … }`);
       return lines.join('\n');
     })
     .join('\n');

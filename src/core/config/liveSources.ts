@@ -22,7 +22,12 @@ const source = <Value, Settings>(d: LiveSourceDescriptor<Value, Settings>) => d;
  */
 export const LIVE_SOURCES = {
   snapshot: source({
-    schema: { type: 'string', minLength: 1, description: 'Folder or file of live objects exported as YAML/JSON (e.g. by CI).' },
+    schema: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Folder or file of live objects exported as YAML/JSON (e.g. by CI). The deployed revision, when exported too, is read from REVISION inside the folder or <name>.revision beside the file.',
+    },
     parse: (path: string) => ({ path }),
   }),
   gitRef: source({
@@ -73,6 +78,27 @@ export const LIVE_SOURCES = {
     },
     parse: (v: { server: string; app: string; appNamespace?: string; insecure?: boolean; desired?: 'workspace' | 'argocd' }) => ({ ...v }),
     secretHost: (s) => s.server,
+  }),
+  flux: source({
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'A Flux Kustomization or HelmRelease read through kubectl (your kubeconfig and context): its Ready state, applied revision and, for a Kustomization, every object of its inventory. Trusted workspaces only.',
+      oneOf: [{ required: ['kustomization'] }, { required: ['helmRelease'] }],
+      properties: {
+        kustomization: { type: 'string', minLength: 1, description: 'Name of the Flux Kustomization (kustomize.toolkit.fluxcd.io) that applies this environment.' },
+        helmRelease: { type: 'string', minLength: 1, description: 'Name of the Flux HelmRelease (helm.toolkit.fluxcd.io) that deploys this environment.' },
+        namespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63, default: 'flux-system', description: 'Namespace of the Flux object.' },
+        context: { type: 'string', description: "kubectl context. Default: the kubeconfig's current context." },
+        kubeconfig: { type: 'string', description: "Kubeconfig file (absolute, relative to this file, or ~/…). Default: kubectl's own (KUBECONFIG, ~/.kube/config)." },
+      },
+    },
+    parse: ({ kustomization, helmRelease, ...rest }: { kustomization?: string; helmRelease?: string; namespace?: string; context?: string; kubeconfig?: string }) => ({
+      kind: (kustomization !== undefined ? 'Kustomization' : 'HelmRelease') as 'Kustomization' | 'HelmRelease',
+      name: kustomization ?? helmRelease ?? '',
+      ...rest,
+    }),
   }),
 };
 

@@ -1,5 +1,4 @@
 import { isAlias, parseDocument, visit, type Document } from 'yaml';
-import { DEFAULT_FIELD_MANAGERS } from '../drift/fieldOwnership';
 import { FILE_LIMITS, FileRefusedError, readBoundedText } from '../files/readBounded';
 import { LineIndex } from '../text/range';
 import type { ConfigProblem } from './configProblem';
@@ -10,7 +9,7 @@ import { configBaseDir } from './configFile';
 import { checkConfigPaths } from './configPaths';
 import { describeSchemaErrors } from './schemaErrorMessage';
 import { parseLiveSource } from './liveSources';
-import type { ChatOpsFeedbackConfig, ChatOpsParamConfig, EnvironmentConfig, OperationChannel, YouOpsConfig } from './types';
+import { DEFAULT_FIELD_MANAGERS, type AgentOperationChannel, type ChatOpsFeedbackConfig, type ChatOpsParamConfig, type EnvironmentConfig, type OperationChannel, type YouOpsConfig } from './types';
 import { YamlNodeLocator } from './yamlNodeLocator';
 
 export interface ConfigLoadResult {
@@ -161,7 +160,7 @@ function normalize(raw: RawConfig): YouOpsConfig {
       commands: (raw.chatops?.commands ?? []).map((c) => ({ ...c, confirm: c.confirm ?? [], params: c.params ?? {} })),
       feedback: raw.chatops?.feedback ?? {},
     },
-    operations: Object.fromEntries(Object.entries(raw.operations ?? {}).map(([name, v]) => [name, parseChannel(v)])),
+    ...splitOperations(raw.operations ?? {}),
     schemas: raw.schemas ?? [],
   };
 }
@@ -175,6 +174,26 @@ function normalizeEnvironment(raw: RawEnvironment): EnvironmentConfig {
     protected: raw.protected ?? false,
     branch: raw.branch,
   };
+}
+
+/** The operations the editor hands to its own commands, and those the agent performs. */
+function splitOperations(raw: Record<string, string>): Pick<YouOpsConfig, 'operations' | 'agentOperations' | 'operationOrder'> {
+  const operations: Record<string, OperationChannel> = {};
+  const agentOperations: Record<string, AgentOperationChannel> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const agent = parseAgentChannel(value);
+    if (agent) agentOperations[name] = agent;
+    else operations[name] = parseChannel(value);
+  }
+  return { operations, agentOperations, operationOrder: Object.keys(raw) };
+}
+
+/** `flux:reconcile`, `flux:reconcile-with-source`, `flux:suspend`, `flux:resume`, `argocd:sync`; undefined for the other channels. */
+export function parseAgentChannel(value: string): AgentOperationChannel | undefined {
+  if (value === 'argocd:sync') return { channel: 'argocd', action: 'sync' };
+  const flux = /^flux:(reconcile|reconcile-with-source|suspend|resume)$/.exec(value);
+  if (!flux) return undefined;
+  return flux[1] === 'reconcile-with-source' ? { channel: 'flux', action: 'reconcile', withSource: true } : { channel: 'flux', action: flux[1] as 'reconcile' | 'suspend' | 'resume', withSource: false };
 }
 
 export function parseChannel(value: string): OperationChannel {

@@ -17,7 +17,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): ShapeFinding[] {
   const findings: ShapeFinding[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'oneOf' && oneOfPaths.has(e.instancePath) && !e.schemaPath.endsWith('/oneOf')) continue;
+    if (e.keyword !== 'oneOf' && oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')) continue;
     const finding = describe(e);
     const id = `${finding.pointer}|${finding.key ?? ''}|${finding.message}`;
     if (!seen.has(id)) {
@@ -63,6 +63,9 @@ function describe(e: ErrorObject): ShapeFinding {
       }
       return { pointer: e.instancePath, message: `${at}: ${e.message ?? 'has the wrong number of fields'}` };
     case 'oneOf': {
+      if (e.instancePath.endsWith('/live/flux')) {
+        return { pointer: e.instancePath, message: `${at}: name exactly one Flux object: kustomization: NAME or helmRelease: NAME` };
+      }
       const branches = ((e.parentSchema as { oneOf?: Array<{ type?: string; items?: { type?: string } }> })?.oneOf ?? []).map((b) =>
         b.type === 'array' ? `a list of ${b.items?.type ?? 'value'}s` : `a ${b.type ?? 'value'}`,
       );
@@ -76,10 +79,10 @@ function describe(e: ErrorObject): ShapeFinding {
 }
 
 function patternHint(pointer: string, pattern: string): string {
-  if (/^\/operations\//.test(pointer)) return 'is not a channel: use gitops, issueops:<template> or chatops:<command>';
+  if (/^\/operations\//.test(pointer)) return 'is not a channel: use gitops, issueops:<template>, chatops:<command>, flux:reconcile, flux:reconcile-with-source, flux:suspend, flux:resume or argocd:sync';
   if (pointer.endsWith('/refresh')) return 'is not a duration: use e.g. 30s, 5m, 1h or 0';
   if (pointer.endsWith('/repo')) return 'is not a repository: use owner/name';
-  if (pointer.endsWith('/appNamespace')) return 'is not a Kubernetes namespace name: lowercase letters, digits and -';
+  if (pointer.endsWith('/appNamespace') || pointer.endsWith('/flux/namespace')) return 'is not a Kubernetes namespace name: lowercase letters, digits and -';
   return `does not match ${pattern}`;
 }
 

@@ -25,6 +25,9 @@ export interface DriftIgnoreRule {
   path: string;
 }
 
+/** The agents' field managers when youops.yaml names none (drift.fieldManagers). */
+export const DEFAULT_FIELD_MANAGERS: readonly string[] = ['argocd-controller', 'kustomize-controller', 'helm-controller', 'kubectl'];
+
 export interface DriftConfig {
   ignore: DriftIgnoreRule[];
   /** Field managers of the agent that applies Git (managedFields), e.g. `argocd-controller`. */
@@ -80,6 +83,15 @@ export type OperationChannel =
   | { channel: 'issueops'; template: string }
   | { channel: 'chatops'; command: string };
 
+/**
+ * An operation the GitOps agent performs itself, run by YouOps through the agent's API:
+ * `flux:reconcile`, `flux:reconcile-with-source`, `flux:suspend`, `flux:resume`, `argocd:sync`.
+ * Kept apart from OperationChannel, whose channels hand over to the editor's own commands.
+ */
+export type AgentOperationChannel =
+  | { channel: 'flux'; action: 'reconcile' | 'suspend' | 'resume'; withSource: boolean }
+  | { channel: 'argocd'; action: 'sync' };
+
 export interface SchemaAssociation {
   files: string;
   schema: string;
@@ -92,5 +104,9 @@ export interface YouOpsConfig {
   issueops: IssueOpsConfig;
   chatops: ChatOpsConfig;
   operations: Record<string, OperationChannel>;
+  /** The entries of `operations:` that the agent performs (listOperations gives both maps for a picker). */
+  agentOperations: Record<string, AgentOperationChannel>;
+  /** The names of `operations:` in youops.yaml's order, across both maps (pickers keep the team's order). */
+  operationOrder?: readonly string[];
   schemas: SchemaAssociation[];
 }

@@ -1,8 +1,8 @@
-import type { DriftIgnoreRule } from '../config/types';
+import { DEFAULT_FIELD_MANAGERS, type DriftIgnoreRule } from '../config/types';
 import { pointerFromSegments } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 import { KindSchema } from './fieldSchema';
-import { agentKeys, appliedByAgent, appliedChild, appliedItem, DEFAULT_FIELD_MANAGERS, managedChild, managedItem, ownedByController, ownershipOf, type ManagedFields, type Ownership } from './fieldOwnership';
+import { agentKeys, appliedByAgent, appliedChild, appliedItem, managedChild, managedItem, ownedByController, ownershipOf, type ManagedFields, type Ownership } from './fieldOwnership';
 import { IgnoreMatcher } from './ignoreRules';
 import { injectedNames } from './injectedSidecars';
 import { listRule, matchListItems, type ListRule } from './listMatching';

@@ -1,5 +1,5 @@
+import { DEFAULT_FIELD_MANAGERS } from '../config/types';
 import { shapeForDiff } from './compare';
-import { DEFAULT_FIELD_MANAGERS } from './fieldOwnership';
 import type { DriftRules, ResourceDrift } from './environmentDrift';
 import { toYaml } from './normalize';
 import { unmasked } from './secretMasking';

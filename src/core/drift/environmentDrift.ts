@@ -1,10 +1,9 @@
-import type { DriftIgnoreRule } from '../config/types';
-import { LiveStateError, type LiveObject, type LiveState } from '../live/provider';
+import { DEFAULT_FIELD_MANAGERS, type DriftIgnoreRule } from '../config/types';
+import { LiveStateError, type LiveObject, type LiveState, type UnreadableObject } from '../live/provider';
 import type { FieldLocation, ManifestResource } from '../manifests/manifestResource';
 import { isRecord, versionlessKey, type ResourceId } from '../manifests/resourceId';
 import { compareObjects, type FieldDrift } from './compare';
 import { isClusterScoped } from './fieldSchema';
-import { DEFAULT_FIELD_MANAGERS } from './fieldOwnership';
 import { emptyStatusCounts, type ResourceStatus } from './resourceStatus';
 import { displayedLive, unmasked } from './secretMasking';
 import { UNRENDERED_REASON } from './templateExpression';
@@ -24,12 +23,18 @@ export interface ResourceDrift {
   hiddenPaths?: readonly string[];
   /** The source's rendering of the desired object (LiveObject.target). */
   target?: unknown;
+  /** Why the live object could not be read (status Error; LiveState.unreadable). */
+  error?: string;
 }
 
 export type DriftMemo = WeakMap<ManifestResource, WeakMap<object, ResourceDrift>>;
 
 export interface EnvironmentDrift {
-  /** Error if the provider failed, Drifted if anything is Drifted/Missing/Extra, InSync otherwise, Unknown without live state. */
+  /**
+   * Error if the provider failed (`error` says why) or, short of drift, some resources could not
+   * be read (each with its own `error`); Drifted if anything is Drifted/Missing/Extra; InSync
+   * otherwise; Unknown without live state.
+   */
   status: ResourceStatus;
   error?: string;
   resources: ResourceDrift[];
@@ -81,8 +86,11 @@ export function computeEnvironmentDrift(
   }
 
   const index = new LiveIndex(live.objects);
+  const unreadable = new Map((live.unreadable ?? []).map((u) => [versionlessKey(u.id), u]));
   const resources: ResourceDrift[] = desired.map((resource) => {
     const match = index.find(resource.id);
+    const failed = match ? undefined : takeUnreadable(unreadable, resource.id);
+    if (failed) return { key: resource.key, id: resource.id, status: 'Error', resource, fields: [], error: failed.message };
     if (!match) return { key: resource.key, id: resource.id, status: 'Missing', resource, fields: [] };
     const known = memo?.get(resource)?.get(match.object as object);
     if (known) return known;
@@ -114,10 +122,30 @@ export function computeEnvironmentDrift(
     }
   }
 
+  // Unreadable objects no manifest declares are still the environment's: shown, not dropped.
+  for (const u of unreadable.values()) resources.push({ key: u.key, id: u.id, status: 'Error', fields: [], error: u.message });
+
   const counts = emptyStatusCounts();
   for (const r of resources) counts[r.status]++;
-  const status: ResourceStatus = counts.Drifted + counts.Missing + counts.Extra > 0 ? 'Drifted' : 'InSync';
+  const status: ResourceStatus = counts.Drifted + counts.Missing + counts.Extra > 0 ? 'Drifted' : counts.Error > 0 ? 'Error' : 'InSync';
   return { status, resources, counts, refreshedAt: live.fetchedAt };
+}
+
+/**
+ * The unreadable entry a desired resource stands for, matched as LiveIndex.find matches: a
+ * namespaced manifest of a cluster-scoped object takes the namespace-less entry, a
+ * namespace-less manifest the only one of its kind and name.
+ */
+function takeUnreadable(unreadable: Map<string, UnreadableObject>, id: ResourceId): UnreadableObject | undefined {
+  let key = versionlessKey(id);
+  if (!unreadable.has(key) && id.namespace) key = versionlessKey({ ...id, namespace: undefined });
+  if (!unreadable.has(key) && !id.namespace) {
+    const same = [...unreadable.keys()].filter((k) => versionlessKey({ ...unreadable.get(k)!.id, namespace: undefined }) === key);
+    if (same.length === 1) key = same[0];
+  }
+  const found = unreadable.get(key);
+  unreadable.delete(key);
+  return found;
 }
 
 function isRuleList(rules: DriftRules | readonly DriftIgnoreRule[]): rules is readonly DriftIgnoreRule[] {

@@ -28,9 +28,6 @@ export interface ManagedFields {
 
 type FieldsNode = Record<string, unknown>;
 
-/** The agents' field managers when youops.yaml names none. */
-export const DEFAULT_FIELD_MANAGERS: readonly string[] = ['argocd-controller', 'kustomize-controller', 'helm-controller', 'kubectl'];
-
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Managers that are people at a terminal or a dashboard, not controllers (field manager = client name). */

@@ -2,7 +2,7 @@ import type { DriftIgnoreRule } from '../config/types';
 import { diffObjects } from '../drift/compare';
 import type { ManifestResource, Range } from '../manifests/manifestResource';
 import { apiGroup } from '../manifests/resourceId';
-import { counterpartPointer } from './counterpartPointer';
+import { counterpartPointer } from '../drift/counterpartPointer';
 import type { EnvironmentState } from './environmentState';
 import { fieldPathLabel } from './fieldPathLabel';
 

@@ -1,8 +1,11 @@
+import type { AgentStatus } from '../agent/agentStatus';
 import type { EnvironmentConfig } from '../config/types';
 import type { EnvironmentDrift } from '../drift/environmentDrift';
 import type { CommitInfo } from '../git/history';
 import type { EnvironmentRendering } from '../kustomize/renderDesiredState';
 import type { ManifestError } from '../manifests/manifestResource';
+import type { RevisionStatus } from '../revision/compareRevision';
+import type { HistoryMark } from '../revision/historyMarks';
 import type { DesiredRef } from './loadDesiredState';
 
 /** Everything the views show about one environment after a refresh. */
@@ -26,4 +29,10 @@ export interface EnvironmentState {
   rendering?: EnvironmentRendering;
   /** The live source's own view, e.g. Argo CD sync and health status. */
   liveSummary?: { sync?: string; health?: string };
+  /** The GitOps agent's own state (Flux object, Argo CD application); describeAgentStatus() words it. */
+  agent?: AgentStatus;
+  /** The deployed revision against the branch the environment follows; describeRevision() words it. */
+  revision?: RevisionStatus;
+  /** `history` commits by hash: the deployed one, those not deployed yet, those included (set only when the deployed commit is local). */
+  historyMarks?: Readonly<Record<string, HistoryMark>>;
 }

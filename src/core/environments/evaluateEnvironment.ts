@@ -3,8 +3,10 @@ import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
 import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
-import { createLiveProvider, type SecretLookup } from '../live/createProvider';
+import { createLiveProvider, type LiveProviderContext, type SecretLookup } from '../live/createProvider';
 import { LiveStateError, type LiveState } from '../live/provider';
+import { compareRevision } from '../revision/compareRevision';
+import { markHistory } from '../revision/historyMarks';
 import { desiredFromArgoCd } from './argocdDesired';
 import type { EnvironmentState } from './environmentState';
 import type { EvaluationCache } from './evaluationCache';
@@ -34,7 +36,9 @@ export interface EvaluationContext {
 
 /**
  * Desired state from Git (the working tree, or the environment's `branch`), live state
- * from the environment's provider, and the drift between.
+ * from the environment's provider, and the drift between; the agent's own state, the
+ * deployed revision against the branch and the History commits marked against it when the
+ * source reports them.
  */
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
@@ -60,32 +64,30 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
   // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
   const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
-  let live: LiveState | LiveStateError | undefined = reuseLive ? cache?.live.get(env.name) : undefined;
-  if (rendering?.status === 'failed' && !argoDesired) {
-    // What the agent would apply is unknown: comparing the raw files would report false drift.
-    live = new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests');
-  } else if (env.live && !live) {
+  // What the agent would apply is unknown when kustomize failed: comparing the raw files would report
+  // false drift. The agent's own state and the deployed revision still hold, so the source is still asked.
+  const unrendered = rendering?.status === 'failed' && !argoDesired ? new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests') : undefined;
+  let live: LiveState | LiveStateError | undefined = reuseLive && !unrendered ? cache?.live.get(env.name) : undefined;
+  if (env.live && !live) {
     try {
-      const provider = createLiveProvider(env.live, {
-        rootDir: ctx.rootDir,
-        trusted: ctx.trusted,
-        kubectlPath: ctx.kubectlPath,
-        kustomizePath: ctx.kustomizePath,
-        renderer: ctx.renderer,
-        manifests: env.manifests,
-        secret: ctx.secret,
-        files: cache?.files,
-      });
-      live = await provider.fetch({ resources: manifests.resources, signal: ctx.signal });
+      const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
+      live = await provider.fetch({ resources: unrendered ? [] : manifests.resources, signal: ctx.signal });
     } catch (err) {
       live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
     }
-    if (!ctx.signal?.aborted) cache?.live.set(env.name, live);
+    // Fetched for no resources: not the live state of the next refresh.
+    if (!ctx.signal?.aborted && !unrendered) cache?.live.set(env.name, live);
   }
+  const fetched = live instanceof LiveStateError ? undefined : live;
   // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
-  const desiredResources = argoDesired && live && !(live instanceof LiveStateError) && live.desired ? desiredFromArgoCd(live.desired, manifests.resources) : manifests.resources;
-  const drift = computeEnvironmentDrift(desiredResources, live, config.drift, cache?.comparisons);
-  const liveSummary = live instanceof LiveStateError ? undefined : live?.summary;
+  const desiredResources = argoDesired && fetched?.desired ? desiredFromArgoCd(fetched.desired, manifests.resources) : manifests.resources;
+  const drift = computeEnvironmentDrift(desiredResources, unrendered ?? live, config.drift, cache?.comparisons);
+  const liveSummary = fetched?.summary;
+  const agent = fetched?.agent;
+  const revision = fetched?.revision ? await compareRevision(ctx.rootDir, fetched.revision, env.branch, ctx.signal) : undefined;
+  const marks = revision?.deployedCommit
+    ? await markHistory(ctx.rootDir, history.map((c) => c.hash), revision.deployedCommit, ctx.signal).catch(() => undefined)
+    : undefined;
   return {
     config: env,
     drift,
@@ -95,6 +97,23 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     ...(desiredRef ? { desiredRef } : {}),
     ...(argoDesired ? { rendering: { status: 'rendered' as const, tool: 'Argo CD', overlays: rendering?.overlays ?? [] } } : rendering ? { rendering } : {}),
     ...(liveSummary ? { liveSummary } : {}),
+    ...(agent ? { agent } : {}),
+    ...(revision ? { revision } : {}),
+    ...(marks?.size ? { historyMarks: Object.fromEntries(marks) } : {}),
+  };
+}
+
+/** What the environment's live provider is built with. */
+export function liveProviderContext(env: EnvironmentConfig, ctx: EvaluationContext): LiveProviderContext {
+  return {
+    rootDir: ctx.rootDir,
+    trusted: ctx.trusted,
+    kubectlPath: ctx.kubectlPath,
+    kustomizePath: ctx.kustomizePath,
+    renderer: ctx.renderer,
+    manifests: env.manifests,
+    secret: ctx.secret,
+    files: ctx.cache?.files,
   };
 }
 

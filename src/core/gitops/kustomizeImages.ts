@@ -65,18 +65,6 @@ export function kustomizeImageEdit(text: string, name: string, field: ImageField
   return { start: at, end: at, newText: `${newlineIfMissing(text, at)}${pad}- name: ${scalarText('', name)}\n${pad}  ${field}: ${scalarText('', value)}\n` };
 }
 
-/** `registry/repo:tag@sha256:…` → its parts; the tag colon comes after the last slash. */
-export function parseImage(image: string): { repo: string; tag?: string; digest?: string } {
-  const [withoutDigest, digest] = image.split('@', 2);
-  const colon = withoutDigest.lastIndexOf(':');
-  const hasTag = colon > withoutDigest.lastIndexOf('/');
-  return {
-    repo: hasTag ? withoutDigest.slice(0, colon) : withoutDigest,
-    ...(hasTag ? { tag: withoutDigest.slice(colon + 1) } : {}),
-    ...(digest ? { digest } : {}),
-  };
-}
-
 /** Inserting at the end of a file without a final newline must start a new line first. */
 function newlineIfMissing(text: string, at: number): string {
   return at === text.length && text.length > 0 && !text.endsWith('\n') ? '\n' : '';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FILE_LIMITS } from '../files/readBounded';
 import type { EnvironmentConfig, YouOpsConfig } from '../config/types';
 import { compareEnvironments, type FieldDifference, type ResourceComparison } from '../environments/compareEnvironments';
-import { counterpartPointer } from '../environments/counterpartPointer';
+import { counterpartPointer } from '../drift/counterpartPointer';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import { findKustomization } from '../manifests/kustomization';
 import { loadManifests } from '../manifests/loadManifests';
@@ -12,7 +12,8 @@ import { GitOpsError } from './gitOpsError';
 import { renderedFieldChange } from './renderedChange';
 import { loadRenderedManifests, type RenderContext } from '../kustomize/renderDesiredState';
 import { fieldEdit } from './fieldEdit';
-import { IMAGE_FIELDS, kustomizeImageEdit, parseImage, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
+import { IMAGE_FIELDS, kustomizeImageEdit, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
+import { parseImage } from '../manifests/imageReference';
 import { newResourceChange, type NewFilesFolder } from './newResource';
 import type { ChangeCheck, FileEdit, PromotionChange, PromotionPlan } from './promotionChange';
 

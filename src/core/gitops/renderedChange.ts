@@ -7,7 +7,7 @@ import type { ManifestResource } from '../manifests/manifestResource';
 import { parseManifestText } from '../manifests/parseManifestText';
 import { fieldEdit } from './fieldEdit';
 import { GitOpsError } from './gitOpsError';
-import { parseImage } from './kustomizeImages';
+import { parseImage } from '../manifests/imageReference';
 import type { ChangeCheck, PromotionChange } from './promotionChange';
 import { offsetAt, type TextEdit } from './textEdits';
 import { scalarText } from './yamlValueText';

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { keysForList } from '../drift/listMatching';
-import { counterpartPointer } from '../environments/counterpartPointer';
-import { parseImage } from '../gitops/kustomizeImages';
+import { counterpartPointer } from '../drift/counterpartPointer';
+import { parseImage } from '../manifests/imageReference';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { isRecord } from '../manifests/resourceId';
@@ -10,9 +10,9 @@ import type { Range } from '../text/range';
 import { keyRangeIn, listEntries, locationIn, stringField, type KustomizationModel } from './kustomizationModel';
 import { kustomizationPatches, type PatchDocument, type PatchEntry } from './kustomizePatches';
 import { matchesTarget, type SelectorSubject } from './targetSelector';
-import type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from './valueSource';
+import type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from '../manifests/valueSource';
 
-export type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from './valueSource';
+export type { RenderedTrace, RenderOrigin, SetBy, ValueSource, WrittenValue } from '../manifests/valueSource';
 
 export interface TraceInput {
   /** The rendered object, build annotations stripped. */

@@ -5,6 +5,7 @@ import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import type { ParsedFileCache } from '../files/parsedFileCache';
 import { ArgoCdProvider } from './argocdProvider';
 import { CommandProvider } from './commandProvider';
+import { FluxProvider, fluxObjectRef } from './fluxProvider';
 import { GitRefProvider } from './gitRefProvider';
 import { KubectlProvider } from './kubectlProvider';
 import { LiveStateError, type LiveStateProvider } from './provider';
@@ -58,7 +59,11 @@ const FACTORIES: { [K in LiveProviderName]: Factory<K> } = {
   argocd: (source, ctx) => {
     // An untrusted youops.yaml could name any server: the token must not go there.
     requireTrust('argocd', ctx, 'sends your Argo CD token to the configured server');
-    return new ArgoCdProvider({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: tokenFor(source, ctx) });
+    return new ArgoCdProvider({ server: source.server, app: source.app, appNamespace: source.appNamespace, insecure: source.insecure, getToken: sourceToken(source, ctx.secret) });
+  },
+  flux: (source, ctx) => {
+    requireTrust('flux', ctx, 'runs kubectl');
+    return new FluxProvider({ kubectlPath: ctx.kubectlPath, context: source.context, kubeconfig: source.kubeconfig, cwd: ctx.rootDir, object: fluxObjectRef(source) });
   },
 };
 
@@ -67,9 +72,9 @@ export function createLiveProvider(source: LiveSource, ctx: LiveProviderContext)
   return (FACTORIES[source.provider] as Factory<LiveProviderName>)(source, ctx);
 }
 
-function tokenFor(source: LiveSource, ctx: LiveProviderContext): (() => Promise<string | undefined>) | undefined {
+/** The source's credential, looked up for its own kind and host on every call; undefined when it sends none. */
+export function sourceToken(source: LiveSource, lookup: SecretLookup | undefined): (() => Promise<string | undefined>) | undefined {
   const host = liveSecretHost(source);
-  const lookup = ctx.secret;
   return host !== undefined && lookup ? () => lookup(source.provider, host) : undefined;
 }
 

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { loadRenderedManifests, type RenderContext } from '../kustomize/renderDesiredState';
 import { loadManifests } from '../manifests/loadManifests';
+import { resolveCommit } from '../revision/gitRevisions';
+import type { DeployedRevision } from '../revision/deployedRevision';
 import { GitTreeFileSystem } from './gitTreeFileSystem';
 import { LiveStateError, type LiveFetchRequest, type LiveState, type LiveStateProvider } from './provider';
 
@@ -47,6 +49,14 @@ export class GitRefProvider implements LiveStateProvider {
       throw new LiveStateError(this.name, `at Git ref "${ref}", ${where}${line}: ${hard.message}`);
     }
     const objects = parsed.resources.map((r) => ({ id: r.id, key: r.key, object: r.object }));
-    return { objects, complete: true, fetchedAt: new Date() };
+    // The ref is the record of what is deployed, so its commit is the deployed revision.
+    return { objects, complete: true, fetchedAt: new Date(), revision: { text: tree.commit, commit: tree.commit, ref, from: `Git ref "${ref}"` } };
+  }
+
+  async deployedRevision(signal?: AbortSignal): Promise<DeployedRevision | undefined> {
+    const { rootDir, ref } = this.options;
+    const commit = ref.startsWith('-') ? undefined : await resolveCommit(rootDir, ref, signal).catch(() => undefined);
+    if (!commit) throw new LiveStateError(this.name, `Git ref "${ref}" does not exist in the local repository`);
+    return { text: commit, commit, ref, from: `Git ref "${ref}"` };
   }
 }

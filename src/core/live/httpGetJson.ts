@@ -6,6 +6,9 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HttpGetOptions {
   url: string;
+  /** Default GET. A POST sends `body` as JSON. */
+  method?: 'GET' | 'POST';
+  body?: string;
   headers?: Record<string, string>;
   timeoutMs: number;
   /** Accept self-signed/invalid TLS certificates. */
@@ -36,7 +39,7 @@ export class HttpTransportError extends Error {
 }
 
 /**
- * One GET with node's http(s), no redirects followed (a redirect must not carry a
+ * One GET (or POST of a JSON body) with node's http(s), no redirects followed (a redirect must not carry a
  * bearer token elsewhere). Node's own `fetch` cannot skip TLS verification per
  * request, which `insecure` needs for self-signed Argo CD installs.
  */
@@ -56,8 +59,12 @@ export function httpGetJson(options: HttpGetOptions): Promise<HttpResponse> {
     const req = client.request(
       url,
       {
-        method: 'GET',
-        headers: { Accept: 'application/json', ...options.headers },
+        method: options.method ?? 'GET',
+        headers: {
+          Accept: 'application/json',
+          ...(options.body !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
         ...(options.lookup ? { lookup: options.lookup } : {}),
         ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecure } : {}),
       },
@@ -97,7 +104,7 @@ export function httpGetJson(options: HttpGetOptions): Promise<HttpResponse> {
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('error', (e) => finish(() => reject(transportError(e))));
-    req.end();
+    req.end(options.body);
   });
 }
 

@@ -1,7 +1,9 @@
 import { redactSecrets } from '../text/redact';
 
+import type { AgentStatus } from '../agent/agentStatus';
 import type { ManifestResource } from '../manifests/manifestResource';
 import type { ResourceId } from '../manifests/resourceId';
+import type { DeployedRevision } from '../revision/deployedRevision';
 
 /** One object as it exists in the cluster (or in an export of it). */
 export interface LiveObject {
@@ -25,11 +27,24 @@ export interface LiveState {
   fetchedAt: Date;
   /** What the source itself says about the environment (Argo CD's sync and health status). */
   summary?: { sync?: string; health?: string };
+  /** The agent's own state (a Flux Kustomization or HelmRelease, an Argo CD Application). */
+  agent?: AgentStatus;
+  /** What the source says is deployed: Flux's lastAppliedRevision, Argo CD's sync revision, a snapshot's revision file. */
+  revision?: DeployedRevision;
+  /** Objects the source lists but could not read: each is that resource's Error, the rest is still evaluated. */
+  unreadable?: UnreadableObject[];
   /**
    * The source's own rendering of the desired state, every object it would apply (Argo CD's
    * targetState of each managed resource, also those not live yet): what `desired: argocd` compares.
    */
   desired?: unknown[];
+}
+
+/** An object known to be live (e.g. in Flux's inventory) that could not be fetched. */
+export interface UnreadableObject {
+  id: ResourceId;
+  key: string;
+  message: string;
 }
 
 export interface LiveFetchRequest {
@@ -42,6 +57,11 @@ export interface LiveFetchRequest {
 export interface LiveStateProvider {
   readonly name: string;
   fetch(request: LiveFetchRequest): Promise<LiveState>;
+  /**
+   * Only the deployed revision, cheaper than a fetch (one object, one file). Absent when the
+   * source never knows one; undefined when it knows none right now.
+   */
+  deployedRevision?(signal?: AbortSignal): Promise<DeployedRevision | undefined>;
 }
 
 /** A provider could not deliver live state; the message is shown as the environment's Error. */

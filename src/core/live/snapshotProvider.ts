@@ -4,13 +4,16 @@ import type { ParsedFileCache } from '../files/parsedFileCache';
 import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
 import { parseLiveObjects } from './parseLiveObjects';
+import { readSnapshotRevision } from '../revision/snapshotRevision';
+import type { DeployedRevision } from '../revision/deployedRevision';
 
 const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /**
  * Live state exported to files (e.g. by CI running `kubectl get -o yaml`). Reads only
  * files, so it is safe in untrusted workspaces. The export is taken as the whole
- * truth: complete, so objects only in it are Extra.
+ * truth: complete, so objects only in it are Extra. A revision file exported with it
+ * (see snapshotRevision) says which commit was deployed.
  */
 export class SnapshotProvider implements LiveStateProvider {
   readonly name = 'snapshot';
@@ -45,7 +48,22 @@ export class SnapshotProvider implements LiveStateProvider {
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
-    return { objects, complete: true, fetchedAt: new Date() };
+    const revision = await this.readRevision(stat.isDirectory());
+    return { objects, complete: true, fetchedAt: new Date(), ...(revision ? { revision } : {}) };
+  }
+
+  async deployedRevision(): Promise<DeployedRevision | undefined> {
+    const stat = await fs.stat(this.snapshotPath).catch(() => undefined);
+    if (!stat) throw new LiveStateError(this.name, `snapshot folder ${this.snapshotPath} does not exist`);
+    return this.readRevision(stat.isDirectory());
+  }
+
+  private async readRevision(isDirectory: boolean): Promise<DeployedRevision | undefined> {
+    try {
+      return await readSnapshotRevision(this.snapshotPath, isDirectory, this.rootDir);
+    } catch (e) {
+      throw new LiveStateError(this.name, `cannot read the snapshot's revision file: ${(e as Error).message}`);
+    }
   }
 }
 

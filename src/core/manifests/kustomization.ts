@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { readYamlValues } from '../yaml/readYaml';
 import { nodeFileSystem, type ManifestFileSystem } from './manifestFileSystem';
 import { isRecord } from './resourceId';
 
@@ -17,11 +17,15 @@ export async function findKustomization(dir: string, fsys: ManifestFileSystem = 
 /**
  * Local entries a kustomization pulls in (`resources`, legacy `bases`, `components`, `crds`).
  * Remote ones (URLs, `github.com/...`, `git@...`) are returned separately: they cannot be
- * read offline. Patches, images and generators are not applied: YouOps compares the
- * listed resources as written.
+ * read offline. Read as kustomize reads it (the YAML reading layer); a syntax error throws.
+ * This is the raw reading, where nothing is rendered (no kustomize, an untrusted folder) and
+ * for the checks of promote: patches, images and generators are not applied here.
  */
 export function kustomizationEntries(text: string): { local: string[]; remote: string[] } {
-  const data: unknown = parse(text);
+  const { values, problems } = readYamlValues(text);
+  const syntax = problems.find((p) => p.code === 'yaml-syntax');
+  if (syntax) throw new Error(syntax.message);
+  const data: unknown = values[0];
   const local: string[] = [];
   const remote: string[] = [];
   if (!isRecord(data)) return { local, remote };

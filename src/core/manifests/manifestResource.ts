@@ -1,5 +1,5 @@
 import type { Range } from '../text/range';
-import type { RenderedTrace } from '../kustomize/valueSource';
+import type { RenderedTrace } from './valueSource';
 import type { FieldLocation } from '../yaml/yamlPositions';
 import type { ResourceId } from './resourceId';
 

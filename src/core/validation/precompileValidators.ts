@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnySchema } from 'ajv';
 import { sourceHash } from './openapiToSchemas';
-import { ajvRuntime } from './ajvRuntimeLoader';
+import { ajvRuntime } from '../ajv/ajvRuntimeLoader';
 import { AJV_OPTIONS, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
 
 export { PRECOMPILED_VERSION };

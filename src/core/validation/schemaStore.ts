@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
 import { FILE_LIMITS, readBoundedText, readBoundedTextSync } from '../files/readBounded';
-import { ajvRuntime } from './ajvRuntimeLoader';
+import { ajvRuntime } from '../ajv/ajvRuntimeLoader';
 import { BuiltinKinds } from './builtinKinds';
 import { sourceHash } from './openapiToSchemas';
 import { httpFetcher, loadSchemaUrl, type SchemaFetcher } from './schemaFetcher';

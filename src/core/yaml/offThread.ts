@@ -57,12 +57,14 @@ class WorkerPool {
       const id = this.nextId++;
       this.busy.add(worker);
       this.pending.set(id, (json) => {
+        worker.unref();
         this.busy.delete(worker);
         this.idle.push(worker);
         this.scheduleStop();
         job.resolve(json);
         this.dispatch();
       });
+      worker.ref(); // a read in flight keeps the process alive until it answers
       worker.postMessage({ id, text: job.text });
     }
   }
@@ -74,7 +76,6 @@ class WorkerPool {
     } catch {
       return undefined;
     }
-    worker.unref(); // never keeps a CLI process alive
     worker.on('message', (m: { id: number; json?: string }) => {
       const done = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -92,6 +93,8 @@ class WorkerPool {
     };
     worker.on('error', fail);
     worker.on('exit', fail);
+    // An idle worker never keeps a CLI process alive (after the listeners: adding one refs the worker again).
+    worker.unref();
     return worker;
   }
 

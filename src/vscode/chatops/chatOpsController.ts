@@ -1,7 +1,6 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AuditLog } from '../../core/chatops/auditLog';
+import type { AuditLog } from '../../core/chatops/auditLog';
 import { ChatOpsError } from '../../core/chatops/chatOpsError';
 import { ChatOpsSender, type SendRequest } from '../../core/chatops/chatOpsSender';
 import { CommandHistory, STATUS_SYMBOL, type HistoryEntry } from '../../core/chatops/commandHistory';
@@ -14,14 +13,13 @@ const HISTORY_KEY = 'youops.chatops.history';
 
 /**
  * Owns the ChatOps state of the window — its feature store: the sender, the history of sent
- * commands (workspace state), the audit log (workspace storage) and the replies output.
+ * commands (workspace state) and the replies output; sends go to the window's audit log.
  * The tree's "last command" row and the audit document read from it.
  */
 export class ChatOpsController extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   readonly history: CommandHistory;
-  readonly audit: AuditLog;
   readonly output = this._register(new ChatOpsOutput());
   readonly user = os.userInfo().username;
   private readonly sender: ChatOpsSender;
@@ -30,11 +28,10 @@ export class ChatOpsController extends Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly ui: Ui,
     private readonly failures: Failures,
+    readonly audit: AuditLog,
   ) {
     super();
     this.history = new CommandHistory(context.workspaceState.get<HistoryEntry[]>(HISTORY_KEY, []));
-    const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
-    this.audit = new AuditLog(path.join(storage, 'chatops-audit.jsonl'));
     this.sender = new ChatOpsSender({ audit: this.audit, user: this.user, isTrusted: () => vscode.workspace.isTrusted });
   }
 

@@ -7,11 +7,11 @@ import { resendFromHistory, sendChatOpsCommand, type ChatOpsDeps } from './sendC
 
 /** ChatOps: commands to a chat or bot, their history and audit log, and each environment's last command in the tree. */
 export function registerChatOps(services: Services): ChatOpsController {
-  const { context, store, ui, failures, secrets, github, commands } = services;
-  const chatops = new ChatOpsController(context, ui, failures);
+  const { context, store, ui, failures, secrets, github, commands, audit } = services;
+  const chatops = new ChatOpsController(context, ui, failures, audit);
   const deps: ChatOpsDeps = { store, ui, failures, secrets, github, chatops };
   services.sections.push(new LastCommandSection(chatops));
-  context.subscriptions.push(chatops, new AuditLogDocumentProvider(chatops));
+  context.subscriptions.push(chatops, new AuditLogDocumentProvider(audit));
   const name = (args: readonly unknown[]) => (typeof args[0] === 'string' ? args[0] : undefined);
   commands.register('youops.sendChatOpsCommand', (t) => sendChatOpsCommand(deps, t), { needsConfig: true });
   commands.register('youops.chatops.resend', (t) => resendFromHistory(deps, t.historyId), { needsConfig: true });

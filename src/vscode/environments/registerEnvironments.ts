@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { YAML_AND_JSON_FILES } from '../shared/documentSelectors';
 import type { Services } from '../shared/services';
 import type { TreeNode } from '../shared/tree/treeNodes';
+import { registerAgentCommands } from './agent/agentCommands';
+import { AgentOperations } from './agent/agentOperations';
+import { AgentSection } from './agent/agentSection';
 import { setArgocdToken } from './argocdTokens';
 import { showConfigDiagnostics } from './config/configDiagnostics';
 import { createConfig } from './config/createConfig';
@@ -16,12 +19,13 @@ import { ResourceCodeLensProvider } from './editor/resourceCodeLenses';
 import { EnvironmentLog } from './environmentLog';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './history/commitDocuments';
 import { showCommit } from './history/showCommit';
+import { showWhereIsCommit } from './history/whereIsCommit';
 import { refreshAutomatically } from './refresh/autoRefresh';
 import { runOperation } from './runOperation';
 import { showEnvironmentStatusBar } from './statusBar';
 import { EnvironmentsTreeProvider } from './tree/environmentsTreeProvider';
 import { createEnvironmentsView } from './tree/environmentsView';
-import { revealInTree } from './tree/revealInTree';
+import { revealInTree, revealNode } from './tree/revealInTree';
 
 /** What the environments feature hands to the extension-host tests. */
 export interface EnvironmentsHandles {
@@ -29,21 +33,28 @@ export interface EnvironmentsHandles {
   treeView: vscode.TreeView<TreeNode>;
   decorations: DriftLineDecorations;
   environmentLog: EnvironmentLog;
+  agent: AgentOperations;
+  statusBar: vscode.StatusBarItem;
 }
 
 /**
  * Environments: the tree and its sections, drift in the editor (decorations, lenses, hovers,
- * file badges, status bar), desired ↔ live diffs, history, refresh, youops.yaml's problems,
- * and their commands.
+ * file badges, status bar), desired ↔ live diffs, history and where a commit is deployed,
+ * refresh, youops.yaml's problems, the GitOps agent's state and operations, and their commands.
  */
 export function registerEnvironments(services: Services): EnvironmentsHandles {
   const { context, store, ui, secrets, commands } = services;
+  const agent = new AgentOperations(services);
   const tree = new EnvironmentsTreeProvider(store);
+  // The agent's row first: the environment's own operations, then what other features add.
+  tree.addSection(new AgentSection(store, agent));
   for (const section of services.sections) tree.addSection(section);
   const view = createEnvironmentsView(store, tree);
   const decorations = showDriftLineDecorations(store);
+  const statusBar = showEnvironmentStatusBar(store);
   const environmentLog = new EnvironmentLog(store);
   context.subscriptions.push(
+    agent,
     tree,
     view.disposable,
     decorations,
@@ -55,7 +66,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
-    showEnvironmentStatusBar(store),
+    statusBar.disposable,
   );
 
   const resourceRef = (t: { env?: string; key?: string; path?: string }) => (t.env && t.key ? { env: t.env, key: t.key, path: t.path } : undefined);
@@ -72,12 +83,16 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     return ref ? revealInTree(ui, view.view, tree, ref) : undefined;
   });
   commands.register('youops.showCommit', (t) => (t.env && t.hash ? showCommit(ui, t.env, t.hash) : undefined));
-  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, t), { needsConfig: true });
+  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, agent, t), { needsConfig: true });
+  registerAgentCommands(commands, ui, agent);
+  commands.register('youops.whereIsCommit', (t, state) => showWhereIsCommit(ui, state, t, (env) => revealNode(view.view, { type: 'environment', env })), {
+    needsConfig: true,
+  });
   commands.register('youops.showLog', () => environmentLog.show());
   commands.register('youops.argocd.setToken', async () => (await setArgocdToken(store, secrets, ui)) && store.refresh());
   commands.register('youops.argocd.clearToken', async () => (await setArgocdToken(store, secrets, ui, true)) && store.refresh());
   commands.register('youops.openWalkthrough', () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
   );
-  return { tree, treeView: view.view, decorations, environmentLog };
+  return { tree, treeView: view.view, decorations, environmentLog, agent, statusBar: statusBar.item };
 }

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { agentObjectLabel, describeAgentStatus } from '../../core/agent/agentStatus';
 import type { ResourceStatus } from '../../core/drift/resourceStatus';
+import { describeRevision, type RevisionStatus } from '../../core/revision/compareRevision';
+import { shortRevision } from '../../core/revision/deployedRevision';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
 
 const ICON: Record<ResourceStatus, string> = {
@@ -11,8 +14,8 @@ const ICON: Record<ResourceStatus, string> = {
   Error: '$(error)',
 };
 
-/** The environment of the file in the editor (or all of them) and its sync status, one click from the view. */
-export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposable {
+/** The environment of the file in the editor (or all of them), its sync status and the revision it runs, one click from the view. */
+export function showEnvironmentStatusBar(store: WorkspaceStore): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('youops.environment', vscode.StatusBarAlignment.Left, 50);
   item.name = 'YouOps Environment';
   item.command = 'youops.environments.focus';
@@ -30,13 +33,17 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposab
     const file = vscode.window.activeTextEditor?.document.uri.fsPath;
     const envNames = file ? [...new Set(store.manifests.inFile(file).map((r) => r.env))] : [];
     if (envNames.length === 1) {
-      const drift = store.environment(envNames[0])?.state?.drift;
+      const env = store.environment(envNames[0])?.state;
+      const drift = env?.drift;
       const status = drift?.status ?? 'Unknown';
       const n = drift ? drift.counts.Drifted + drift.counts.Missing + drift.counts.Extra : 0;
-      item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}`;
-      item.tooltip = drift?.error
-        ? `${envNames[0]}: ${drift.error}`
-        : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`;
+      item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}${env?.revision ? ` · ${revisionBadge(env.revision)}` : ''}`;
+      const lines = [
+        drift?.error ? `${envNames[0]}: ${drift.error}` : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`,
+        ...(env?.revision ? [`${describeRevision(env.revision)} (${env.revision.deployed.from})`] : []),
+        ...(env?.agent ? [`${agentObjectLabel(env.agent)}: ${describeAgentStatus(env.agent)}`] : []),
+      ];
+      item.tooltip = lines.join('\n');
     } else {
       const known = state.environments.filter((e) => e.state);
       const off = known.filter((e) => e.state!.drift.status !== 'InSync' && e.state!.drift.status !== 'Unknown');
@@ -46,5 +53,12 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): vscode.Disposab
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  return { item, disposable: vscode.Disposable.from(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update)) };
+}
+
+/** `$(git-commit) a1b2c3d ✓`, `$(git-commit) a1b2c3d ↓3` (commits behind its branch): the deployed revision in a few characters. */
+function revisionBadge(r: RevisionStatus): string {
+  const runs = r.deployedCommit ? r.deployedCommit.slice(0, 7) : shortRevision(r.deployed);
+  const suffix = r.state === 'latest' ? ' ✓' : r.state === 'behind' ? ` ↓${r.behind}` : r.state === 'not-in-history' || r.state === 'ahead' ? ' ?' : '';
+  return `$(git-commit) ${runs}${suffix}`;
 }

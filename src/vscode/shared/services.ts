@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AuditTrail } from './auditTrail';
 import { Commands } from './commands/commands';
 import { Failures } from './commands/failures';
 import { GitHubAccess } from './github/gitHubAccess';
@@ -11,7 +13,7 @@ import { Ui } from './ui/uiSeam';
 
 /**
  * What every feature is given, created once per window: the store (the only producer of
- * workspace state), the UI seam, the GitHub access, the secrets, the command wrapper with
+ * workspace state), the UI seam, the GitHub access, the secrets, the audit log, the command wrapper with
  * its failure vocabulary, and the sections features add to the Environments view.
  */
 export interface Services {
@@ -20,6 +22,8 @@ export interface Services {
   readonly ui: Ui;
   readonly github: GitHubAccess;
   readonly secrets: Secrets;
+  /** The audit log of everything sent on the person's behalf (ChatOps commands, agent operations). */
+  readonly audit: AuditTrail;
   readonly failures: Failures;
   readonly commands: Commands;
   /** Sections of the Environments view, in the order features add them. */
@@ -34,6 +38,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const github = new GitHubAccess(store, githubLog);
   const failures = new Failures(ui, github);
   const commands = new Commands(store, failures);
-  context.subscriptions.push(ui, store, githubLog, github, commands, watchConfig(store), watchDrafts(store));
-  return { context, store, ui, github, secrets, failures, commands, sections: [] };
+  const audit = new AuditTrail(path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'chatops-audit.jsonl'));
+  context.subscriptions.push(ui, store, githubLog, github, commands, audit, watchConfig(store), watchDrafts(store));
+  return { context, store, ui, github, secrets, audit, failures, commands, sections: [] };
 }

@@ -19,17 +19,17 @@ describe('live-source and transport descriptors', () => {
   });
 
   it('parse every kind into its settings, and name each kind in the one-provider message', () => {
-    assert.deepEqual(LIVE_PROVIDER_NAMES, ['snapshot', 'gitRef', 'command', 'kubectl', 'argocd']);
+    assert.deepEqual(LIVE_PROVIDER_NAMES, ['snapshot', 'gitRef', 'command', 'kubectl', 'argocd', 'flux']);
     assert.deepEqual(TRANSPORT_KINDS, ['slack', 'webhook', 'github', 'http']);
     const argocd = parseConfigText(`${BASE}    live: { argocd: { server: "https://argocd.example.com", app: shop } }\n`);
     assert.deepEqual(argocd.config?.environments[0].live, { provider: 'argocd', server: 'https://argocd.example.com', app: 'shop' });
     const two = parseConfigText(`${BASE}    live: { snapshot: live/prod, kubectl: {} }\n`);
-    assert.match(two.problems[0].message, /must name exactly one live-state provider \(snapshot, gitRef, command, kubectl or argocd\)/);
+    assert.match(two.problems[0].message, /must name exactly one live-state provider \(snapshot, gitRef, command, kubectl, argocd or flux\)/);
   });
 
   it('refuse a live source no descriptor knows instead of reading it as another kind', () => {
-    const r = parseConfigText(`${BASE}    live: { flux: { kustomization: apps } }\n`);
+    const r = parseConfigText(`${BASE}    live: { pulumi: { stack: prod } }\n`);
     assert.equal(r.config, undefined);
-    assert.match(r.problems.map((p) => p.message).join('\n'), /unknown field "flux"/);
+    assert.match(r.problems.map((p) => p.message).join('\n'), /unknown field "pulumi"/);
   });
 });

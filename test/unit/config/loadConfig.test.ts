@@ -93,7 +93,7 @@ environments:
     const r = parseConfigText(text);
     const messages = r.problems.map((p) => p.message);
     assert.ok(messages.includes('environments[0].manifests: expected a string or a list of strings, got number 42'), messages.join('\n'));
-    assert.ok(messages.some((m) => m === 'environments[0].live: must name exactly one live-state provider (snapshot, gitRef, command, kubectl or argocd)'));
+    assert.ok(messages.some((m) => m === 'environments[0].live: must name exactly one live-state provider (snapshot, gitRef, command, kubectl, argocd or flux)'));
     const manifests = r.problems.find((p) => p.path === '/environments/0/manifests')!;
     assert.equal(manifests.range.start.line, 3);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { counterpartPointer } from '../../../src/core/environments/counterpartPointer';
+import { counterpartPointer } from '../../../src/core/drift/counterpartPointer';
 import { fieldPathLabel } from '../../../src/core/environments/fieldPathLabel';
 
 const pod = {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { kustomizeImageEdit, parseImage, readKustomizeImages } from '../../../src/core/gitops/kustomizeImages';
+import { kustomizeImageEdit, readKustomizeImages } from '../../../src/core/gitops/kustomizeImages';
+import { parseImage } from '../../../src/core/manifests/imageReference';
 import { applyTextEdits } from '../../../src/core/gitops/textEdits';
 
 const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1

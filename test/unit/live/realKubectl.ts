@@ -8,7 +8,7 @@ import { startFakeKubeApiServer, type FakeKubeApiServer, type FakeKubeApiServerO
 export interface RealKubectlHarness {
   /** This test's temp folder: cwd, kubeconfig and kubectl's cache go here. */
   readonly dir: string;
-  /** Starts the fake API server, closed after the test. */
+  /** Starts a fake API server (one or more per test), closed after the test. */
   start(options?: FakeKubeApiServerOptions): Promise<FakeKubeApiServer>;
   /** Hermetic: kubectl's discovery cache in the temp folder, not ~/.kube/cache. */
   env(): NodeJS.ProcessEnv;
@@ -17,7 +17,7 @@ export interface RealKubectlHarness {
 /** Mocha hooks for tests that run the real kubectl against a fake API server in a fresh temp folder. */
 export function useRealKubectl(tmpPrefix: string): RealKubectlHarness {
   let dir = '';
-  let server: FakeKubeApiServer | undefined;
+  let servers: FakeKubeApiServer[] = [];
   before(() => {
     try {
       execFileSync('kubectl', ['version', '--client'], { timeout: 10_000, stdio: 'ignore' });
@@ -29,15 +29,19 @@ export function useRealKubectl(tmpPrefix: string): RealKubectlHarness {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), tmpPrefix));
   });
   afterEach(async () => {
-    await server?.close();
-    server = undefined;
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
     await fs.rm(dir, { recursive: true, force: true });
   });
   return {
     get dir() {
       return dir;
     },
-    start: async (options) => (server = await startFakeKubeApiServer(options)),
+    start: async (options) => {
+      const server = await startFakeKubeApiServer(options);
+      servers.push(server);
+      return server;
+    },
     env: () => ({ ...process.env, KUBECACHEDIR: path.join(dir, 'cache') }),
   };
 }

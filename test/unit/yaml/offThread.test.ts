@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { offThreadStats, readYamlValuesOffThread } from '../../../src/core/yaml/offThread';
 import { readYamlValues } from '../../../src/core/yaml/readYaml';
 
@@ -30,5 +32,16 @@ describe('YAML reading layer off the calling thread', function () {
     const inf = await readYamlValuesOffThread(export_(2000, '    ratio: .inf\n'));
     assert.equal((inf.values[0] as { items: Array<{ data: { ratio: number } }> }).items[0].data.ratio, Infinity);
     assert.equal(offThreadStats.reads, before);
+  });
+
+  it('keeps a process alive while a worker reads, and never after (a CLI exits when its work is done, not when the idle worker stops 10 s later)', () => {
+    const script = `
+      const { readYamlValuesOffThread, offThreadStats } = require(${JSON.stringify(path.join(__dirname, '../../../src/core/yaml/offThread.js'))});
+      const items = Array.from({ length: 6000 }, (_, i) => '- kind: ConfigMap\\n  metadata:\\n    name: cm-' + i + '\\n  data:\\n    mode: 0644\\n').join('');
+      readYamlValuesOffThread('kind: List\\nitems:\\n' + items).then((r) => console.log(offThreadStats.reads, r.values[0].items.length));`;
+    // The idle worker is stopped after 10 s: a process it kept alive would be killed at 9 s.
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 9000 });
+    assert.equal(r.signal, null, 'the process exited by itself');
+    assert.equal(r.stdout.trim(), '1 6000', 'answered by the worker before exiting');
   });
 });

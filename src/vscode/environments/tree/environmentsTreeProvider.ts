@@ -1,11 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { agentObjectLabel, describeAgentStatus, type AgentStatus } from '../../../core/agent/agentStatus';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
 import { driftText } from '../../../core/drift/driftText';
 import type { ResourceStatus } from '../../../core/drift/resourceStatus';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
+import type { EnvironmentState } from '../../../core/environments/environmentState';
 import { reportedStatus } from '../../../core/environments/reportedStatus';
+import type { CommitInfo } from '../../../core/git/history';
 import { formatResourceId } from '../../../core/manifests/resourceId';
+import { describeRevision } from '../../../core/revision/compareRevision';
+import type { HistoryMark } from '../../../core/revision/historyMarks';
 import { relativeTime } from '../../../core/text/relativeTime';
 import { Disposable } from '../../shared/disposable';
 import { shortValue } from '../../shared/shortValue';
@@ -135,22 +140,17 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
       case 'history': {
         const item = new vscode.TreeItem('History', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${node.env}/history`;
-        item.description = node.commits[0] ? `last: ${node.commits[0].subject} · ${relativeTime(node.commits[0].date)}` : 'no commits';
+        const marks = this.store.environment(node.env)?.state?.historyMarks;
+        const pending = marks ? node.commits.filter((c) => marks[c.hash] === 'pending').length : 0;
+        item.description = node.commits[0]
+          ? `${pending ? `${pending} not deployed yet · ` : ''}last: ${node.commits[0].subject} · ${relativeTime(node.commits[0].date)}`
+          : 'no commits';
         item.iconPath = new vscode.ThemeIcon('history');
         item.contextValue = 'youops.history';
         return item;
       }
-      case 'commit': {
-        const c = node.commit;
-        const item = new vscode.TreeItem(c.subject);
-        item.id = `${node.env}/commit/${c.hash}`;
-        item.description = `${c.shortHash} · ${c.author} · ${relativeTime(c.date)}`;
-        item.tooltip = `${c.subject}\n${c.hash}\n${c.author}, ${c.date.toLocaleString()}`;
-        item.iconPath = new vscode.ThemeIcon('git-commit');
-        item.contextValue = 'youops.commit';
-        item.command = { title: 'Show commit', command: 'youops.showCommit', arguments: [{ env: node.env, hash: c.hash }] };
-        return item;
-      }
+      case 'commit':
+        return commitItem(node.env, node.commit, this.store.environment(node.env)?.state);
       default:
         return this.sectionOf(node)?.item(node) ?? new vscode.TreeItem('');
     }
@@ -212,6 +212,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     if (entry?.refreshing && !state) parts.push('refreshing…');
     if (reported?.error && !state?.drift.error) parts.push(reported.error);
     if (state) {
+      if (state.revision) parts.push(describeRevision(state.revision));
+      if (state.agent) parts.push(agentAttention(state.agent));
       parts.push(summarize(state.drift.resources));
       if (state.liveSummary) parts.push([state.liveSummary.sync, state.liveSummary.health].filter(Boolean).join(' / '));
       if (state.drift.refreshedAt) parts.push(`refreshed ${relativeTime(state.drift.refreshedAt)}`);
@@ -228,12 +230,70 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
       if (cfg.promotesFrom) tooltip.appendMarkdown(`Promotes from: \`${cfg.promotesFrom}\`  \n`);
       if (cfg.protected) tooltip.appendMarkdown(`$(lock) Protected: every action asks for confirmation  \n`);
       if (state?.branch) tooltip.appendMarkdown(`Branch: \`${state.branch}\`  \n`);
+      if (state?.revision) tooltip.appendMarkdown(`Deployed: ${escape(describeRevision(state.revision))} (${escape(state.revision.deployed.from)})  \n`);
+      if (state?.agent) tooltip.appendMarkdown(`${escape(agentObjectLabel(state.agent))}: ${escape(describeAgentStatus(state.agent))}  \n`);
       if (state?.history[0]) tooltip.appendMarkdown(`Last change: ${escape(state.history[0].subject)} (${state.history[0].shortHash})`);
     }
     item.tooltip = tooltip;
-    item.contextValue = `youops.environment.${status.toLowerCase()}${cfg?.protected ? '.protected' : ''}`;
+    // The agent's kind last, so its actions (reconcile, sync) key on `.flux` / `.argocd`.
+    const agent = cfg?.live?.provider === 'flux' || cfg?.live?.provider === 'argocd' ? `.${cfg.live.provider}` : '';
+    item.contextValue = `youops.environment.${status.toLowerCase()}${cfg?.protected ? '.protected' : ''}${agent}`;
     return item;
   }
+}
+
+/** The agent's state on the environment row only when it needs attention; Ready says nothing new. */
+function agentAttention(agent: AgentStatus): string {
+  if (agent.agent !== 'flux') return '';
+  switch (agent.state) {
+    case 'Suspended':
+      return '⏸ suspended';
+    case 'Stalled':
+      return 'Flux stalled';
+    case 'NotReady':
+      return 'Flux not ready';
+    case 'Reconciling':
+      return 'reconciling…';
+    default:
+      return '';
+  }
+}
+
+const MARK_ICON: Record<HistoryMark, vscode.ThemeIcon> = {
+  deployed: new vscode.ThemeIcon('rocket', new vscode.ThemeColor('testing.iconPassed')),
+  pending: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
+  included: new vscode.ThemeIcon('git-commit'),
+};
+
+/**
+ * A History commit, marked against what runs: the deployed commit (or, when that commit did not
+ * touch this environment, the newest one it includes), and the commits not deployed yet.
+ */
+function commitItem(env: string, c: CommitInfo, state: EnvironmentState | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(c.subject);
+  item.id = `${env}/commit/${c.hash}`;
+  const marks = state?.historyMarks;
+  const runs = state?.revision?.deployedCommit?.slice(0, 7);
+  let mark = marks?.[c.hash];
+  let label = mark === 'deployed' ? 'deployed' : mark === 'pending' ? 'not deployed yet' : undefined;
+  if (mark === 'included' && marks && !Object.values(marks).includes('deployed') && state!.history.find((h) => marks[h.hash] === 'included')?.hash === c.hash) {
+    mark = 'deployed';
+    label = `deployed (in ${runs})`;
+  }
+  item.description = `${label ? `${label} · ` : ''}${c.shortHash} · ${c.author} · ${relativeTime(c.date)}`;
+  const where =
+    mark === 'deployed'
+      ? `\n${env} runs ${runs}`
+      : mark === 'pending'
+        ? `\nnot deployed to ${env} yet (it runs ${runs})`
+        : mark === 'included'
+          ? `\ndeployed to ${env} (it runs ${runs})`
+          : '';
+  item.tooltip = `${c.subject}\n${c.hash}\n${c.author}, ${c.date.toLocaleString()}${where}`;
+  item.iconPath = mark ? MARK_ICON[mark] : new vscode.ThemeIcon('git-commit');
+  item.contextValue = 'youops.commit';
+  item.command = { title: 'Show commit', command: 'youops.showCommit', arguments: [{ env, hash: c.hash }] };
+  return item;
 }
 
 function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {

@@ -11,6 +11,11 @@ export async function revealInTree(ui: Ui, view: vscode.TreeView<TreeNode>, prov
     void ui.notify('info', 'That resource is not in the environment any more; refresh the YouOps view.');
     return;
   }
+  await revealNode(view, node);
+}
+
+/** Shows the Environments view if needed and selects `node` in it. */
+export async function revealNode(view: vscode.TreeView<TreeNode>, node: TreeNode): Promise<void> {
   if (!view.visible) {
     // A view that is still opening ignores reveal: wait until it is shown.
     const shown = new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { keysForList, matchListItems } from '../drift/listMatching';
+import { keysForList, matchListItems } from './listMatching';
 import { pointerFromSegments, pointerSegments } from '../text/jsonPointer';
 import { isRecord } from '../manifests/resourceId';
 
