@@ -83,6 +83,7 @@ export class ManifestDiagnostics extends Disposable {
       const result = await this.schemas.validator.validate(key, doc.getText(), {
         fileName: doc.uri.fsPath,
         associations: this.schemas.associations(),
+        rootDir: this.schemas.rootFor(doc.uri),
         unknownKindSeverity: severity === 'off' ? 'ignore' : (severity as Severity),
         maxDiagnosticsPerDocument: 100,
         token: cts.token,
