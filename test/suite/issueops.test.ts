@@ -6,7 +6,7 @@ import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
 import { recordingTicketUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitForState } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
 
@@ -148,6 +148,38 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
       issues.at(-1)!.body!,
       /^<!-- youops:idempotency-key=[\w.:-]+ -->\n<!-- youops:ticket [^\n]*-->\n\n### GitHub handle\n\n@hubot\n\n### Environment\n\nstaging\n\n### Role\n\nview\n\n### Duration\n\n4h$/,
     );
+    assert.deepEqual(api.issueops.drafts.all(), []);
+  });
+
+  it('Cancel while GitHub is slow abandons the request and keeps the draft; re-sending finds the issue GitHub made meanwhile', async () => {
+    const before = gh.repo('acme/shop-ops').issues.length;
+    gh.delay({ match: /^POST \/repos\/acme\/shop-ops\/issues$/, ms: 10_000 });
+    const ui = scriptedPrompts({ input: { 'GitHub handle': '@ada' } });
+    api.answerWith(ui.prompts);
+    const started = Date.now();
+    const running = vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'dev' } });
+    const progress = await waitFor(() => ui.prompts.progresses.find((p) => p.title === 'Creating the issue in acme/shop-ops…'), 'the progress');
+    assert.equal(progress.cancellable, true);
+    await waitFor(() => gh.requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/shop-ops/issues' && r.status === 0), 'the POST in flight');
+    progress.cancel();
+    await running;
+    assert.ok(Date.now() - started < 8000, 'the command did not wait for GitHub');
+    const note = ui.notes.find((n) => n.severity === 'warning')!;
+    assert.equal(
+      note.message,
+      'Cancelled: "[access] @ada to dev" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, re-sending finds it instead of creating a second one.',
+    );
+    assert.deepEqual(note.actions, ['Re-send', 'Edit Draft']);
+    const [draft] = api.issueops.drafts.all();
+    assert.equal(draft.lastError, 'cancelled while creating the issue');
+    assert.equal(draft.values.who, '@ada', 'nothing typed is lost');
+    assert.equal(gh.repo('acme/shop-ops').issues.length, before + 1, 'GitHub had created it before the cancel');
+
+    const resend = scriptedPrompts({});
+    api.answerWith(resend.prompts);
+    await vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+    assert.equal(gh.repo('acme/shop-ops').issues.length, before + 1, 'no second issue');
+    assert.match(resend.notes.at(-1)!.message, /^The ticket already existed: #\d+ \[access\] @ada to dev$/);
     assert.deepEqual(api.issueops.drafts.all(), []);
   });
 

@@ -1,3 +1,4 @@
+import { GitHubError } from '../github/githubError';
 import type { ChangeWorktree } from './changeWorktree';
 import type { ChangeText } from './changeText';
 import { GitOpsError } from './gitOpsError';
@@ -12,19 +13,48 @@ export interface PublishedChange {
   resume?: string[];
 }
 
+/** How the publishing steps are watched: `signal` stops the push or the pull-request request, `step` names the step running. */
+export interface PublishOptions {
+  signal?: AbortSignal;
+  step?: (message: string) => void;
+}
+
 /**
- * Commit, push (never forced), pull request. A failed push or PR leaves the local branch
- * with its commit and says how to finish by hand; nothing is retried behind the user's back.
+ * Runs the publishing steps (commit, push, pull request) the surface's way — under a
+ * cancellable progress in the editor; without one they simply run.
  */
-export async function publishChange(wt: ChangeWorktree, text: ChangeText, port: PullRequestPort | undefined, manualPrUrl?: string): Promise<PublishedChange> {
+export type Publishing = <T>(work: (options: PublishOptions) => Promise<T>) => Promise<T>;
+
+export const unwatched: Publishing = (work) => work({});
+
+/**
+ * Commit, push (never forced), pull request. A failed or cancelled push or PR leaves the local
+ * branch with its commit and says how to finish by hand; nothing is retried behind the user's back.
+ */
+export async function publishChange(wt: ChangeWorktree, text: ChangeText, port: PullRequestPort | undefined, manualPrUrl?: string, options: PublishOptions = {}): Promise<PublishedChange> {
+  const { signal, step = () => undefined } = options;
+  step(`committing on ${wt.branch}`);
   const commit = await wt.commit(text.commitMessage);
-  await wt.push();
   const openByHand = manualPrUrl ? `open ${manualPrUrl}` : `open a pull request from ${wt.branch} into ${wt.base}`;
+  if (signal?.aborted) {
+    throw new GitOpsError('cancelled', `cancelled before ${wt.branch} was pushed`, { branch: wt.branch, steps: [`git push --set-upstream origin ${wt.branch}`, openByHand] });
+  }
+  step(`pushing ${wt.branch} to origin`);
+  await wt.push(signal);
   if (!port) return { branch: wt.branch, base: wt.base, commit, resume: [openByHand] };
+  step(`opening the pull request in ${port.repo}`);
   try {
-    const pullRequest = await port.createPullRequest({ title: text.title, body: text.body, head: wt.branch, base: wt.base, labels: text.labels });
+    if (signal?.aborted) throw new GitHubError('cancelled', 'Cancelled before the pull request was requested.');
+    const pullRequest = await port.createPullRequest({ title: text.title, body: text.body, head: wt.branch, base: wt.base, labels: text.labels }, signal);
     return { branch: wt.branch, base: wt.base, commit, pullRequest };
   } catch (err) {
+    if (signal?.aborted) {
+      // The request may have reached GitHub: the person checks before opening another.
+      throw new GitOpsError('cancelled', `cancelled while opening the pull request: ${wt.branch} is pushed, and GitHub may have opened the pull request already`, {
+        branch: wt.branch,
+        steps: [openByHand],
+      });
+    }
     throw new GitOpsError('pullRequestFailed', `${wt.branch} is pushed, but the pull request could not be opened: ${(err as Error).message}`, {
       branch: wt.branch,
       steps: [openByHand],

@@ -5,7 +5,7 @@ import { ChangeWorktree } from './changeWorktree';
 import { changeBranchName, promotionText } from './changeText';
 import { GitOpsError } from './gitOpsError';
 import { planPromotion, type PromotionChange, type PromotionPlan } from './promotionPlan';
-import { publishChange, type PublishedChange } from './publishChange';
+import { publishChange, unwatched, type PublishedChange, type Publishing } from './publishChange';
 import type { PullRequestPort } from './pullRequestPort';
 
 export interface PromotionRun {
@@ -29,6 +29,8 @@ export interface PromotionRun {
   confirm(patch: string, changes: PromotionChange[]): Promise<boolean>;
   /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
   pullRequests(): Promise<{ port?: PullRequestPort; manualUrl?: (base: string, branch: string) => string }>;
+  /** Watches commit, push and pull request (the editor: a cancellable progress); default: they just run. */
+  publishing?: Publishing;
   now?: Date;
   /** How long a push may take before it is killed (default 2 minutes). */
   pushTimeoutMs?: number;
@@ -49,7 +51,8 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
   try {
     const planOptions = { config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource, render: run.render };
     const plan = await planPromotion(planOptions);
-    if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));
+    // A value in a shared base counts when there is someone to ask about it.
+    if (!plan.changes.some((c) => !c.blocked || (c.shared && run.confirmShared))) throw new GitOpsError('nothingToDo', describeNothing(plan));
     let ids = await run.select(plan);
     if (!ids || ids.length === 0) return { status: 'cancelled' };
     const chosenIds = ids;
@@ -71,7 +74,8 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
     if (!(await run.confirm(patch, chosen))) return { status: 'cancelled' };
     const { port, manualUrl } = await run.pullRequests();
     const rel = files.map((f) => wt.relative(f.file));
-    const published = await publishChange(wt, promotionText(plan.from, plan.to, chosen, rel), port, manualUrl?.(wt.base, wt.branch));
+    const text = promotionText(plan.from, plan.to, chosen, rel);
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, port, manualUrl?.(wt.base, wt.branch), watch));
     return { status: 'published', published, patch, files: rel };
   } finally {
     await wt.dispose();

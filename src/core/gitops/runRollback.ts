@@ -3,7 +3,7 @@ import type { CommitInfo } from '../git/history';
 import { ChangeWorktree } from './changeWorktree';
 import { changeBranchName, rollbackText, type RollbackMode } from './changeText';
 import { GitOpsError } from './gitOpsError';
-import { publishChange } from './publishChange';
+import { publishChange, unwatched } from './publishChange';
 import { applyRollback, environmentPathspecs } from './rollbackChange';
 import type { ChangeOutcome, PromotionRun } from './runPromotion';
 
@@ -16,6 +16,7 @@ export interface RollbackRun {
   /** Sees the exact patch first; false cancels. */
   confirm(patch: string, files: string[]): Promise<boolean>;
   pullRequests: PromotionRun['pullRequests'];
+  publishing?: PromotionRun['publishing'];
   now?: Date;
   pushTimeoutMs?: number;
 }
@@ -30,7 +31,8 @@ export async function runRollback(run: RollbackRun): Promise<ChangeOutcome> {
     const patch = await wt.diff();
     if (!(await run.confirm(patch, files))) return { status: 'cancelled' };
     const { port, manualUrl } = await run.pullRequests();
-    const published = await publishChange(wt, rollbackText(env.name, run.commit, run.mode, files), port, manualUrl?.(wt.base, wt.branch));
+    const text = rollbackText(env.name, run.commit, run.mode, files);
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, port, manualUrl?.(wt.base, wt.branch), watch));
     return { status: 'published', published, patch, files };
   } finally {
     await wt.dispose();

@@ -67,7 +67,7 @@ export class KustomizeRenderer {
     const running = this.inflight.get(key);
     if (running) {
       const shared = await running;
-      // Stopped for the request that started it (a newer refresh took over): this one still wants the answer.
+      // Joined a render another caller cancelled (its refresh was superseded): that says nothing for this caller.
       if (shared.failure?.kind === 'cancelled' && !request.signal?.aborted) return this.render(request);
       return shared;
     }

@@ -22,7 +22,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
   const what = `Promote to ${target.name}`;
   try {
     if (!vscode.workspace.isTrusted) return await previewOnly(deps, state.config, state.rootDir, target, t.resource);
-    const steps = pullRequestSteps(deps, state.rootDir);
+    const steps = pullRequestSteps(deps, state.rootDir, what);
     const settings = vscode.workspace.getConfiguration('youops');
     const outcome = await runPromotion({
       config: state.config,
@@ -43,6 +43,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
           `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
         ),
       pullRequests: () => steps.pullRequests(),
+      publishing: steps.publishing,
     });
     await steps.finish(outcome);
     return outcome;

@@ -1,3 +1,4 @@
+import type { Publishing } from '../../core/gitops/publishChange';
 import type { ChangeOutcome } from '../../core/gitops/runPromotion';
 import type { GitOpsDeps } from './gitOpsDeps';
 import { pullRequestAccess } from './pullRequestAccess';
@@ -5,11 +6,18 @@ import { showGitOpsOutcome } from './showGitOpsOutcome';
 
 /**
  * What promote and rollback share once the change is computed: the patch and the
- * question before anything is pushed, pull-request access, and the outcome (with
- * why no pull request was opened, when none could be).
+ * question before anything is pushed, pull-request access, commit/push/pull request under a
+ * cancellable progress, and the outcome (with why no pull request was opened, when none could be).
  */
-export function pullRequestSteps(deps: GitOpsDeps, rootDir: string) {
+export function pullRequestSteps(deps: GitOpsDeps, rootDir: string, what: string) {
   let noPrReason: string | undefined;
+  /** Cancel stops the push (its process group) or abandons the pull-request request; the commit stays on its branch. */
+  const publishing: Publishing = (work) =>
+    deps.ui.progress({ title: `YouOps: ${what}`, cancellable: true }, (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return work({ signal: abort.signal, step: (message) => progress.report({ message: `${message}…` }) });
+    });
   return {
     async confirmPatch(title: string, patch: string, question: string, summary: string): Promise<boolean> {
       await deps.ui.showPatch(title, patch);
@@ -22,6 +30,7 @@ export function pullRequestSteps(deps: GitOpsDeps, rootDir: string) {
       noPrReason = access.reason;
       return access;
     },
+    publishing,
     finish: (outcome: ChangeOutcome) => showGitOpsOutcome(deps, outcome, noPrReason),
   };
 }

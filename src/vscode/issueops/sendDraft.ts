@@ -23,10 +23,15 @@ export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: Issu
 
 async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
   await deps.drafts.save(draft);
+  const abort = new AbortController();
   try {
-    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…` }, () =>
-      deps.github.run(true, ({ client, repo }) => submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d) })),
-    );
+    // Cancel abandons the request (and its retries); the draft stays, and a re-send finds an issue GitHub created meanwhile.
+    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…`, cancellable: true }, (_progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      return deps.github.run(true, ({ client, repo }) =>
+        submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d), signal: abort.signal }),
+      );
+    });
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
     void deps.tickets.refresh();
@@ -43,16 +48,32 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
       });
   } catch (err) {
     // submitTicket counted the attempt (and stored it) before the request left.
-    draft.lastError = err instanceof Error ? err.message : String(err);
+    draft.lastError = abort.signal.aborted ? 'cancelled while creating the issue' : err instanceof Error ? err.message : String(err);
     await deps.drafts.save(draft);
+    if (abort.signal.aborted) {
+      deps.log.info(`ticket draft ${draft.id}: creating the issue was cancelled; the draft is kept`);
+      void deps.ui
+        .notify(
+          'warning',
+          `Cancelled: "${draft.title}" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, re-sending finds it instead of creating a second one.`,
+          'Re-send',
+          'Edit Draft',
+        )
+        .then((choice) => resendChoice(draft, choice));
+      return;
+    }
     deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);
     const retryable = !(err instanceof GitHubError && err.kind === 'tooLarge');
     // Saved with the error: a fix (a new sign-in) re-sends it, nothing typed is lost.
-    void showIssueOpsError(deps, err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], () => sendDraft(deps, draft, template)).then((choice) => {
-      if (choice === 'Re-send') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
-      if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
-    });
+    void showIssueOpsError(deps, err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], () => sendDraft(deps, draft, template)).then((choice) =>
+      resendChoice(draft, choice),
+    );
   }
+}
+
+function resendChoice(draft: TicketDraft, choice: string | undefined): void {
+  if (choice === 'Re-send') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+  if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
 }
 
 /** The form, then sending; used for new tickets and for editing kept drafts. */

@@ -99,6 +99,7 @@ export class ManifestDiagnostics extends Disposable {
         fileName: doc.uri.fsPath,
         partialObject,
         associations: this.schemas.associations(),
+        rootDir: this.schemas.rootFor(doc.uri),
         unknownKindSeverity: severity === 'off' ? 'ignore' : (severity as Severity),
         maxDiagnosticsPerDocument: 100,
         token: cts.token,

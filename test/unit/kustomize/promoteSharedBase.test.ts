@@ -95,7 +95,10 @@ describe('promote into a value a shared base sets: said, asked, never edited sil
     );
     assert.ok(outcome.status === 'published');
     assert.deepEqual(outcome.files, ['base/deployment.yaml']);
-    assert.equal(fx.originFile(outcome.published.branch, 'base/deployment.yaml'), read('base/deployment.yaml').replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Always'));
+    assert.equal(
+      fx.originFile(outcome.published.branch, 'base/deployment.yaml'),
+      read('base/deployment.yaml').replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: Always'),
+    );
   });
 
   it('asked and skipped: the other values go, the base is untouched; cancelled: nothing is pushed', async () => {
@@ -108,5 +111,42 @@ describe('promote into a value a shared base sets: said, asked, never edited sil
     const cancelled = await promote(undefined, image);
     assert.deepEqual(cancelled.outcome, { status: 'cancelled' });
     assert.equal(fx.git(fx.bare, 'branch', '--list'), branches);
+  });
+
+  it('a shared value that is the only difference is still asked about; with nobody to ask there is nothing to promote', async () => {
+    fx.dispose();
+    const base =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ghcr.io/acme/web:1.0.0\n          imagePullPolicy: IfNotPresent\n';
+    const overlay = (ns: string, patch = '') =>
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${ns}\nresources:\n  - ../../base\n${patch}`;
+    const alwaysPull =
+      'patches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: web\n      spec:\n        template:\n          spec:\n            containers:\n              - name: web\n                imagePullPolicy: Always\n';
+    const small =
+      'version: 1\nenvironments:\n  - name: staging\n    manifests: overlays/staging\n  - name: prod\n    manifests: overlays/prod\n    promotesFrom: staging\n';
+    fx = createGitFixture({
+      'youops.yaml': small,
+      'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+      'base/deployment.yaml': base,
+      'overlays/staging/kustomization.yaml': overlay('shop-staging', alwaysPull),
+      'overlays/prod/kustomization.yaml': overlay('shop-prod'),
+    });
+    config = parseConfigText(small).config!;
+    const run = (confirmShared?: () => Promise<'edit'>) =>
+      runPromotion({
+        config,
+        configRootDir: fx.clone,
+        to: 'prod',
+        render,
+        select: async (plan) => plan.changes.map((c) => c.id),
+        ...(confirmShared ? { confirmShared } : {}),
+        confirm: async () => true,
+        pullRequests: async () => ({}),
+      });
+    await assert.rejects(run(), /nothing prod can take from staging by editing its files: .*base\/deployment\.yaml is also part of staging/);
+    let asked = 0;
+    const outcome = await run(async () => (asked++, 'edit'));
+    assert.equal(asked, 1);
+    assert.ok(outcome.status === 'published');
+    assert.equal(fx.originFile(outcome.published.branch, 'base/deployment.yaml'), base.replace('IfNotPresent', 'Always'));
   });
 });

@@ -172,6 +172,16 @@ describe('rendered environments: drift against what the agent applies (real kube
       ['Deployment shop-staging/web', 'base/deployment.yaml', 1, 'resource'],
     ]);
   });
+
+  it('youops render --untrusted runs no kustomize: the raw files, with the reason as a warning', async () => {
+    const { code, out } = await cli('render', '--env', 'prod', '--format', 'json', '--untrusted', '--cwd', root);
+    assert.equal(code, 0);
+    const env = JSON.parse(out).environments[0];
+    assert.equal(env.rendering.status, 'notRendered');
+    assert.match(env.rendering.reason, /untrusted workspace shows the raw files/);
+    assert.ok(env.resources.length > 0 && env.resources.every((r: { origin: string }) => r.origin === 'resource'));
+    assert.ok(!env.resources.some((r: { object: { metadata: { name: string } } }) => /^settings-/.test(r.object.metadata.name)), 'no generated ConfigMap: kustomize did not run');
+  });
 });
 
 async function cli(...argv: Array<string | NodeJS.ProcessEnv>): Promise<{ code: number; out: string; err: string }> {

@@ -6,6 +6,7 @@ import { driftText } from '../../../core/drift/driftText';
 import type { ResourceStatus } from '../../../core/drift/resourceStatus';
 import type { EnvironmentState } from '../../../core/environments/environmentState';
 import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
+import { reportedStatus } from '../../../core/environments/reportedStatus';
 import { isKustomizeMessage } from '../../../core/kustomize/kustomizeErrors';
 import { UNTRUSTED_RENDER_REASON } from '../../../core/kustomize/renderDesiredState';
 import type { CommitInfo } from '../../../core/git/history';
@@ -189,8 +190,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
         nodes.push({
           type: 'message',
           id: `${envName}/manifest-error/${i}`,
-          label: `${path.basename(e.file)}: ${e.message}`,
-          icon: 'warning',
+          label: `${path.basename(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: ${e.message}`,
+          icon: 'error',
           command: { command: 'vscode.open', args: [vscode.Uri.file(e.file), { selection: e.range ? toVsRange(e.range) : undefined }] },
         }),
       );
@@ -207,9 +208,13 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `env/${name}`;
     const state = entry?.state;
-    const status = state?.drift.status ?? 'Unknown';
+    // As the CLI reports it: a manifest that does not parse makes the environment Error, whatever the rest says.
+    const rootDir = this.store.state.kind === 'ready' ? this.store.state.rootDir : undefined;
+    const reported = state ? reportedStatus(state, rootDir) : undefined;
+    const status = reported?.status ?? 'Unknown';
     const parts: string[] = [];
     if (entry?.refreshing && !state) parts.push('refreshing…');
+    if (reported?.error && !state?.drift.error) parts.push(reported.error);
     if (state) {
       if (state.rendering?.status === 'notRendered' || state.rendering?.status === 'failed') parts.push('⚠ not rendered');
       if (state.revision) parts.push(describeRevision(state.revision));
@@ -223,7 +228,7 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     const cfg = state?.config;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${name}** — ${STATUS_LABEL[status]}\n\n`);
-    if (state?.drift.error) tooltip.appendMarkdown(`$(error) ${escape(state.drift.error)}\n\n`);
+    if (reported?.error) tooltip.appendMarkdown(`$(error) ${escape(reported.error)}\n\n`);
     else if (state?.rendering?.status === 'notRendered') tooltip.appendMarkdown(`$(warning) ${escape(state.rendering.reason ?? 'not rendered')}\n\n`);
     if (state?.rendering?.status === 'rendered' && state.rendering.tool) tooltip.appendMarkdown(`Rendered by \`${state.rendering.tool}\`  \n`);
     if (cfg) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reportedStatus } from '../../../core/environments/reportedStatus';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import type { TreeNode } from '../../shared/tree/treeNodes';
 import type { EnvironmentsTreeProvider } from './environmentsTreeProvider';
@@ -12,7 +13,7 @@ export function createEnvironmentsView(
   const updateBadge = () => {
     const state = store.state;
     const drifted =
-      state.kind === 'ready' ? state.environments.filter((e) => e.state && e.state.drift.status !== 'InSync' && e.state.drift.status !== 'Unknown').length : 0;
+      state.kind === 'ready' ? state.environments.filter((e) => e.state && !['InSync', 'Unknown'].includes(reportedStatus(e.state).status)).length : 0;
     view.badge = drifted ? { value: drifted, tooltip: `${drifted} environment${drifted === 1 ? '' : 's'} out of sync` } : undefined;
     view.message = state.kind === 'invalid' ? 'youops.yaml has errors — see the Problems panel.' : undefined;
   };
