@@ -71,3 +71,14 @@ export function waitForQuiet(api: YouOpsTestHandles, quietMs = 700, timeoutMs = 
     }
   });
 }
+
+/** The message rows under an environment in the tree (not rendered, live state unavailable, …), as `label: description`. */
+export function environmentMessages(api: YouOpsTestHandles, env: string): string[] {
+  const node = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env);
+  if (!node) throw new Error(`no environment ${env} in the tree`);
+  return api.tree
+    .getChildren(node)
+    .filter((n) => n.type === 'message')
+    .map((n) => api.tree.getTreeItem(n))
+    .map((i) => `${i.label}: ${i.description}`);
+}

@@ -20,6 +20,11 @@ export interface PromotionRun {
   render?: RenderContext;
   /** The change ids to promote; undefined cancels. */
   select(plan: PromotionPlan): Promise<string[] | undefined>;
+  /**
+   * Asked when chosen values are set in a file other environments also read (PromotionChange.shared):
+   * `edit` edits them there anyway, `skip` promotes the rest, undefined cancels. Without it they are skipped.
+   */
+  confirmShared?(changes: PromotionChange[]): Promise<'edit' | 'skip' | undefined>;
   /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
   confirm(patch: string, changes: PromotionChange[]): Promise<boolean>;
   /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
@@ -46,10 +51,22 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
   try {
     const planOptions = { config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource, render: run.render };
     const plan = await planPromotion(planOptions);
-    if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));
-    const ids = await run.select(plan);
+    // A value in a shared base counts when there is someone to ask about it.
+    if (!plan.changes.some((c) => !c.blocked || (c.shared && run.confirmShared))) throw new GitOpsError('nothingToDo', describeNothing(plan));
+    let ids = await run.select(plan);
     if (!ids || ids.length === 0) return { status: 'cancelled' };
-    const files = applyPromotion(plan, ids);
+    const chosenIds = ids;
+    const shared = plan.changes.filter((c) => chosenIds.includes(c.id) && c.shared);
+    let editShared = false;
+    if (shared.length) {
+      // Nobody to ask (the CLI): values in a shared base are skipped, as their reason says.
+      const answer = run.confirmShared ? await run.confirmShared(shared) : 'skip';
+      if (!answer) return { status: 'cancelled' };
+      editShared = answer === 'edit';
+      if (!editShared) ids = ids.filter((id) => !shared.some((c) => c.id === id));
+      if (ids.length === 0) return { status: 'cancelled' };
+    }
+    const files = applyPromotion(plan, ids, { editShared });
     for (const f of files) await wt.writeFile(f.file, f.after);
     if (run.render) await checkRendered(planOptions, ids);
     const patch = await wt.diff();

@@ -34,6 +34,7 @@ export function gitOpsTarget(store: WorkspaceStore, t: CommandTarget): GitOpsTar
   return { ...(t.env ? { env: t.env } : {}), ...(t.to ? { to: t.to } : {}), ...(resource ? { resource } : {}), ...(t.commit ? { commit: t.commit } : {}) };
 }
 
-function kindName(r: Pick<ResourceDrift, 'id'>): string {
-  return `${r.id.kind}/${r.id.name}`;
+/** Overlays may rename a rendered object (prefixes): promotion names it as its base does. */
+function kindName(r: Pick<ResourceDrift, 'id' | 'resource'>): string {
+  return `${r.id.kind}/${r.resource?.rendered?.origin.name ?? r.id.name}`;
 }

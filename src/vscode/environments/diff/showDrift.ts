@@ -21,7 +21,18 @@ export async function showDrift(store: WorkspaceStore, ui: Ui, ref?: ResourceRef
 
 async function pickFromEditor(store: WorkspaceStore, ui: Ui): Promise<ResourceRef | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const candidates = editor ? store.manifests.at(editor.document.uri.fsPath, editor.selection.active.line) : [];
+  const file = editor?.document.uri.fsPath;
+  const line = editor?.selection.active.line ?? 0;
+  // A resource under the cursor, else the resources whose drifted values this line sets (a patch, a kustomization entry).
+  const declared = file ? store.manifests.at(file, line) : [];
+  const candidates = declared.length
+    ? declared
+    : file
+      ? store.manifests.fieldsAt(file, line).flatMap(({ env, field }) => {
+          const resource = store.resource(env, field.resourceKey);
+          return resource ? [{ env, resource }] : [];
+        })
+      : [];
   if (candidates.length === 0) {
     void ui.notify('info', 'Put the cursor in a manifest of an environment, or pick a resource in the YouOps view.');
     return undefined;

@@ -22,8 +22,10 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
     const state = store.state;
     if (state.kind !== 'ready' || doc.uri.scheme !== 'file') return;
     const file = doc.uri.fsPath;
+    // Declared, set or rendered from the file (a shared base, another layer's kustomization.yaml or patch).
+    const reads = store.manifests.environmentsOf(file);
     for (const env of state.config.environments) {
-      const declares = store.manifests.inFile(file).some((r) => r.env === env.name);
+      const declares = reads.includes(env.name);
       const under = env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0])));
       if (declares || under) later(env.name, () => void store.refresh(env.name, 'save'));
     }

@@ -149,6 +149,7 @@ export class WorkspaceStore extends Disposable {
         rootDir: loaded.rootDir,
         trusted: vscode.workspace.isTrusted,
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
+        kustomizePath: vscode.workspace.getConfiguration('youops').get<string>('kustomize.path') || undefined,
         secret: this.secrets,
         signal: abort.signal,
         cache: this.cache,
