@@ -88,9 +88,9 @@ function bundleCore(root: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const bundle = (entry: string, out: string) =>
-    esbuild.buildSync({ entryPoints: [path.join(root, 'src', 'core', 'validation', entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning' });
-  bundle('index.ts', outfile);
-  bundle('ajvRuntime.ts', path.join(path.dirname(outfile), 'ajvRuntime.js'));
+    esbuild.buildSync({ entryPoints: [path.join(root, 'src', 'core', entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning' });
+  bundle('validation/index.ts', outfile);
+  bundle('ajv/ajvRuntime.ts', path.join(path.dirname(outfile), 'ajvRuntime.js'));
   return outfile;
 }
 

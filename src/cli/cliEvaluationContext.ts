@@ -3,7 +3,7 @@ import { argocdTokenFor } from './cliTokens';
 
 export { ARGOCD_TOKEN_ENV } from './cliTokens';
 
-/** `--untrusted` on envs, drift and where: the repository's command, kubectl and flux sources do not run, no token is sent. */
+/** `--untrusted` on envs, drift, where and render: the repository's command, kubectl and flux sources do not run, no token is sent. */
 export const UNTRUSTED_OPTION = { untrusted: 'flag' } as const;
 
 export const UNTRUSTED_HELP = `--untrusted   treat the repository as untrusted (e.g. a pull request from a fork): its

@@ -20,9 +20,11 @@ export class WorkbenchSession {
     return this.browser.page;
   }
 
-  static async open(): Promise<WorkbenchSession> {
+  /** `prepare` changes the demo repo before the workbench opens it (more environments, say). */
+  static async open(prepare?: (workspace: string) => void): Promise<WorkbenchSession> {
     const vsix = findVsix();
     const workspace = createDemoWorkspace();
+    prepare?.(workspace);
     const server = await startCodeServer({ vsixFiles: [vsix] });
     const browser = await launchBrowser();
     const session = new WorkbenchSession(server, browser, workspace);

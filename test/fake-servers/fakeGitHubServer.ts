@@ -63,6 +63,14 @@ export interface InjectedFailure {
   dropConnection?: boolean;
 }
 
+/** A slow GitHub: matching requests are processed at once, and their answer held back. */
+export interface InjectedDelay {
+  match: RegExp;
+  ms: number;
+  /** How many matching requests are slow (default 1). */
+  times?: number;
+}
+
 export interface FakeGitHubServerOptions {
   /** Tokens accepted as `Authorization: token|Bearer <t>`; others get 401 Bad credentials. */
   tokens: string[];
@@ -98,6 +106,8 @@ export interface FakeGitHubServer {
   requests: RecordedRequest[];
   repo(fullName: string): FakeRepo;
   inject(failure: InjectedFailure): void;
+  /** Holds back the answer to matching requests (they are processed first); a client that gives up meanwhile gets nothing. */
+  delay(delay: InjectedDelay): void;
   /** Adds an issue (or PR) directly, as if created on github.com. */
   seedIssue(fullName: string, issue: Partial<FakeIssue> & { title: string }): FakeIssue;
   addComment(fullName: string, issueNumber: number, body: string, user?: FakeUser): FakeComment;
@@ -115,6 +125,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
   for (const r of options.repos ?? []) repos.set(`${r.owner}/${r.name}`.toLowerCase(), { owner: r.owner, name: r.name, issues: [], comments: [], labels: [...(r.labels ?? [])], private: r.private ?? false });
   const forbidden = new Set((options.forbiddenRepos ?? []).map((r) => r.toLowerCase()));
   const failures: Array<InjectedFailure & { left: number }> = [];
+  const delays: Array<InjectedDelay & { left: number }> = [];
   const requests: RecordedRequest[] = [];
   const limit = options.rateLimit ?? 5000;
   let remaining = limit;
@@ -254,9 +265,17 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       }
     }
     // A lost response: do the work, then answer as if it failed.
+    const slow = delays.find((d) => d.left > 0 && d.match.test(`${method} ${path}`));
+    if (slow) slow.left--;
+    const later =
+      <A extends unknown[]>(fn: (...a: A) => void) =>
+      (...a: A): void => {
+        if (!slow) return fn(...a);
+        setTimeout(() => !res.destroyed && fn(...a), slow.ms);
+      };
     const wrapped = failure?.afterProcessing
       ? { sendJson: (_b: unknown) => fail(), send: (_s: number, _b: unknown) => fail() }
-      : { sendJson, send };
+      : { sendJson: later(sendJson), send: later(send) };
 
     if (method === 'GET' && path === '/user') return wrapped.sendJson(userJson(me));
     if (method === 'GET' && path === '/rate_limit') {
@@ -420,6 +439,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     requests,
     repo: getRepo,
     inject: (f) => failures.push({ ...f, left: f.times ?? 1 }),
+    delay: (d) => delays.push({ ...d, left: d.times ?? 1 }),
     seedIssue: (fullName, issue) => createIssue(getRepo(fullName), issue, issue.user ?? me),
     addComment: (fullName, n, body, user = FAKE_BOT) => {
       const repo = getRepo(fullName);

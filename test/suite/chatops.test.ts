@@ -8,7 +8,7 @@ import { startFakeSlackServer, type FakeSlackServer } from '../fake-servers/fake
 import { startHubot, type RunningHubot } from '../fake-servers/hubot/startHubot';
 import { startWebhookReceiver, type WebhookReceiver } from '../fake-servers/webhookReceiver';
 import { ScriptedUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 const TOKEN = 'xoxb-extension-host-test';
 const ACCEPT_PREVIEW = true;
@@ -169,6 +169,27 @@ chatops:
     assert.equal(slack.posted.filter((p) => p.text === 'restart api in dev').length, 1);
   });
 
+  it('Cancel aborts the request to the bot at once and keeps the command in the history, saying it may have arrived', async () => {
+    prompter.script('Free-form message…', 'http', 'sleep 8000');
+    const started = Date.now();
+    const running = vscode.commands.executeCommand('youops.sendChatOpsCommand') as Thenable<HistoryEntry>;
+    const progress = await waitFor(() => prompter.progresses.find((p) => p.title === 'YouOps: sleep 8000'), 'the progress');
+    assert.equal(progress.cancellable, true);
+    await new Promise((r) => setTimeout(r, 300)); // the request is at the bot
+    progress.cancel();
+    const entry = await running;
+    assert.ok(Date.now() - started < 6000, 'did not wait for the bot');
+    assert.deepEqual([entry.status, entry.errorCode, entry.delivery], ['error', 'cancelled', 'unknown']);
+    assert.equal(api.chatops.history.find(entry.id)?.errorCode, 'cancelled', 'kept in the history for Resend');
+    const note = prompter.notes.at(-1)!;
+    assert.equal(note.severity, 'warning');
+    assert.match(
+      note.message,
+      /^Cancelled: sleep 8000 — bot at 127\.0\.0\.1:\d+ may have received it\. The command is kept in the ChatOps history: check the channel, then Resend… if it did not arrive\.$/,
+    );
+    assert.deepEqual(note.actions, ['Show Log', 'Resend…']);
+  });
+
   it('asks before resending a command that may have arrived (bot timeout), and sends nothing on No', async () => {
     await vscode.workspace.getConfiguration('youops.chatops').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     prompter.script('Free-form message…', 'http', 'sleep 2500');
@@ -219,5 +240,59 @@ chatops:
     const body = hook.received.at(-1)!.body as { text: string };
     assert.equal(body.text, 'web 1.5.0 is live in dev: &lt;!here&gt; &amp; @\u200bchannel: new &lt;sign-up&gt; flow');
     assert.doesNotMatch(fs.readFileSync(api.chatops.audit.file, 'utf8'), /very-secret|xoxb-/, 'no secret in the audit log');
+  });
+
+  it('sends the HTTP bot token stored for its host (set, replace, clear), never shows it, and offers to set it when the bot answers 401', async () => {
+    const BOT_TOKEN = 'hubot-shared-secret-7f3a';
+    const guarded = await startHubot({ env: { HUBOT_YOUOPS_TOKEN: BOT_TOKEN } });
+    const before = fs.readFileSync(configFile, 'utf8');
+    const sendFreeForm = async (text: string) => {
+      prompter.script('Free-form message…', 'http', text);
+      return (await vscode.commands.executeCommand('youops.sendChatOpsCommand')) as HistoryEntry;
+    };
+    try {
+      fs.writeFileSync(configFile, before.replace(hubot.url, guarded.url));
+      await api.store.reload({ force: true });
+      await waitForState(api, (s) => s.kind === 'ready' && (s.config.chatops.transports.http as { url?: string } | undefined)?.url === guarded.url);
+
+      // No token stored: the bot refuses, nothing ran, and the fix offered is the command that stores one.
+      const refused = await sendFreeForm('deploy 3.0.0 to dev');
+      assert.equal(refused.status, 'error');
+      assert.equal(refused.delivery, 'not-sent');
+      assert.match(refused.error!, /wants a bot token \(HTTP 401/);
+      const failure = prompter.notes.find((n) => n.severity === 'error')!;
+      assert.ok(failure.actions.includes('Set HTTP Bot Token'), failure.actions.join(', '));
+
+      prompter.script((q) => (q.kind === 'input' ? BOT_TOKEN : undefined));
+      assert.equal(await vscode.commands.executeCommand('youops.chatops.setBotToken'), true);
+      assert.match(prompter.asked[0].title, /^Bot token for 127\.0\.0\.1:\d+$/);
+      assert.equal(prompter.asked[0].password, true, 'typed masked');
+
+      prompter.script();
+      const resent = (await vscode.commands.executeCommand('youops.chatops.resend', { id: refused.id })) as HistoryEntry;
+      assert.equal(prompter.asked.length, 0, 'the refused command never ran, so resending asks nothing');
+      assert.equal(resent.status, 'success');
+      assert.equal(resent.replies.at(-1)?.text, '✅ Deployed shop 3.0.0 to dev');
+
+      // Running the command again replaces the token.
+      prompter.script((q) => (q.kind === 'input' ? 'an-old-token' : undefined));
+      assert.equal(await vscode.commands.executeCommand('youops.chatops.setBotToken'), true);
+      assert.match(prompter.asked[0].title, /^Replace the bot token for 127\.0\.0\.1:\d+$/);
+      const wrong = await sendFreeForm('deploy 3.0.1 to dev');
+      assert.match(wrong.error!, /refused the stored bot token \(HTTP 401/);
+
+      prompter.script();
+      await vscode.commands.executeCommand('youops.chatops.clearBotToken');
+      assert.match(prompter.notes.at(-1)!.message, /bot token for 127\.0\.0\.1:\d+ removed/);
+      assert.match((await sendFreeForm('deploy 3.0.2 to dev')).error!, /wants a bot token/);
+
+      const shown = JSON.stringify([prompter.notes, api.chatops.history.all()]) + fs.readFileSync(api.chatops.audit.file, 'utf8') + guarded.output();
+      assert.ok(!shown.includes(BOT_TOKEN) && !shown.includes('an-old-token'), 'the token is in no message, history entry, audit record or bot log');
+    } finally {
+      fs.writeFileSync(configFile, before);
+      await api.store.reload({ force: true });
+      await waitForState(api, (s) => s.kind === 'ready' && (s.config.chatops.transports.http as { url?: string } | undefined)?.url === hubot.url);
+      await guarded.stop();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
-import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 describe('Environments tree (real extension host, demo workspace)', () => {
   it('lists dev, staging and prod with their sync status against the snapshots', async () => {
@@ -174,4 +176,67 @@ describe('Environments tree (real extension host, demo workspace)', () => {
       'Send ChatOps command → Send a ChatOps command about Deployment web in prod, prefilled from here',
     ]);
   });
+
+  it('shows an environment whose manifest does not parse, or whose live source fails (real kubectl, no such context), as Error with the message in the tooltip', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const root = workspaceRoot();
+    const configFile = path.join(root, 'youops.yaml');
+    const original = fs.readFileSync(configFile, 'utf8');
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: flags, namespace: shop }\ndata: { beta: "on" }\n';
+    // Plain files (no kustomization): what parses is compared, and it is in sync with the snapshot.
+    fs.mkdirSync(path.join(root, 'scratch', 'live'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'scratch', 'manifests'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'scratch', 'manifests', 'flags.yaml'), configMap);
+    fs.writeFileSync(path.join(root, 'scratch', 'manifests', 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');
+    fs.writeFileSync(path.join(root, 'scratch', 'live', 'flags.yaml'), configMap);
+    try {
+      fs.writeFileSync(
+        configFile,
+        original.replace(
+          /\nenvironments:\n/,
+          '\nenvironments:\n  - name: scratch\n    manifests: scratch/manifests\n    live: { snapshot: scratch/live }\n' +
+            '  - name: nocluster\n    manifests: scratch/live\n    live: { kubectl: { context: youops-test-no-such-context } }\n',
+        ),
+      );
+      await api.store.reload({ force: true });
+      await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && s.environments.some((e) => e.name === 'scratch'));
+      const state = api.store.environment('scratch')!.state!;
+      assert.equal(state.drift.status, 'InSync', 'what was read is in sync: only the broken file makes it Error');
+      const node = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'scratch')!;
+      const item = api.tree.getTreeItem(node);
+      assert.equal(item.contextValue, 'youops.environment.error');
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+      assert.match(String(item.description), /^manifest error: scratch\/manifests\/broken\.yaml:5: /);
+      assert.match(tooltipText(item), /^scratch — error\n/);
+      assert.match(tooltipText(item), /\$\(error\) manifest error: scratch\/manifests\/broken\.yaml:5: /);
+      const rows = api.tree
+        .getChildren(node)
+        .filter((n) => n.type === 'message')
+        .map((n) => api.tree.getTreeItem(n));
+      const row = rows.find((r) => String(r.label).startsWith('broken.yaml:5: '));
+      assert.ok(row, rows.map((r) => r.label).join('\n'));
+      assert.equal((row.iconPath as vscode.ThemeIcon).id, 'error');
+
+      // kubectl could not get the live objects: the environment is Error with kubectl's reason.
+      await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && api.store.environment('nocluster')?.state !== undefined);
+      const failed = api.store.environment('nocluster')!.state!;
+      assert.equal(failed.drift.status, 'Error');
+      const failedItem = api.tree.getTreeItem(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'nocluster')!);
+      assert.equal(failedItem.contextValue, 'youops.environment.error');
+      assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
+      assert.match(tooltipText(failedItem), /^nocluster — error\n/);
+      assert.match(tooltipText(failedItem), /\$\(error\) kubectl get [^\n]*exited with code 1:\n.*(does not exist|was not found)/);
+    } finally {
+      fs.writeFileSync(configFile, original);
+      fs.rmSync(path.join(root, 'scratch'), { recursive: true, force: true });
+      await api.store.reload({ force: true });
+      await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && !s.environments.some((e) => e.name === 'scratch' || e.name === 'nocluster'));
+    }
+  });
 });
+
+/** A tree item's Markdown tooltip as the person reads it (bold and escapes resolved). */
+function tooltipText(item: vscode.TreeItem): string {
+  return (item.tooltip as vscode.MarkdownString).value.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
+}

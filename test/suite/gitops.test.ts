@@ -70,6 +70,34 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     assert.match(ui.notes.at(-1) ?? '', new RegExp(`^info: Pull request #${pr.number} opened for ${branch.replace(/[.]/g, '\\.')} → main\\.$`));
   });
 
+  it('Cancel while the pull request is being opened: the request is abandoned, the branch stays pushed, and the message says what was kept', async () => {
+    const ui = scriptedPrompter();
+    api.answerWith(ui.prompter);
+    gh.delay({ match: /^POST \/repos\/acme\/shop\/pulls$/, ms: 10_000 });
+    const running = vscode.commands.executeCommand('youops.promote', { type: 'environment', env: 'prod' });
+    const progress = await waitFor(
+      () => ui.prompter.progresses.find((p) => p.messages.some((m) => m.startsWith('opening the pull request'))),
+      'the pull-request step',
+      30_000,
+    );
+    await waitFor(() => gh.requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/shop/pulls' && r.status === 0), 'the POST in flight');
+    const started = Date.now();
+    progress.cancel();
+    await running;
+    assert.ok(Date.now() - started < 5000, 'did not wait for GitHub');
+    assert.equal(await api.gitops.lastOutcome(), undefined);
+    assert.equal(progress.title, 'YouOps: Promote to prod');
+    assert.equal(progress.cancellable, true);
+    const branch = /^committing on (\S+)…$/.exec(progress.messages[0])![1];
+    assert.deepEqual(progress.messages, [`committing on ${branch}…`, `pushing ${branch} to origin…`, 'opening the pull request in acme/shop…']);
+    assert.equal(
+      ui.notes.at(-1),
+      `warning: Promote to prod: cancelled while opening the pull request: ${branch} is pushed, and GitHub may have opened the pull request already. The commit is kept on the local branch ${branch}.`,
+    );
+    assert.match(git(bare, 'show', `${branch}:envs/prod/web.yaml`), /shop-web:1\.4\.2/, 'the pushed branch is on origin');
+    assert.equal(git(root, 'status', '--porcelain'), '');
+  });
+
   it('offers "Promote to prod" as a code lens on a staging manifest; declining at the patch pushes nothing', async () => {
     const ui = scriptedPrompter({ confirm: false });
     api.answerWith(ui.prompter);

@@ -81,3 +81,14 @@ export async function refreshedDemo(): Promise<{ api: YouOpsTestHandles; root: s
   const startHead = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   return { api, root, startHead };
 }
+
+/** The message rows under an environment in the tree (not rendered, live state unavailable, …), as `label: description`. */
+export function environmentMessages(api: YouOpsTestHandles, env: string): string[] {
+  const node = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === env);
+  if (!node) throw new Error(`no environment ${env} in the tree`);
+  return api.tree
+    .getChildren(node)
+    .filter((n) => n.type === 'message')
+    .map((n) => api.tree.getTreeItem(n))
+    .map((i) => `${i.label}: ${i.description}`);
+}

@@ -152,6 +152,38 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     assert.deepEqual(api.issueops.drafts.all(), []);
   });
 
+  it('Cancel while GitHub is slow abandons the request and keeps the draft; re-sending finds the issue GitHub made meanwhile', async () => {
+    const before = gh.repo('acme/shop-ops').issues.length;
+    gh.delay({ match: /^POST \/repos\/acme\/shop-ops\/issues$/, ms: 10_000 });
+    const ui = scriptedPrompts({ input: { 'GitHub handle': '@ada' } });
+    api.answerWith(ui.prompts);
+    const started = Date.now();
+    const running = vscode.commands.executeCommand('youops.openTicket', { template: 'access-request.yml', operation: 'access', context: { env: 'dev' } });
+    const progress = await waitFor(() => ui.prompts.progresses.find((p) => p.title === 'Creating the issue in acme/shop-ops…'), 'the progress');
+    assert.equal(progress.cancellable, true);
+    await waitFor(() => gh.requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/shop-ops/issues' && r.status === 0), 'the POST in flight');
+    progress.cancel();
+    await running;
+    assert.ok(Date.now() - started < 8000, 'the command did not wait for GitHub');
+    const note = ui.notes.find((n) => n.severity === 'warning')!;
+    assert.equal(
+      note.message,
+      'Cancelled: "[access] @ada to dev" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, resending finds it instead of creating a second one.',
+    );
+    assert.deepEqual(note.actions, ['Resend', 'Edit Draft']);
+    const [draft] = api.issueops.drafts.all();
+    assert.equal(draft.lastError, 'cancelled while creating the issue');
+    assert.equal(draft.values.who, '@ada', 'nothing typed is lost');
+    assert.equal(gh.repo('acme/shop-ops').issues.length, before + 1, 'GitHub had created it before the cancel');
+
+    const resend = scriptedPrompts({});
+    api.answerWith(resend.prompts);
+    await vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+    assert.equal(gh.repo('acme/shop-ops').issues.length, before + 1, 'no second issue');
+    assert.match(resend.notes.at(-1)!.message, /^The ticket already existed: #\d+ \[access\] @ada to dev$/);
+    assert.deepEqual(api.issueops.drafts.all(), []);
+  });
+
   it("refuses a body over GitHub's 65,536 characters before sending and keeps it as a draft", async () => {
     const requestsBefore = gh.requests.length;
     const ui = scriptedPrompts({ checkAll: true, pick: { 'Open IssueOps ticket': 'Deploy request' }, review: ['keep'] });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
@@ -75,5 +76,56 @@ describe('schema validation while typing (real extension host)', () => {
       .join('\n');
     assert.match(text, /spec\.replicas/);
     assert.match(text, /desired pods/i);
+  });
+
+  it('marks what GitHub would refuse in an issue form while it is edited (a None option, a Password label), not only in the ticket flow', async () => {
+    const form = vscode.Uri.file(path.join(workspaceRoot(), '.github', 'ISSUE_TEMPLATE', 'access-request.yml'));
+    const doc = await vscode.workspace.openTextDocument(form);
+    await vscode.window.showTextDocument(doc);
+    const formDiagnostics = () => vscode.languages.getDiagnostics(form).filter((d) => d.source === 'youops');
+    await waitFor(() => (formDiagnostics().length === 0 ? true : undefined), 'the demo form to be clean');
+    try {
+      const text = doc.getText();
+      const edit = new vscode.WorkspaceEdit();
+      const fullRange = new vscode.Range(doc.positionAt(0), doc.positionAt(text.length));
+      edit.replace(form, fullRange, text.replace('options: [view, edit]', 'options: [view, edit, None]').replace('label: Duration', 'label: Password'));
+      await vscode.workspace.applyEdit(edit);
+      const diags = await waitFor(() => (formDiagnostics().length >= 2 ? formDiagnostics() : undefined), 'issue-form diagnostics while typing');
+      const lines = doc.getText().split('\n');
+      const none = diags.find((d) => /may not offer "None"/.test(d.message))!;
+      assert.ok(none, diags.map((d) => d.message).join('\n'));
+      assert.equal(none.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(lines[none.range.start.line], /options: \[view, edit, None\]/);
+      const password = diags.find((d) => /forbids in input and textarea labels \("password"\)/.test(d.message))!;
+      assert.ok(password, diags.map((d) => d.message).join('\n'));
+      assert.equal(doc.getText(password.range), 'label: Password');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('refuses a modeline schema that leads out of the workspace folder (a link to elsewhere), on the modeline, reading nothing', async () => {
+    const outsideDir = fs.mkdtempSync(path.join(os.tmpdir(), 'youops-outside-'));
+    fs.writeFileSync(path.join(outsideDir, 'schema.json'), JSON.stringify({ type: 'object', required: ['secretField'] }));
+    const link = path.join(workspaceRoot(), 'envs', 'dev', 'outside.json');
+    const manifest = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'dev', 'modeline.yaml'));
+    fs.symlinkSync(path.join(outsideDir, 'schema.json'), link);
+    fs.writeFileSync(manifest.fsPath, '# yaml-language-server: $schema=./outside.json\nreplicas: 2\n');
+    try {
+      await vscode.window.showTextDocument(manifest);
+      const diags = await waitFor(() => {
+        const d = vscode.languages.getDiagnostics(manifest).filter((x) => x.source === 'youops');
+        return d.length ? d : undefined;
+      }, 'the modeline diagnostic');
+      assert.equal(diags.length, 1, diags.map((d) => d.message).join('\n'));
+      assert.match(diags[0].message, /^modeline schema \.\/outside\.json: it leads outside the repository \(to .*schema\.json\); not read$/);
+      assert.deepEqual([diags[0].range.start.line, diags[0].range.start.character, diags[0].range.end.character], [0, 32, 46]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(manifest.fsPath, { force: true });
+      fs.rmSync(link, { force: true });
+      fs.rmSync(outsideDir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,13 +6,13 @@ import type { ManifestResource } from '../../core/manifests/manifestResource';
 import { formatResourceId } from '../../core/manifests/resourceId';
 import { didYouMean } from '../../core/text/didYouMean';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../cliIo';
-import { cliEvaluationContext } from '../cliEvaluationContext';
+import { cliEvaluationContext, UNTRUSTED_HELP, UNTRUSTED_OPTION } from '../cliEvaluationContext';
 import { loadWorkspaceConfig } from '../loadWorkspaceConfig';
 import type { ParsedArgs } from '../parseArgs';
 
-export const RENDER_OPTIONS = { env: 'value' } as const;
+export const RENDER_OPTIONS = { env: 'value', ...UNTRUSTED_OPTION } as const;
 
-export const RENDER_HELP = `youops render [--env NAME] [--format text|json]
+export const RENDER_HELP = `youops render [--env NAME] [--format text|json] [--untrusted]
 
 Prints each environment's desired state as the GitOps agent applies it (like
 \`flux build kustomization\`): kustomizations rendered by kustomize (kubectl's by
@@ -21,7 +21,9 @@ object is preceded by a \`# Source:\` comment naming the file and line it comes 
 (the base document, or the generator entry) and the overlay that rendered it; values
 are written so that kubectl reads them back as they are (YAML 1.1 quoting).
 kustomize runs without plugins, exec functions or Helm, with a 30 s timeout.
-Exit 0 when everything rendered, 1 when kustomize failed or manifests have errors.`;
+Exit 0 when everything rendered, 1 when kustomize failed or manifests have errors.
+
+${UNTRUSTED_HELP}`;
 
 /** `youops render`: the rendered desired state of one or every environment. */
 export async function renderCommand(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -35,7 +37,7 @@ export async function renderCommand(args: ParsedArgs, io: CliIo): Promise<number
     throw new UsageError(`no environment "${wanted}" in youops.yaml${hint ? ` (did you mean "${hint}"?)` : ''}; environments: ${names.join(', ')}`);
   }
   const selected = config.environments.filter((e) => wanted === undefined || e.name === wanted);
-  const ctx = cliEvaluationContext(rootDir);
+  const ctx = cliEvaluationContext(rootDir, args.options);
   const branch = await currentBranch(rootDir);
   const states = await Promise.all(selected.map((env) => loadDesiredState(env, rootDir, branch, undefined, ctx)));
   const rel = (file: string): string => path.relative(args.cwd, file).split(path.sep).join('/') || file;

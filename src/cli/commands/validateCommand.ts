@@ -18,7 +18,8 @@ export const VALIDATE_HELP = `youops validate [PATH|GLOB…] [--format text|json
 
 Validates YAML and JSON files against their schemas: Kubernetes 1.36 kinds, Argo CD and Flux
 resources, kustomization.yaml, GitHub issue forms and youops.yaml, plus the associations
-in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines. Files a
+in youops.yaml \`schemas:\` and \`# yaml-language-server: $schema=\` modelines (a modeline's
+schema file must be inside the working folder, links followed; one outside is not read). Files a
 kustomization uses as strategic-merge patches are checked as partial objects (no
 required fields; unknown fields and wrong types are still errors).
 Without paths, every *.yaml/*.yml (and every *.json manifest) under the working folder is checked.
@@ -66,7 +67,14 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
     if (discovered.has(file) && !JSON_MANIFEST.test(read.text)) continue;
     const result = await validateText(
       read.text,
-      { fileName: file, associations, unknownKindSeverity: args.options['strict-kinds'] ? 'error' : 'information', partialObject: await patchFiles.isPatch(file) },
+      {
+        fileName: file,
+        associations,
+        // The working folder is the repository: modelines take their schema files from inside it only.
+        rootDir: cwd,
+        unknownKindSeverity: args.options['strict-kinds'] ? 'error' : 'information',
+        partialObject: await patchFiles.isPatch(file),
+      },
       store,
     );
     result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -12,6 +12,7 @@ export type ChatOpsErrorCode =
   | 'secret-host'
   | 'unreachable'
   | 'timeout'
+  | 'cancelled'
   | 'invalid_auth'
   | 'not_in_channel'
   | 'channel_not_found'

@@ -83,12 +83,14 @@ export class ChatOpsSender {
             await posted.follow(req.followMs, take, signal);
           } catch (err) {
             // The command is out; only reading the answer failed.
-            entry.error = `reading replies failed: ${asChatOpsError(err).message}`;
+            if (!signal?.aborted) entry.error = `reading replies failed: ${asChatOpsError(err).message}`;
           }
+          if (signal?.aborted && !decided) entry.error = 'stopped waiting for the answer (cancelled); the command was sent';
         }
         if (!decided) entry.status = entry.replies.length ? 'answered' : posted.follow && req.followMs > 0 ? 'no-answer' : 'sent';
       } catch (err) {
-        const e = asChatOpsError(err);
+        // Whatever the transport made of the abort, it is the person's cancel: the message may be out.
+        const e = signal?.aborted && asChatOpsError(err).code !== 'cancelled' ? cancelledSend(entry.destination) : asChatOpsError(err);
         entry.status = 'error';
         entry.delivery = e.delivery;
         entry.error = e.message;
@@ -101,6 +103,10 @@ export class ChatOpsSender {
       this.inflight.delete(key);
     }
   }
+}
+
+function cancelledSend(destination: string): ChatOpsError {
+  return new ChatOpsError('cancelled', `cancelled before ${destination} answered; the message may or may not have arrived`, 'unknown');
 }
 
 function inflightKey(t: ChatTransport, text: string): string {

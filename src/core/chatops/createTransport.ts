@@ -1,5 +1,5 @@
 import { ChatOpsError } from './chatOpsError';
-import { transportSettings, type TransportSettingsOf } from './transportSettings';
+import { transportSecretTarget, transportSettings, type TransportSettingsOf } from './transportSettings';
 import type { ChatOpsTransportConfig } from '../config/types';
 import type { GitHubCommentPort } from './transports/githubCommentPort';
 import { GitHubTransport } from './transports/githubTransport';
@@ -21,22 +21,27 @@ export interface TransportContext {
   timeoutMs: number;
   /** Follow time in seconds from youops.yaml → what to use, in ms (a user setting may override it). */
   followMs(fromConfig: number): number;
-  /** The transport's stored secret for `target` (a URL its host is bound to, or a name); throws ChatOpsError('no-secret'). */
-  secret(kind: TransportKind, target: string): Promise<string>;
+  /**
+   * The transport's stored secret for `target` (a URL its host is bound to, or a name); throws
+   * ChatOpsError('no-secret') when none is stored, except for an optional one (undefined).
+   */
+  secret(kind: TransportKind, target: string): Promise<string | undefined>;
   /** The issue or pull request to comment on, through the GitHub sign-in. */
   githubComments(issue: number | undefined): Promise<{ port: GitHubCommentPort; issue: number }>;
 }
 
-type Factory<K extends TransportKind> = (settings: TransportSettingsOf<K>, ctx: TransportContext) => Promise<CreatedTransport>;
+/** `secret` looks up the transport's own secret by what its table entry names. */
+type Factory<K extends TransportKind> = (settings: TransportSettingsOf<K>, ctx: TransportContext, secret: () => Promise<string | undefined>) => Promise<CreatedTransport>;
 
 /** One factory per transport kind: a kind without one does not compile. */
 const FACTORIES: { [K in TransportKind]: Factory<K> } = {
-  slack: async (s, ctx) => ({
-    transport: new SlackTransport({ apiUrl: s.apiUrl, token: await ctx.secret('slack', s.apiUrl), channel: s.channel, timeoutMs: ctx.timeoutMs, pollMs: s.pollSeconds * 1000, bot: s.bot }),
+  slack: async (s, ctx, secret) => ({
+    transport: new SlackTransport({ apiUrl: s.apiUrl, token: await required(secret()), channel: s.channel, timeoutMs: ctx.timeoutMs, pollMs: s.pollSeconds * 1000, bot: s.bot }),
     followMs: ctx.followMs(s.followSeconds),
   }),
-  webhook: async (s, ctx) => ({ transport: new WebhookTransport(await ctx.secret('webhook', s.secretName), s.format, s.secretName, ctx.timeoutMs), followMs: 0 }),
-  http: async (s, ctx) => ({ transport: new HttpTransport(s.url, ctx.user, ctx.timeoutMs), followMs: 0 }),
+  webhook: async (s, ctx, secret) => ({ transport: new WebhookTransport(await required(secret()), s.format, s.secretName, ctx.timeoutMs), followMs: 0 }),
+  // The bot token is optional: a bot on this machine may take requests without one.
+  http: async (s, ctx, secret) => ({ transport: new HttpTransport(s.url, ctx.user, ctx.timeoutMs, await secret()), followMs: 0 }),
   github: async (s, ctx) => {
     const { port, issue } = await ctx.githubComments(s.issue);
     return { transport: new GitHubTransport(port, issue, undefined, s.bot), followMs: ctx.followMs(300) };
@@ -47,5 +52,13 @@ const FACTORIES: { [K in TransportKind]: Factory<K> } = {
 export function createTransport(transports: ChatOpsTransportConfig, via: string, ctx: TransportContext): Promise<CreatedTransport> {
   const settings = transportSettings(transports, via);
   if (!settings) return Promise.reject(new ChatOpsError('unsupported', `youops.yaml has no chatops.transports.${via} entry`));
-  return (FACTORIES[settings.kind] as Factory<TransportKind>)(settings as TransportSettingsOf<TransportKind>, ctx);
+  const target = transportSecretTarget(settings);
+  const secret = () => (target === undefined ? Promise.resolve(undefined) : ctx.secret(settings.kind, target));
+  return (FACTORIES[settings.kind] as Factory<TransportKind>)(settings as TransportSettingsOf<TransportKind>, ctx, secret);
+}
+
+async function required(secret: Promise<string | undefined>): Promise<string> {
+  const value = await secret;
+  if (value === undefined) throw new ChatOpsError('no-secret', 'no secret is stored for this transport');
+  return value;
 }

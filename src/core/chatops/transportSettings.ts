@@ -14,7 +14,24 @@ interface TransportDescriptor<Settings> {
    * The secret the transport sends, if it has one of its own: what it is called, the command
    * that stores it, and what it is looked up by (a URL whose host it is bound to, or a name).
    */
-  secret?: { label: string; title: string; command: string; target(settings: Settings): string };
+  secret?: TransportSecret & { target(settings: Settings): string };
+}
+
+/** How a transport's secret is named, stored and looked up (VS Code keeps it in SecretStorage). */
+export interface TransportSecret {
+  label: string;
+  /** The command that stores it, and its title (the "set the secret" fix). */
+  title: string;
+  command: string;
+  /**
+   * What the target names: `one` secret for the transport, bound to the host it was entered for
+   * (a new host needs the person's yes); one per `host` of the target URL; or one per `name`.
+   */
+  scope: 'one' | 'host' | 'name';
+  /** Where the value goes: to the target URL's host, or the value is itself the URL (a webhook). */
+  sentTo: 'target' | 'value';
+  /** The transport also works without it (a bot that accepts requests from its own machine only). */
+  optional?: boolean;
 }
 
 const transport = <Settings>(d: TransportDescriptor<Settings>) => d;
@@ -47,7 +64,7 @@ export const TRANSPORTS = {
       pollSeconds: typeof t.pollSeconds === 'number' ? t.pollSeconds : 2,
       ...(typeof t.bot === 'string' && t.bot ? { bot: t.bot } : {}),
     }) as { kind: 'slack'; channel: string; apiUrl: string; followSeconds: number; pollSeconds: number; bot?: string },
-    secret: { label: 'Slack bot token', title: 'Set Slack Bot Token', command: 'youops.chatops.setSlackToken', target: (s) => s.apiUrl },
+    secret: { label: 'Slack bot token', title: 'Set Slack Bot Token', command: 'youops.chatops.setSlackToken', scope: 'one', sentTo: 'target', target: (s) => s.apiUrl },
   }),
   webhook: transport({
     schema: {
@@ -60,7 +77,7 @@ export const TRANSPORTS = {
       },
     },
     parse: (t) => ({ kind: 'webhook' as const, secretName: String(t['url-secret']), format: (t.format as WebhookFormat | undefined) ?? 'slack' }),
-    secret: { label: 'webhook URL', title: 'Set Webhook URL', command: 'youops.chatops.setWebhookUrl', target: (s) => s.secretName },
+    secret: { label: 'webhook URL', title: 'Set Chat Webhook URL', command: 'youops.chatops.setWebhookUrl', scope: 'name', sentTo: 'value', target: (s) => s.secretName },
   }),
   github: transport({
     schema: {
@@ -88,6 +105,8 @@ export const TRANSPORTS = {
       },
     },
     parse: (t) => ({ kind: 'http' as const, url: String(t.url) }),
+    // hubot-youops: HUBOT_YOUOPS_TOKEN. Without one stored, requests go without it (a bot that serves its own machine only).
+    secret: { label: 'bot token', title: 'Set HTTP Bot Token', command: 'youops.chatops.setBotToken', scope: 'host', sentTo: 'target', optional: true, target: (s) => s.url },
   }),
 } satisfies Record<TransportKind, { schema: SchemaFragment }>;
 
@@ -109,10 +128,15 @@ export function transportSettings(transports: ChatOpsTransportConfig, kind: stri
   return TRANSPORTS[kind].parse(t);
 }
 
-/** The transport's own secret (what it is called, the button and command that store it), if it has one. */
-export function transportSecret(kind: TransportKind): { label: string; title: string; command: string } | undefined {
+/** The transport's own secret (what it is called, the button and command that store it, how it is looked up), if it has one. */
+export function transportSecret(kind: TransportKind): TransportSecret | undefined {
   const s = (TRANSPORTS[kind] as TransportDescriptor<unknown>).secret;
-  return s && { label: s.label, title: s.title, command: s.command };
+  return s && { label: s.label, title: s.title, command: s.command, scope: s.scope, sentTo: s.sentTo, ...(s.optional ? { optional: true } : {}) };
+}
+
+/** What a transport's secret is looked up by in these settings (the URL it goes to, or its name); undefined without one. */
+export function transportSecretTarget(settings: TransportSettings): string | undefined {
+  return (TRANSPORTS[settings.kind] as TransportDescriptor<TransportSettings>).secret?.target(settings);
 }
 
 /** Transports youops.yaml configures, in a stable order. */
@@ -127,8 +151,17 @@ export function transportsSchema(): { transports: SchemaFragment; via: SchemaFra
       type: 'object',
       description: "Where commands go. Secrets (tokens, webhook URLs) live in VS Code's SecretStorage, never here.",
       additionalProperties: false,
-      properties: Object.fromEntries(TRANSPORT_KINDS.map((k) => [k, TRANSPORTS[k].schema])),
+      properties: Object.fromEntries(TRANSPORT_KINDS.map((k) => [k, withSecretNote(k, TRANSPORTS[k].schema)])),
     },
     via: { enum: [...TRANSPORT_KINDS] },
   };
+}
+
+/** The schema says where the transport's secret lives: never in youops.yaml. */
+function withSecretNote(kind: TransportKind, schema: SchemaFragment): SchemaFragment {
+  const secret = transportSecret(kind);
+  if (!secret) return schema;
+  const scope = secret.scope === 'host' ? ', per host' : secret.scope === 'name' ? ', by that name' : '';
+  const note = `Its ${secret.label}${secret.optional ? ' (optional)' : ''} is kept in VS Code's secret storage${scope}: "YouOps: ${secret.title}".`;
+  return { description: note, ...schema };
 }

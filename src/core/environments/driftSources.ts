@@ -33,8 +33,12 @@ export interface FileDriftField {
   label: string;
   desired: unknown;
   live: unknown;
+  /** The drift itself (reason, masking), for the surfaces' shared text. */
+  drift: DriftedField;
   /** Where in this file the field is shown: the line that sets it, or the base line an overlay overrides. */
   range: Range;
+  /** Where its value is written in this file, when it is (hovers answer on the value's line too). */
+  valueRange?: Range;
   /** Where the desired value is set (may be another file: "set by overlays/prod/deployment-patch.yaml:7"). */
   source: ValueSource;
   /** True when `source` is this file: editing here changes the value. False: an overlay overrides this line. */
@@ -45,7 +49,7 @@ export interface FileDriftField {
 export interface FileDrift {
   environment: string;
   /** Resources that originate in this file (base documents, generators), with their status in this environment. */
-  resources: Array<{ key: string; id: ResourceId; status: ResourceStatus; range: Range }>;
+  resources: Array<{ key: string; id: ResourceId; status: ResourceStatus; range: Range; drift: ResourceDrift }>;
   /** Drifted fields set in this file (patches, kustomization entries) or originating here. */
   fields: FileDriftField[];
 }
@@ -57,34 +61,41 @@ export interface FileDrift {
  * whose desired state came from another branch are left out (their lines are that branch's).
  */
 export function fileDrift(states: readonly EnvironmentState[], file: string): FileDrift[] {
-  const out: FileDrift[] = [];
-  for (const s of states) {
-    if (s.desiredRef) continue;
-    const entry: FileDrift = { environment: s.config.name, resources: [], fields: [] };
-    for (const r of s.drift.resources) {
+  return driftByFile(states.filter((s) => !s.desiredRef).map((s) => ({ environment: s.config.name, resources: s.drift.resources }))).get(file) ?? [];
+}
+
+/**
+ * fileDrift for every file at once, in one pass over the environments' resources: the index
+ * the editor builds once per refresh. Each file lists its environments in the order given.
+ */
+export function driftByFile(environments: ReadonlyArray<{ environment: string; resources: readonly ResourceDrift[] }>): Map<string, FileDrift[]> {
+  const out = new Map<string, FileDrift[]>();
+  for (const { environment, resources } of environments) {
+    const entries = new Map<string, FileDrift>();
+    const entryFor = (file: string): FileDrift => {
+      let entry = entries.get(file);
+      if (!entry) {
+        entry = { environment, resources: [], fields: [] };
+        entries.set(file, entry);
+        const list = out.get(file);
+        if (list) list.push(entry);
+        else out.set(file, [entry]);
+      }
+      return entry;
+    };
+    for (const r of resources) {
       const m = r.resource;
-      if (!m) continue;
-      if (m.file === file) entry.resources.push({ key: r.key, id: r.id, status: r.status, range: m.range });
+      if (!m?.file) continue;
+      entryFor(m.file).resources.push({ key: r.key, id: r.id, status: r.status, range: m.range, drift: r });
       for (const f of r.fields) {
         const source = desiredValueSource(r, f);
         if (!source) continue;
-        const setHere = source.file === file;
-        const originHere = m.file === file && f.location !== undefined;
-        if (!setHere && !originHere) continue;
-        entry.fields.push({
-          resourceKey: r.key,
-          id: r.id,
-          pointer: f.path,
-          label: fieldPathLabel(f.path, m.object, r.id.apiVersion, r.id.kind),
-          desired: f.desired,
-          live: f.live,
-          range: setHere ? source.range : f.location!.keyRange,
-          source,
-          setHere,
-        });
+        const field = { resourceKey: r.key, id: r.id, pointer: f.path, label: fieldPathLabel(f.path, m.object, r.id.apiVersion, r.id.kind), desired: f.desired, live: f.live, drift: f, source };
+        entryFor(source.file).fields.push({ ...field, range: source.range, ...(source.valueRange ? { valueRange: source.valueRange } : {}), setHere: true });
+        // The origin's line of a value an overlay overrides: shown there too, saying where it is set.
+        if (source.file !== m.file && f.location) entryFor(m.file).fields.push({ ...field, range: f.location.keyRange, valueRange: f.location.valueRange, setHere: false });
       }
     }
-    if (entry.resources.length || entry.fields.length) out.push(entry);
   }
   return out;
 }

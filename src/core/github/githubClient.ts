@@ -254,7 +254,7 @@ export class GitHubClient {
       () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params(repo), issue_number: issueNumber, body, request: { retries: 0, signal: options.signal } }),
       toComment,
       find,
-      { checkFirst: options.checkFirst },
+      { checkFirst: options.checkFirst, signal: options.signal },
       what,
     );
   }
@@ -285,9 +285,14 @@ export class GitHubClient {
     return toPullRequest(await this.get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...params(repo), pull_number: pullNumber }, `Pull request #${pullNumber} in ${formatRepo(repo)}`));
   }
 
-  async listPullRequests(repo: RepoRef, query: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string; perPage?: number } = {}): Promise<GitHubPullRequest[]> {
+  async listPullRequests(repo: RepoRef, query: { state?: 'open' | 'closed' | 'all'; head?: string; base?: string; perPage?: number; signal?: AbortSignal } = {}): Promise<GitHubPullRequest[]> {
     const head = query.head && !query.head.includes(':') ? `${repo.owner}:${query.head}` : query.head;
-    const data = await this.get('GET /repos/{owner}/{repo}/pulls', { ...params(repo), state: query.state ?? 'open', head, base: query.base, per_page: query.perPage ?? 50 }, `Repository ${formatRepo(repo)}`);
+    const data = await this.get(
+      'GET /repos/{owner}/{repo}/pulls',
+      { ...params(repo), state: query.state ?? 'open', head, base: query.base, per_page: query.perPage ?? 50 },
+      `Repository ${formatRepo(repo)}`,
+      query.signal,
+    );
     return (data as unknown[]).map(toPullRequest);
   }
 
@@ -295,15 +300,16 @@ export class GitHubClient {
    * Opens a pull request. GitHub refuses a second open PR for the same head (422),
    * which makes retries safe: that answer after a lost response returns the existing one.
    */
-  async createPullRequest(repo: RepoRef, pr: NewPullRequest): Promise<Created<GitHubPullRequest>> {
+  async createPullRequest(repo: RepoRef, pr: NewPullRequest, options: { signal?: AbortSignal } = {}): Promise<Created<GitHubPullRequest>> {
     const what = `Repository ${formatRepo(repo)}`;
-    const existing = async () => (await this.listPullRequests(repo, { state: 'open', head: pr.head, base: pr.base }))[0];
+    const { signal } = options;
+    const existing = async () => (await this.listPullRequests(repo, { state: 'open', head: pr.head, base: pr.base, signal }))[0];
     try {
       return await this.createOnce(
-        () => this.octokit.request('POST /repos/{owner}/{repo}/pulls', { ...params(repo), title: pr.title, head: pr.head, base: pr.base, body: pr.body, draft: pr.draft, request: { retries: 0 } }),
+        () => this.octokit.request('POST /repos/{owner}/{repo}/pulls', { ...params(repo), title: pr.title, head: pr.head, base: pr.base, body: pr.body, draft: pr.draft, request: { retries: 0, signal } }),
         toPullRequest,
         existing,
-        {},
+        { signal },
         what,
       );
     } catch (err) {
@@ -350,7 +356,7 @@ export class GitHubClient {
         const e = toGitHubError(err, what, this.host);
         if (e.status === 429 && e.retryAfterSeconds !== undefined && e.retryAfterSeconds <= 60 && limited++ < this.retries) {
           this.options.log?.(`${e.message} — retrying after ${e.retryAfterSeconds} s`);
-          await sleep(e.retryAfterSeconds * 1000);
+          await sleep(e.retryAfterSeconds * 1000, options.signal);
           continue; // the next round checks for an earlier attempt first, as after any failure
         }
         const retryable = e.kind === 'network' || e.kind === 'server';
@@ -363,7 +369,7 @@ export class GitHubClient {
           throw e;
         }
         this.options.log?.(`${e.message} — checking for an earlier attempt, then retrying`);
-        await sleep((attempt + 1) ** 2 * this.retryBaseMs);
+        await sleep((attempt + 1) ** 2 * this.retryBaseMs, options.signal);
       }
     }
   }
@@ -430,6 +436,19 @@ function hoursAgo(h: number): Date {
   return new Date(Date.now() - h * 3_600_000);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+/** A pause between attempts; a cancelled request does not wait for its next attempt. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => reject(new GitHubError('cancelled', 'Cancelled before the request was sent again.'));
+    if (signal?.aborted) return cancelled();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      cancelled();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -23,13 +23,19 @@ interface Pending {
 }
 
 /**
- * The new texts of the target files with the chosen changes applied. Every result is
+ * The new texts of the target files with the chosen changes applied (a value in a shared base
+ * only with `editShared`). Every result is
  * parsed again and must hold exactly the promoted values, so a source edit that YAML
  * would read differently fails here instead of reaching a commit.
  */
-export function applyPromotion(plan: PromotionPlan, selectedIds: readonly string[]): FileChange[] {
+export function applyPromotion(
+  plan: PromotionPlan,
+  selectedIds: readonly string[],
+  /** editShared: the person agreed to edit values in files other environments also read (PromotionChange.shared). */
+  options: { editShared?: boolean } = {},
+): FileChange[] {
   const selected = plan.changes.filter((c) => selectedIds.includes(c.id));
-  const blocked = selected.find((c) => c.blocked || !c.edit);
+  const blocked = selected.find((c) => (c.blocked && !(options.editShared && c.shared)) || !c.edit);
   if (blocked) throw new GitOpsError('notEditable', `${blocked.label} cannot be promoted: ${blocked.blocked ?? 'no edit'}`);
   if (selected.length === 0) throw new GitOpsError('nothingToDo', 'no change selected');
 

@@ -136,9 +136,10 @@ export class ChangeWorktree {
    * Pushes the branch to origin without force; a rejection leaves the local branch for resuming.
    * A branch of that name that appeared on origin meanwhile is never pushed onto (it would be
    * fast-forwarded if it is an ancestor). A stalled push (a hanging credential helper, ssh or
-   * server) is killed with its whole process group after the timeout, so nothing is left running.
+   * server) is killed with its whole process group after the timeout, or when `signal` aborts,
+   * so nothing is left running.
    */
-  async push(): Promise<void> {
+  async push(signal?: AbortSignal): Promise<void> {
     if (!this.hasOrigin) {
       throw new GitOpsError('noOrigin', `the repository has no "origin" remote to push ${this.branch} to`, {
         branch: this.branch,
@@ -166,11 +167,13 @@ export class ChangeWorktree {
         timeoutMs: this.pushTimeoutMs,
         // No terminal to answer a credential prompt: fail at once instead of waiting for the timeout.
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        signal,
       });
       if (r.code !== 0) failure = gitMessage(r.stderr) || `git push exited with code ${r.code ?? r.signal}`;
     } catch (err) {
       failure = gitMessage(err);
     }
+    if (signal?.aborted) throw new GitOpsError('cancelled', `cancelled while pushing ${this.branch} to origin: it may or may not be there yet`, resume);
     if (failure) throw new GitOpsError('pushRejected', `pushing ${this.branch} to origin failed: ${failure}`, resume);
   }
 

@@ -14,6 +14,7 @@ export type GitOpsErrorKind =
   | 'commitFailed'
   | 'pushRejected'
   | 'pullRequestFailed'
+  | 'cancelled'
   | 'untrusted'
   | 'invalid';
 

@@ -43,6 +43,13 @@ export interface PromotionChange {
   suggested: boolean;
   /** Set when the value cannot be promoted by editing the target file; says why. */
   blocked?: string;
+  /**
+   * Set when the value is set in a file other environments also read (a shared base): `blocked`
+   * says so and `edit` is the edit there, applied only when the person agrees (applyPromotion's
+   * `editShared`). Each other reader, and whether the edit changes what it renders (false: it
+   * sets its own value over this line).
+   */
+  shared?: { file: string; readers: Array<{ environment: string; changes: boolean }> };
   edit?: TextEdit;
   check?: ChangeCheck;
   /** Edits of other files the change needs: a new file's entry in the kustomization. */
@@ -54,6 +61,8 @@ export interface PromotionChange {
 export interface PromotionPlan {
   from: string;
   to: string;
+  /** The folder the plan's files are in (a worktree's copy for real runs): messages name files relative to it. */
+  rootDir: string;
   changes: PromotionChange[];
   /** Target file texts the edits were computed against ('' for new files). */
   texts: Map<string, string>;

@@ -9,7 +9,7 @@ import { loadManifests } from '../manifests/loadManifests';
 import { workingTreeFileSystem, type ManifestFileSystem } from '../manifests/manifestFileSystem';
 import type { ManifestResource } from '../manifests/manifestResource';
 import { GitOpsError } from './gitOpsError';
-import { renderedFieldChange } from './renderedChange';
+import { renderedFieldChange, type RenderedChangeContext } from './renderedChange';
 import { loadRenderedManifests, type RenderContext } from '../kustomize/renderDesiredState';
 import { fieldEdit } from './fieldEdit';
 import { IMAGE_FIELDS, kustomizeImageEdit, readKustomizeImages, type ImageField, type KustomizeImage } from './kustomizeImages';
@@ -102,7 +102,7 @@ export async function planPromotion(options: PlanPromotionOptions): Promise<Prom
   }
   const newFiles = new Set(changes.filter((c) => c.adds?.newFile && !c.blocked).map((c) => c.file));
   for (const f of newFiles) texts.set(f, '');
-  return { from: source.name, to: target.name, changes, texts, newFiles };
+  return { from: source.name, to: target.name, rootDir, changes, texts, newFiles };
 }
 
 /**
@@ -155,10 +155,13 @@ async function planRenderedPromotion(
     throw new GitOpsError('invalid', `no resource ${options.resource} in ${source.name} or ${target.name}`);
   }
   const sharedFiles = new Map<string, string>();
+  const others: RenderedChangeContext['others'] = [];
   for (const env of config.environments) {
     if (env.name === target.name) continue;
     const { manifests, rendering } = env.name === source.name ? fromState : await loadRenderedManifests(rootDir, env.manifests, render, fsys);
-    for (const f of [...manifests.resources.map((r) => r.file), ...(rendering?.overlays.flatMap((o) => o.inputs) ?? [])]) if (!sharedFiles.has(f)) sharedFiles.set(f, env.name);
+    const files = new Set([...manifests.resources.map((r) => r.file), ...(rendering?.overlays.flatMap((o) => o.inputs) ?? [])]);
+    for (const f of files) if (!sharedFiles.has(f)) sharedFiles.set(f, env.name);
+    others.push({ name: env.name, files, resources: manifests.resources });
   }
   const texts = new Map<string, string>();
   const read = async (file: string): Promise<string> => {
@@ -199,13 +202,13 @@ async function planRenderedPromotion(
     }
     if (rc.status !== 'Different' || !rc.from || !rc.to) continue;
     for (const d of rc.fields) {
-      const change = await renderedFieldChange(rc.from, rc.to, d, { target: target.name, rootDir, read, sharedFiles });
+      const change = await renderedFieldChange(rc.from, rc.to, d, { target: target.name, rootDir, read, others });
       if (change) changes.push(change);
     }
   }
   const newFiles = new Set(changes.filter((c) => c.adds?.newFile && !c.blocked).map((c) => c.file));
   for (const f of newFiles) texts.set(f, '');
-  return { from: source.name, to: target.name, changes, texts, newFiles };
+  return { from: source.name, to: target.name, rootDir, changes, texts, newFiles };
 }
 
 async function fieldChange(
@@ -322,7 +325,8 @@ function resourceFilter(spec: string): (r: ManifestResource) => boolean {
   if (slash <= 0 || slash === spec.length - 1) throw new GitOpsError('invalid', `--resource takes kind/name (e.g. deployment/web), not "${spec}"`);
   const kind = spec.slice(0, slash).toLowerCase();
   const name = spec.slice(slash + 1);
-  return (r) => r.id.kind.toLowerCase() === kind && r.id.name === name;
+  // A rendered object also answers to its base's name, whatever prefixes its overlay adds.
+  return (r) => r.id.kind.toLowerCase() === kind && (r.id.name === name || r.rendered?.origin.name === name);
 }
 
 /** The kustomization at the top of an environment's manifests: where its overrides live. */

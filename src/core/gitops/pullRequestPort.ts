@@ -21,15 +21,16 @@ export interface OpenedPullRequest {
 /** Where promotions and rollbacks open their pull requests (GitHub; tests may pass another). */
 export interface PullRequestPort {
   readonly repo: string;
-  createPullRequest(pr: ChangePullRequest): Promise<OpenedPullRequest>;
+  /** `signal` abandons the request (GitHub may still open the pull request). */
+  createPullRequest(pr: ChangePullRequest, signal?: AbortSignal): Promise<OpenedPullRequest>;
 }
 
 /** The port over the shared Octokit client; labels are added after creation, as GitHub requires. */
 export function gitHubPullRequestPort(client: GitHubClient, repo: RepoRef): PullRequestPort {
   return {
     repo: formatRepo(repo),
-    async createPullRequest(pr) {
-      const created = await client.createPullRequest(repo, { title: pr.title, body: pr.body, head: pr.head, base: pr.base });
+    async createPullRequest(pr, signal) {
+      const created = await client.createPullRequest(repo, { title: pr.title, body: pr.body, head: pr.head, base: pr.base }, { signal });
       let labelError: string | undefined;
       if (pr.labels.length) {
         try {

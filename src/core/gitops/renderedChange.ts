@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FieldDifference } from '../environments/compareEnvironments';
+import { counterpartPointer } from '../drift/counterpartPointer';
 import { readYamlDocuments } from '../kustomize/yamlDocuments';
 import type { ValueSource, WrittenValue } from '../kustomize/valueSources';
 import { pointerFromSegments, pointerSegments, valueAt } from '../text/jsonPointer';
@@ -18,8 +19,8 @@ export interface RenderedChangeContext {
   /** Messages name files relative to it. */
   rootDir: string;
   read(file: string): Promise<string>;
-  /** file → the other environment that also reads it (a shared base). */
-  sharedFiles: Map<string, string>;
+  /** The other environments: the files their renderings read (a shared base is among them) and what they render. */
+  others: Array<{ name: string; files: ReadonlySet<string>; resources: readonly ManifestResource[] }>;
 }
 
 /**
@@ -28,7 +29,8 @@ export interface RenderedChangeContext {
  * generator literal or env-file line, or its own manifest. Names, namespaces and labels the
  * overlays set are the environments' identity, and references kustomize computes (hash
  * suffixes, prefixes) follow from other values: neither is promoted (undefined). A value set
- * in a file another environment reads is blocked with the reason, never edited silently.
+ * in a file another environment reads is blocked with the reason and `shared` (who else reads
+ * it, whom the edit changes), never edited silently: the edit is there for a person to agree to.
  */
 export async function renderedFieldChange(from: ManifestResource, to: ManifestResource, d: FieldDifference, ctx: RenderedChangeContext): Promise<PromotionChange | undefined> {
   const trace = to.rendered;
@@ -56,21 +58,40 @@ export async function renderedFieldChange(from: ManifestResource, to: ManifestRe
   if (d.from === undefined) {
     return { ...base, ...at(source), blocked: `only ${ctx.target} sets ${d.path} (${rel(ctx, source.file)}:${source.range.start.line + 1}); remove it there by hand if it should go` };
   }
-  const shared = ctx.sharedFiles.get(source.file);
-  if (shared) return { ...base, ...at(source), blocked: `${rel(ctx, source.file)} is also part of ${shared}; promote it through an overlay of ${ctx.target} instead` };
-  if (!source.written) return { ...base, ...at(source), blocked: `${d.path} is computed by kustomize (${source.entry ?? source.setBy}); change what it is computed from` };
-  if (typeof d.from === 'string' && d.from.includes('{{')) return { ...base, ...at(source), blocked: 'the value is a template expression ({{ … }}); change it where the template gets its values' };
+  const readers = ctx.others.filter((o) => o.files.has(source.file));
+  const blocked = (reason: string): PromotionChange => ({ ...base, ...at(source), blocked: reason });
+  if (!source.written) return blocked(`${d.path} is computed by kustomize (${source.entry ?? source.setBy}); change what it is computed from`);
+  if (typeof d.from === 'string' && d.from.includes('{{')) return blocked('the value is a template expression ({{ … }}); change it where the template gets its values');
 
   const value = writtenValue(source, d.from, pointer);
-  if (value === undefined) return { ...base, ...at(source), blocked: `${source.entry ?? source.setBy} cannot express ${JSON.stringify(d.from)}; edit it by hand` };
+  if (value === undefined) return blocked(`${source.entry ?? source.setBy} cannot express ${JSON.stringify(d.from)}; edit it by hand`);
+  let edited: Pick<PromotionChange, 'edit' | 'check'>;
   try {
-    const text = await ctx.read(source.file);
-    const { edit, check } = editAt(text, source.file, source.written, source, value);
-    return { ...base, ...at(source), edit, check };
+    edited = editAt(await ctx.read(source.file), source.file, source.written, source, value);
   } catch (err) {
-    if (err instanceof GitOpsError) return { ...base, ...at(source), blocked: err.message };
+    if (err instanceof GitOpsError) return blocked(err.message);
     throw err;
   }
+  if (readers.length === 0) return { ...base, ...at(source), ...edited };
+  const shared = {
+    file: source.file,
+    readers: readers.map((o) => ({ environment: o.name, changes: rendersFrom(o.resources, to, pointer, source) })),
+  };
+  const names = readers.map((o) => o.name).join(', ');
+  return { ...blocked(`${rel(ctx, source.file)} is also part of ${names}; promote it through an overlay of ${ctx.target} instead`), shared, ...edited };
+}
+
+/** True when another environment's rendering of the same object takes the value at `pointer` from the same line. */
+function rendersFrom(resources: readonly ManifestResource[], to: ManifestResource, pointer: string, source: ValueSource): boolean {
+  const origin = to.rendered!.origin;
+  for (const r of resources) {
+    const o = r.rendered?.origin;
+    if (!o || o.file !== origin.file || o.range.start.line !== origin.range.start.line || r.id.kind !== to.id.kind) continue;
+    const q = counterpartPointer(pointer, to.object, r.object, to.id.apiVersion, to.id.kind);
+    const s = q === undefined ? undefined : r.rendered!.sourceOf(q);
+    if (s && s.file === source.file && s.range.start.line === source.range.start.line) return true;
+  }
+  return false;
 }
 
 function rel(ctx: RenderedChangeContext, file: string): string {

@@ -5,7 +5,7 @@ import { ChangeWorktree, type ChangeDestination } from './changeWorktree';
 import { changeBranchName, promotionText } from './changeText';
 import { GitOpsError } from './gitOpsError';
 import { planPromotion, type PromotionChange, type PromotionPlan } from './promotionPlan';
-import { publishChange, type PublishedChange, type PullRequestAccessFn } from './publishChange';
+import { publishChange, unwatched, type PublishedChange, type Publishing, type PullRequestAccessFn } from './publishChange';
 
 export interface PromotionRun {
   config: YouOpsConfig;
@@ -19,10 +19,17 @@ export interface PromotionRun {
   render?: RenderContext;
   /** The change ids to promote; undefined cancels. */
   select(plan: PromotionPlan): Promise<string[] | undefined>;
+  /**
+   * Asked when chosen values are set in a file other environments also read (PromotionChange.shared):
+   * `edit` edits them there anyway, `skip` promotes the rest, undefined cancels. Without it they are skipped.
+   */
+  confirmShared?(changes: PromotionChange[]): Promise<'edit' | 'skip' | undefined>;
   /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
   confirm(patch: string, changes: PromotionChange[], where: ChangeDestination): Promise<boolean>;
   /** Asked once the branch is pushed (it may sign in); no port = push only, the PR is opened by hand. */
   pullRequests: PullRequestAccessFn;
+  /** Watches commit, push and pull request (the editor: a cancellable progress); default: they just run. */
+  publishing?: Publishing;
   now?: Date;
   /** How long a push may take before it is killed (default 2 minutes). */
   pushTimeoutMs?: number;
@@ -45,17 +52,30 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
   try {
     const planOptions = { config: run.config, rootDir: wt.pathFor(run.configRootDir), to: run.to, from: run.from, resource: run.resource, render: run.render };
     const plan = await planPromotion(planOptions);
-    if (!plan.changes.some((c) => !c.blocked)) throw new GitOpsError('nothingToDo', describeNothing(plan));
-    const ids = await run.select(plan);
+    // A value in a shared base counts when there is someone to ask about it.
+    if (!plan.changes.some((c) => !c.blocked || (c.shared && run.confirmShared))) throw new GitOpsError('nothingToDo', describeNothing(plan));
+    let ids = await run.select(plan);
     if (!ids || ids.length === 0) return { status: 'cancelled' };
-    const files = applyPromotion(plan, ids);
+    const chosenIds = ids;
+    const shared = plan.changes.filter((c) => chosenIds.includes(c.id) && c.shared);
+    let editShared = false;
+    if (shared.length) {
+      // Nobody to ask (the CLI): values in a shared base are skipped, as their reason says.
+      const answer = run.confirmShared ? await run.confirmShared(shared) : 'skip';
+      if (!answer) return { status: 'cancelled' };
+      editShared = answer === 'edit';
+      if (!editShared) ids = ids.filter((id) => !shared.some((c) => c.id === id));
+      if (ids.length === 0) return { status: 'cancelled' };
+    }
+    const files = applyPromotion(plan, ids, { editShared });
     for (const f of files) await wt.writeFile(f.file, f.after);
     if (run.render) await checkRendered(planOptions, ids);
     const patch = await wt.diff();
     const chosen = plan.changes.filter((c) => ids.includes(c.id));
     if (!(await run.confirm(patch, chosen, wt.destination))) return { status: 'cancelled' };
     const rel = files.map((f) => wt.relative(f.file));
-    const published = await publishChange(wt, promotionText(plan.from, plan.to, chosen, rel), run.pullRequests);
+    const text = promotionText(plan.from, plan.to, chosen, rel);
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, run.pullRequests, watch));
     return { status: 'published', published, patch, files: rel };
   } finally {
     await wt.dispose();

@@ -3,7 +3,7 @@ import type { CommitInfo } from '../git/history';
 import { ChangeWorktree } from './changeWorktree';
 import { changeBranchName, rollbackText, type RollbackMode } from './changeText';
 import { GitOpsError } from './gitOpsError';
-import { publishChange } from './publishChange';
+import { publishChange, unwatched } from './publishChange';
 import { applyRollback, environmentPathspecs } from './rollbackChange';
 import type { ChangeDestination, ChangeOutcome, PromotionRun } from './runPromotion';
 
@@ -16,6 +16,7 @@ export interface RollbackRun {
   /** Sees the exact patch first; false cancels. */
   confirm(patch: string, files: string[], where: ChangeDestination): Promise<boolean>;
   pullRequests: PromotionRun['pullRequests'];
+  publishing?: PromotionRun['publishing'];
   now?: Date;
   pushTimeoutMs?: number;
 }
@@ -29,7 +30,8 @@ export async function runRollback(run: RollbackRun): Promise<ChangeOutcome> {
     const files = await applyRollback(wt, run.commit.hash, environmentPathspecs(wt, run.configRootDir, env.manifests), run.mode);
     const patch = await wt.diff();
     if (!(await run.confirm(patch, files, wt.destination))) return { status: 'cancelled' };
-    const published = await publishChange(wt, rollbackText(env.name, run.commit, run.mode, files), run.pullRequests);
+    const text = rollbackText(env.name, run.commit, run.mode, files);
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, run.pullRequests, watch));
     return { status: 'published', published, patch, files };
   } finally {
     await wt.dispose();

@@ -7,6 +7,8 @@ import { keyRangeIn, type KustomizationModel } from './kustomizationModel';
 import { kustomizationPatches } from './kustomizePatches';
 import type { KustomizeTree } from './kustomizeTree';
 
+const KUSTOMIZE_PREFIX = 'kustomize: ';
+
 /**
  * A message kustomize printed, placed on the line it is about: the entry naming a missing
  * file or folder, the patch that matches nothing, the op whose path is missing, an unknown
@@ -14,7 +16,12 @@ import type { KustomizeTree } from './kustomizeTree';
  */
 export function locateKustomizeMessage(message: string, tree: KustomizeTree, severity: ManifestError['severity'], rootDir: string): ManifestError {
   const place = locate(message, tree, severity === 'error') ?? { file: tree.root.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return { file: place.file, range: place.range, severity, message: `kustomize: ${readable(message, rootDir)}` };
+  return { file: place.file, range: place.range, severity, message: `${KUSTOMIZE_PREFIX}${readable(message, rootDir)}` };
+}
+
+/** A message kustomize itself printed (placed by locateKustomizeMessage), not one of YouOps' own reading. */
+export function isKustomizeMessage(e: ManifestError): boolean {
+  return e.message.startsWith(KUSTOMIZE_PREFIX);
 }
 
 /** kustomize's YAML problems, reported before running it: kustomize would only say "yaml: line 4". */

@@ -65,7 +65,12 @@ export class KustomizeRenderer {
     // A commit never changes: its render is reused as long as it is kept.
     if (cached && (request.at || (await fingerprint(cached.result.inputs)) === cached.fingerprint)) return { ...cached.result, cached: true, durationMs: 0 };
     const running = this.inflight.get(key);
-    if (running) return running;
+    if (running) {
+      const shared = await running;
+      // Joined a render another caller cancelled (its refresh was superseded): that says nothing for this caller.
+      if (shared.failure?.kind === 'cancelled' && !request.signal?.aborted) return this.render(request);
+      return shared;
+    }
     const job = this.renderFresh(request).finally(() => this.inflight.delete(key));
     this.inflight.set(key, job);
     const result = await job;

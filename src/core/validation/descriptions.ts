@@ -59,14 +59,14 @@ export interface HoverInfo {
 export function hoverAt(
   text: string,
   position: Position,
-  options: { fileName?: string; associations?: SchemaAssociation[] } = {},
+  options: { fileName?: string; associations?: SchemaAssociation[]; rootDir?: string } = {},
   store: SchemaStore = getDefaultStore(),
 ): HoverInfo | undefined {
   for (const doc of readYamlDocuments(text)) {
     const hit = doc.positions().pathAt(position);
     if (!hit) continue;
     if (doc.value === null || doc.value === undefined) return undefined;
-    const selection = selectSchema(doc.value, doc.text, fileSchemaId(options.fileName, options.associations), store, options.fileName);
+    const selection = selectSchema(doc.value, doc.text, fileSchemaId(options.fileName, options.associations), store, options.fileName, options.rootDir);
     if (!selection || !('id' in selection)) return undefined;
     const info = describeAt(selection.id, hit.pointer, store);
     if (!info?.description && !info?.type) return undefined;

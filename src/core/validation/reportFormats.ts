@@ -89,6 +89,7 @@ const RULES: Record<string, string> = {
   'nested-too-deeply': 'Document nested too deeply to validate',
   'schema-load': 'Schema could not be loaded',
   'too-many': 'Too many problems in one document',
+  'issue-form': 'Issue form GitHub refuses',
   skipped: 'File skipped',
   template: 'Templated document not validated',
 };

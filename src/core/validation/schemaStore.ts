@@ -129,22 +129,26 @@ export class SchemaStore {
     return Object.keys(this.kindIndex());
   }
 
-  /** A compiled validator if ready now; undefined when it must be loaded asynchronously first. */
-  getSync(id: SchemaId): CompiledSchema | undefined {
-    const hit = this.compiled.get(id);
+  /**
+   * A compiled validator if ready now; undefined when it must be loaded asynchronously first.
+   * `confinedTo`: a user schema file, and the files it refers to, are read only inside this folder.
+   */
+  getSync(id: SchemaId, confinedTo?: string): CompiledSchema | undefined {
+    const hit = this.compiled.get(cacheKey(id, confinedTo));
     if (hit) return hit;
     if (id.startsWith('kind:') || id.startsWith('builtin:')) return this.remember(this.compileShipped(id));
     return undefined;
   }
 
-  async get(id: SchemaId): Promise<CompiledSchema> {
-    const hit = this.getSync(id);
+  async get(id: SchemaId, confinedTo?: string): Promise<CompiledSchema> {
+    const hit = this.getSync(id, confinedTo);
     if (hit) return hit;
-    let p = this.pending.get(id);
+    const key = cacheKey(id, confinedTo);
+    let p = this.pending.get(key);
     if (!p) {
-      p = this.compileExternal(id).then((c) => this.remember(c));
-      this.pending.set(id, p);
-      void p.finally(() => this.pending.delete(id));
+      p = this.compileExternal(id, confinedTo).then((c) => this.remember(c, key));
+      this.pending.set(key, p);
+      void p.finally(() => this.pending.delete(key));
     }
     return p;
   }
@@ -174,8 +178,8 @@ export class SchemaStore {
     return { document: JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
   }
 
-  private remember(c: CompiledSchema): CompiledSchema {
-    this.compiled.set(c.id, c);
+  private remember(c: CompiledSchema, key: string = c.id): CompiledSchema {
+    this.compiled.set(key, c);
     return c;
   }
 
@@ -254,19 +258,20 @@ export class SchemaStore {
     }
   }
 
-  private async compileExternal(id: SchemaId): Promise<CompiledSchema> {
+  private async compileExternal(id: SchemaId, confinedTo?: string): Promise<CompiledSchema> {
     const label = id.replace(/^(file|url):/, '');
     try {
       const { file, fragment } = splitFragment(label);
       if (id.startsWith('file:') && fragment) {
-        const { ajv, $id } = await this.externalFileAjv(file);
+        const { ajv, $id } = await this.externalFileAjv(file, confinedTo);
         const validate = ajv.getSchema(`${$id}#${fragment}`);
         if (!validate) throw new Error(`${fragment} not found in ${file}`);
         return { id, label: this.kindLabels.get(id) ?? label, validate };
       }
-      const schema = id.startsWith('url:') ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await readBoundedText(label, FILE_LIMITS.schema));
+      const fromUrl = id.startsWith('url:');
+      const schema = fromUrl ? await loadSchemaUrl(label, this.fetcher, this.cacheDir) : JSON.parse(await readBoundedText(label, FILE_LIMITS.schema, confinedTo));
       if (typeof schema !== 'object' || schema === null) throw new Error('not a JSON Schema object');
-      const ajv = withFormats(newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri), USER_SCHEMA_OPTIONS));
+      const ajv = withFormats(newAjv((schema as { $schema?: string }).$schema, (uri) => this.loadRef(uri, { fromUrl, confinedTo }), USER_SCHEMA_OPTIONS));
       const copy = { ...(schema as Record<string, unknown>) };
       if (typeof copy.$schema === 'string' && /draft-0[346]/.test(copy.$schema)) delete copy.$schema; // ajv 8 reads them as draft-07
       return { id, label: this.kindLabels.get(id) ?? label, validate: await ajv.compileAsync(copy) };
@@ -275,25 +280,33 @@ export class SchemaStore {
     }
   }
 
-  private externalFileAjv(file: string): Promise<{ ajv: Ajv; $id: string }> {
-    let p = this.ajvByExternalFile.get(file);
+  private externalFileAjv(file: string, confinedTo?: string): Promise<{ ajv: Ajv; $id: string }> {
+    const key = cacheKey(file, confinedTo);
+    let p = this.ajvByExternalFile.get(key);
     if (!p) {
-      p = readBoundedText(file, FILE_LIMITS.schema).then((text) => {
+      p = readBoundedText(file, FILE_LIMITS.schema, confinedTo).then((text) => {
         const schema = JSON.parse(text) as Record<string, unknown>;
         const $id = typeof schema.$id === 'string' ? schema.$id : pathToFileURL(file).href;
         const ajv = withFormats(newAjv(schema.$schema as string | undefined, undefined, USER_SCHEMA_OPTIONS));
         ajv.addSchema({ ...schema, $id } as AnySchema);
         return { ajv, $id };
       });
-      p.catch(() => this.ajvByExternalFile.delete(file)); // a later attempt may find the file repaired
-      this.ajvByExternalFile.set(file, p);
+      p.catch(() => this.ajvByExternalFile.delete(key)); // a later attempt may find the file repaired
+      this.ajvByExternalFile.set(key, p);
     }
     return p;
   }
 
-  /** Remote `$ref`s of user schemas go through the same cache and fetcher. */
-  private async loadRef(uri: string): Promise<AnySchemaObject> {
-    if (uri.startsWith('file:')) return JSON.parse(await readBoundedText(fileURLToPath(uri), FILE_LIMITS.schema)) as AnySchemaObject;
+  /**
+   * Remote `$ref`s of user schemas go through the same cache and fetcher. A local file is read
+   * only for a local schema (a schema from a URL may not point into this machine), and inside
+   * the folder the referring schema is confined to.
+   */
+  private async loadRef(uri: string, from: { fromUrl: boolean; confinedTo?: string }): Promise<AnySchemaObject> {
+    if (uri.startsWith('file:')) {
+      if (from.fromUrl) throw new Error(`a schema fetched from a URL refers to the local file ${uri}; not read`);
+      return JSON.parse(await readBoundedText(fileURLToPath(uri), FILE_LIMITS.schema, from.confinedTo)) as AnySchemaObject;
+    }
     return (await loadSchemaUrl(uri, this.fetcher, this.cacheDir)) as AnySchemaObject;
   }
 }
@@ -305,8 +318,13 @@ export function externalId(schema: string, baseDir: string): SchemaId {
   return `file:${path.resolve(baseDir, schema)}`;
 }
 
+/** A compiled schema per id, and per folder its files are confined to. */
+function cacheKey(id: string, confinedTo: string | undefined): string {
+  return confinedTo === undefined ? id : `${id}\u0000${confinedTo}`;
+}
+
 /** `/a/b.json#/definitions/X` → file and pointer; no fragment → pointer ''. */
-function splitFragment(location: string): { file: string; fragment: string } {
+export function splitFragment(location: string): { file: string; fragment: string } {
   const hash = location.lastIndexOf('#');
   if (hash < 0 || location[hash + 1] !== '/') return { file: location, fragment: '' };
   return { file: location.slice(0, hash), fragment: location.slice(hash + 1) };

@@ -1,10 +1,18 @@
 import * as path from 'node:path';
+import { linkEscapeSync } from '../files/containment';
 import { compileGlob } from '../manifests/glob';
-import { externalId, type SchemaId, type SchemaStore } from './schemaStore';
+import { externalId, splitFragment, type SchemaId, type SchemaStore } from './schemaStore';
 import type { SchemaAssociation } from './types';
 
 export type Selection =
-  | { id: SchemaId; origin: 'modeline' | 'association' | 'file-pattern' | 'kind'; modeline?: { offset: number; length: number } }
+  | {
+      id: SchemaId;
+      origin: 'modeline' | 'association' | 'file-pattern' | 'kind';
+      modeline?: { offset: number; length: number };
+      /** A modeline's schema file, and every file it refers to, is read only inside this folder. */
+      confinedTo?: string;
+    }
+  | { refused: string; modeline: { offset: number; length: number } }
   | { unknownKind: { apiVersion?: string; kind?: string } }
   | undefined;
 
@@ -54,12 +62,11 @@ export function selectSchema(
   fileChoice: ReturnType<typeof fileSchemaId>,
   store: SchemaStore,
   fileName: string | undefined,
+  /** The workspace or repository: a modeline's schema file must be inside it (see modelineSelection). */
+  rootDir?: string,
 ): Selection {
   const modeline = findModeline(chunk);
-  if (modeline) {
-    const baseDir = fileName && path.isAbsolute(fileName) ? path.dirname(fileName) : process.cwd();
-    return { id: externalId(modeline.schema, baseDir), origin: 'modeline', modeline };
-  }
+  if (modeline) return modelineSelection(modeline, fileName, rootDir);
   if (fileChoice) return fileChoice;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
@@ -72,4 +79,25 @@ export function selectSchema(
     return { unknownKind: { apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined, kind: typeof kind === 'string' ? kind : undefined } };
   }
   return undefined;
+}
+
+/**
+ * A modeline is the file's own word, and the file may be a stranger's: its local schema path
+ * (relative, absolute or `file:`) must lead inside `rootDir` once links are followed, or the
+ * schema is not read — a hostile manifest must not make the editor or CI read, and echo in
+ * messages, files from elsewhere on the machine.
+ */
+function modelineSelection(modeline: { schema: string; offset: number; length: number }, fileName: string | undefined, rootDir: string | undefined): Selection {
+  const at = { offset: modeline.offset, length: modeline.length };
+  const baseDir = fileName && path.isAbsolute(fileName) ? path.dirname(fileName) : process.cwd();
+  let id: SchemaId;
+  try {
+    id = externalId(modeline.schema, baseDir);
+  } catch {
+    return { refused: `modeline schema ${modeline.schema} is not a local file URL or an http(s) URL; not read`, modeline: at };
+  }
+  if (!id.startsWith('file:') || rootDir === undefined) return { id, origin: 'modeline', modeline: at };
+  const escape = linkEscapeSync(rootDir, splitFragment(id.slice(5)).file);
+  if (escape) return { refused: `modeline schema ${modeline.schema}: ${escape}; not read`, modeline: at };
+  return { id, origin: 'modeline', modeline: at, confinedTo: rootDir };
 }

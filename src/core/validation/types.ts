@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'schema-load'
   | 'template'
   | 'too-many'
+  | 'issue-form'
   | 'skipped';
 
 export interface ValidationDiagnostic {
@@ -61,6 +62,12 @@ export interface ValidateOptions {
    * as a partial object, without required fields.
    */
   partialObject?: boolean;
+  /**
+   * The workspace folder or repository the file belongs to: a `# yaml-language-server: $schema=`
+   * modeline's local schema (and the files it refers to) is read only inside it, links followed.
+   * Unset: not confined (callers that read a repository set it).
+   */
+  rootDir?: string;
   /** Caps findings per document so one broken document cannot flood the Problems panel. */
   maxDiagnosticsPerDocument?: number;
   token?: CancellationToken;

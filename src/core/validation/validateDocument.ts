@@ -16,6 +16,8 @@ export interface FileContext {
   maxDiagnosticsPerDocument: number;
   /** See ValidateOptions.partialObject. */
   partialObject?: boolean;
+  /** See ValidateOptions.rootDir. */
+  rootDir?: string;
 }
 
 export interface ChunkResult {
@@ -97,8 +99,9 @@ function yamlProblemMessage(p: YamlProblem): string {
 
 /** Schema findings for a parsed value (no positions yet); `prefix` points into a List's items. */
 async function check(value: unknown, prefix: string, text: string, ctx: FileContext): Promise<RawFinding[]> {
-  const selection = selectSchema(value, prefix ? '' : text, prefix ? undefined : ctx.fileChoice, ctx.store, ctx.fileName);
+  const selection = selectSchema(value, prefix ? '' : text, prefix ? undefined : ctx.fileChoice, ctx.store, ctx.fileName, ctx.rootDir);
   if (!selection) return [];
+  if ('refused' in selection) return [{ pointer: prefix, message: selection.refused, code: 'schema-load', severity: 'error', at: 'modeline', modeline: selection.modeline }];
   if ('unknownKind' in selection) {
     const { apiVersion, kind } = selection.unknownKind;
     const items = (value as { items?: unknown }).items;
@@ -118,7 +121,7 @@ async function check(value: unknown, prefix: string, text: string, ctx: FileCont
           : `apiVersion "${apiVersion}" has no kind; not validated`;
     return [{ pointer: `${prefix}/${kind ? 'kind' : 'apiVersion'}`, message, code: 'unknown-kind', severity: ctx.unknownKindSeverity, at: 'value' }];
   }
-  const compiled = ctx.store.getSync(selection.id) ?? (await ctx.store.get(selection.id));
+  const compiled = ctx.store.getSync(selection.id, selection.confinedTo) ?? (await ctx.store.get(selection.id, selection.confinedTo));
   if (compiled.error) {
     // File-level associations report their load error once per file (see validateText).
     if (selection.origin === 'association' || selection.origin === 'file-pattern') return [];

@@ -1,3 +1,4 @@
+import { issueFormDiagnostics } from './issueFormChecks';
 import { fileSchemaId } from './selectSchema';
 import { SchemaStore } from './schemaStore';
 import { splitDocuments } from '../text/splitYamlDocuments';
@@ -32,6 +33,7 @@ export async function validateText(text: string, options: ValidateOptions = {}, 
     unknownKindSeverity: options.unknownKindSeverity ?? 'information',
     maxDiagnosticsPerDocument: options.maxDiagnosticsPerDocument ?? 100,
     ...(options.partialObject ? { partialObject: true } : {}),
+    ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}),
   };
   const diagnostics: ValidationDiagnostic[] = [];
   if (fileChoice) {
@@ -56,6 +58,9 @@ export async function validateText(text: string, options: ValidateOptions = {}, 
     fresh?.set(chunk.text, result);
     documents += result.documents;
     for (const d of result.diagnostics) diagnostics.push(chunk.startLine === 0 ? d : shift(d, chunk.startLine));
+  }
+  if (fileChoice?.id === 'builtin:github-issue-forms') {
+    diagnostics.push(...issueFormDiagnostics(text, options.fileName, [...diagnostics]));
   }
   if (fresh && internals.cache) {
     // Keep only the documents of this version: memory stays proportional to the open file.

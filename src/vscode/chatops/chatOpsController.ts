@@ -39,7 +39,7 @@ export class ChatOpsController extends Disposable {
     return this.sender.isInFlight(req.transport, req.text);
   }
 
-  /** Sends with a cancellable progress notification; cancelling stops waiting for replies. */
+  /** Sends with a cancellable progress notification; cancelling aborts the request in flight, or stops waiting for replies. */
   send(req: SendRequest): Promise<HistoryEntry> {
     return this.ui.progress({ title: `YouOps: ${req.text}`, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
@@ -92,6 +92,16 @@ export class ChatOpsController extends Disposable {
         );
         break;
       default: {
+        if (entry.errorCode === 'cancelled') {
+          // Nothing is lost: the command stays in the history, and resending asks first since it may have arrived.
+          choice = await this.ui.notify(
+            'warning',
+            `Cancelled: ${entry.text} — ${entry.destination} may have received it. The command is kept in the ChatOps history: check the channel, then Resend… if it did not arrive.`,
+            'Show Log',
+            'Resend…',
+          );
+          break;
+        }
         // The fix (a new token, a new sign-in) comes from the failure vocabulary, by the error's code.
         const failure = new ChatOpsError(
           entry.errorCode ?? 'rejected',

@@ -5,7 +5,7 @@ import { shownState } from '../shared/store/workspaceState';
 import { AuditLogDocumentProvider, showAuditLog } from './auditLogDocument';
 import { ChatOpsController } from './chatOpsController';
 import { LastCommandSection } from './lastCommandSection';
-import { clearSlackToken, clearWebhookUrl, setSlackToken, setWebhookUrl } from './secretCommands';
+import { clearBotToken, clearSlackToken, clearWebhookUrl, setBotToken, setSlackToken, setWebhookUrl } from './secretCommands';
 import { resendFromHistory, sendChatOpsCommand, type ChatOpsDeps } from './sendCommandFlow';
 
 /** ChatOps: commands to a chat or bot, their history and audit log, and each environment's last command in the tree. */
@@ -34,5 +34,7 @@ export function registerChatOps(services: Services): ChatOpsController {
   commands.register('youops.chatops.clearSlackToken', () => clearSlackToken(deps));
   commands.register('youops.chatops.setWebhookUrl', (t) => setWebhookUrl(deps, name(t.args)));
   commands.register('youops.chatops.clearWebhookUrl', (t) => clearWebhookUrl(deps, name(t.args)));
+  commands.register('youops.chatops.setBotToken', () => setBotToken(deps), { needsConfig: true });
+  commands.register('youops.chatops.clearBotToken', () => clearBotToken(deps), { needsConfig: true });
   return chatops;
 }

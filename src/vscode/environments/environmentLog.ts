@@ -51,7 +51,9 @@ export class EnvironmentLog extends Disposable {
   private logEnvironment(s: Readonly<EnvironmentState>): void {
     const name = s.config.name;
     const source = s.config.live ? s.config.live.provider : 'no live source';
-    if (s.drift.error) this.write('error', `${name}: live state unavailable (${source}): ${s.drift.error}`);
+    if (s.rendering?.status === 'notRendered') this.write('warn', `${name}: ${s.rendering.reason ?? 'not rendered'}`);
+    if (s.rendering?.status === 'failed') this.write('error', `${name}: not rendered: ${s.drift.error ?? s.rendering.reason}`);
+    else if (s.drift.error) this.write('error', `${name}: live state unavailable (${source}): ${s.drift.error}`);
     else {
       // The tree's words: "out of sync — 1 missing · 4 in sync", never "Drifted" with nothing drifted.
       this.write(

@@ -24,6 +24,8 @@ import { COMMIT_SCHEME, CommitDocumentProvider } from './history/commitDocuments
 import { showCommit } from './history/showCommit';
 import { showWhereIsCommit } from './history/whereIsCommit';
 import { refreshAutomatically } from './refresh/autoRefresh';
+import { showKustomizeDiagnostics } from './rendering/kustomizeDiagnostics';
+import { showNotRenderedNotice } from './rendering/notRenderedNotice';
 import { runOperation } from './runOperation';
 import { showEnvironmentStatusBar } from './statusBar';
 import { EnvironmentsTreeProvider } from './tree/environmentsTreeProvider';
@@ -45,7 +47,8 @@ export interface EnvironmentsHandles {
 /**
  * Environments: the tree and its sections, drift in the editor (decorations, lenses, hovers,
  * file badges, status bar), desired ↔ live diffs, history and where a commit is deployed,
- * refresh, youops.yaml's problems, the GitOps agent's state and operations, and their commands.
+ * refresh, youops.yaml's and kustomize's problems, the GitOps agent's state and operations,
+ * and their commands.
  */
 export function registerEnvironments(services: Services): EnvironmentsHandles {
   const { context, store, ui, secrets, commands } = services;
@@ -66,6 +69,8 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     decorations,
     environmentLog,
     showConfigDiagnostics(store),
+    showKustomizeDiagnostics(store),
+    showNotRenderedNotice(store, ui),
     new ResourceDocumentProvider(store),
     fileDecorations,
     new ResourceCodeLensProvider(store),

@@ -32,7 +32,7 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): { item: vscode.
     item.command = 'youops.environments.focus';
     if (state.kind !== 'ready') return item.hide();
     const file = vscode.window.activeTextEditor?.document.uri.fsPath;
-    const envNames = file ? [...new Set(store.manifests.inFile(file).map((r) => r.env))] : [];
+    const envNames = file ? store.manifests.environmentsOf(file) : [];
     if (envNames.length === 1) {
       const env = store.environment(envNames[0])?.state;
       const drift = env?.drift;

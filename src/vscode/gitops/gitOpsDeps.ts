@@ -42,6 +42,7 @@ export function gitOpsTarget(store: WorkspaceStore, t: CommandTarget): GitOpsTar
   };
 }
 
-function kindName(r: Pick<ResourceDrift, 'id'>): string {
-  return `${r.id.kind}/${r.id.name}`;
+/** Overlays may rename a rendered object (prefixes): promotion names it as its base does. */
+function kindName(r: Pick<ResourceDrift, 'id' | 'resource'>): string {
+  return `${r.id.kind}/${r.resource?.rendered?.origin.name ?? r.id.name}`;
 }

@@ -52,7 +52,7 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
   );
   if (!mode) return undefined;
   try {
-    const steps = pullRequestSteps(deps, state.rootDir);
+    const steps = pullRequestSteps(deps, state.rootDir, `Roll back ${env.name}`);
     const outcome = await runRollback({
       config: state.config,
       configRootDir: state.rootDir,
@@ -68,6 +68,7 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
           where,
         ),
       pullRequests: () => steps.pullRequests(),
+      publishing: steps.publishing,
     });
     await steps.finish(outcome);
     return outcome;

@@ -78,7 +78,8 @@ export async function showGitOpsError(deps: GitOpsDeps, what: string, err: unkno
     deps.log.info(`to resume: ${steps.join(' ; ')}`);
     // The message says where the commit is; the fixes (copy the resume steps, show the log) come from the failure vocabulary.
     const kept = new GitOpsError(err.kind, `${message}. The commit is kept on the local branch ${err.resume.branch}.`, err.resume);
-    await deps.failures.show(kept, { what, log: deps.log });
+    // Cancelling is the person's choice, not a failure: what was kept is the news.
+    await deps.failures.show(kept, { what, log: deps.log }, err.kind === 'cancelled' ? 'warning' : 'error');
     return;
   }
   await deps.failures.show(err, { what, log: deps.log });

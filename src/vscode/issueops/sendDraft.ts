@@ -23,12 +23,15 @@ export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: Issu
 
 async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
   await deps.drafts.save(draft);
+  const abort = new AbortController();
   try {
     // Signed in before the progress starts: a sign-in waiting on the browser is not "Creating the issue…".
     const { client, repo } = await deps.github.connect(true);
-    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…` }, () =>
-      submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d) }),
-    );
+    // Cancel abandons the request (and its retries); the draft stays, and resending finds an issue GitHub created meanwhile.
+    const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…`, cancellable: true }, (_progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      return submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d), signal: abort.signal });
+    });
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
     void deps.tickets.refresh();
@@ -45,8 +48,20 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
       });
   } catch (err) {
     // submitTicket counted the attempt (and stored it) before the request left.
-    draft.lastError = err instanceof Error ? err.message : String(err);
+    draft.lastError = abort.signal.aborted ? 'cancelled while creating the issue' : err instanceof Error ? err.message : String(err);
     await deps.drafts.save(draft);
+    if (abort.signal.aborted) {
+      deps.log.info(`ticket draft ${draft.id}: creating the issue was cancelled; the draft is kept`);
+      void deps.ui
+        .notify(
+          'warning',
+          `Cancelled: "${draft.title}" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, resending finds it instead of creating a second one.`,
+          'Resend',
+          'Edit Draft',
+        )
+        .then((choice) => resendChoice(draft, choice));
+      return;
+    }
     deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);
     const retryable = !(err instanceof GitHubError && err.kind === 'tooLarge');
     // Saved with the error: a fix (a new sign-in) resends it, nothing typed is lost.
@@ -55,11 +70,13 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
       kept: `It is kept as a draft${retryable ? ': Resend sends it again' : ''} ("YouOps: Resend Ticket Draft…" lists every draft).`,
       actions: retryable ? ['Resend', 'Edit Draft'] : ['Edit Draft'],
       retry: () => sendDraft(deps, draft, template),
-    }).then((choice) => {
-      if (choice === 'Resend') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
-      if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
-    });
+    }).then((choice) => resendChoice(draft, choice));
   }
+}
+
+function resendChoice(draft: TicketDraft, choice: string | undefined): void {
+  if (choice === 'Resend') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+  if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
 }
 
 /** The form, then sending; used for new tickets and for editing kept drafts. */

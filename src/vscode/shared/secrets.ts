@@ -1,13 +1,19 @@
 import type * as vscode from 'vscode';
 import { ChatOpsError } from '../../core/chatops/chatOpsError';
 import { checkBinding, hostOf, isAcceptableEndpoint, parseBoundSecret, serializeBoundSecret, type BoundSecret } from '../../core/chatops/secretBinding';
+import { transportSecret } from '../../core/chatops/transportSettings';
 import type { TransportKind } from '../../core/chatops/transports/transport';
 import type { SecretLookup } from '../../core/live/createProvider';
 import type { Ui } from './ui/uiSeam';
 
-const SLACK_KEY = 'youops.chatops.slack.token';
-const webhookKey = (name: string) => `youops.chatops.webhook.${name}`;
-const transportKey = (kind: 'slack' | 'webhook', name: string) => (kind === 'slack' ? SLACK_KEY : webhookKey(name));
+/** A transport's SecretStorage key, as its table entry scopes it: one secret, one per host of the target, or one per name. */
+function transportKey(kind: TransportKind, target: string): string {
+  const scope = transportSecret(kind)?.scope;
+  if (scope === 'one') return `youops.chatops.${kind}.token`;
+  if (scope === 'host') return `youops.chatops.${kind}.token:${hostOf(target)}`;
+  return `youops.chatops.${kind}.${target}`;
+}
+
 const argocdKey = (server: string) => `youops.argocd.token:${normalizeServer(server)}`;
 
 /** `https://argocd.example.com/anything` → `https://argocd.example.com`: one Argo CD token per server. */
@@ -24,9 +30,9 @@ export function normalizeServer(server: string): string {
 /**
  * Every secret YouOps keeps, in VS Code's SecretStorage, looked up by the kind that sends it
  * and the host it goes to. A youops.yaml from the repository chooses URLs, so each secret is
- * bound to its host: an Argo CD token per server; the Slack token and webhook URLs carry the
- * host they were entered for, and a new host needs the person's yes. Values leave this class
- * only into a request to that host.
+ * bound to its host: an Argo CD token per server, a bot token per endpoint host; the Slack
+ * token and webhook URLs carry the host they were entered for, and a new host needs the
+ * person's yes. Values leave this class only into a request to that host.
  */
 export class Secrets {
   constructor(
@@ -41,29 +47,37 @@ export class Secrets {
     await (token === undefined ? this.storage.delete(argocdKey(server)) : this.storage.store(argocdKey(server), token));
   }
 
-  /** A transport's secret for `target`: the Slack token for a request to that API URL, a webhook's URL by its name. */
-  async transportSecret(kind: TransportKind, target: string): Promise<string> {
-    if (kind === 'slack') {
-      const secret = parseBoundSecret(await this.storage.get(SLACK_KEY));
-      if (!secret) throw new ChatOpsError('no-secret', 'no Slack bot token is stored: run "YouOps: Set Slack Bot Token"');
-      return (await this.confirmHost(SLACK_KEY, secret, target, 'Slack bot token')).value;
+  /**
+   * A transport's secret for `target` (the Slack token for a request to that API URL, a bot's
+   * token for its endpoint, a webhook's URL by its name), as the transport table describes it.
+   * Undefined only for an optional secret that is not stored.
+   */
+  async transportSecret(kind: TransportKind, target: string): Promise<string | undefined> {
+    const spec = transportSecret(kind);
+    if (!spec) throw new ChatOpsError('unsupported', `the ${kind} transport has no secret of its own`);
+    const key = transportKey(kind, target);
+    const secret = parseBoundSecret(await this.storage.get(key));
+    const label = spec.scope === 'name' ? `${spec.label} "${target}"` : spec.scope === 'host' ? `${spec.label} for ${safeHost(target)}` : spec.label;
+    if (!secret) {
+      if (spec.optional) return undefined;
+      throw new ChatOpsError('no-secret', `no ${label} is stored: run "YouOps: ${spec.title}"`);
     }
-    if (kind === 'webhook') {
-      const secret = parseBoundSecret(await this.storage.get(webhookKey(target)));
-      if (!secret) throw new ChatOpsError('no-secret', `no URL is stored for the webhook "${target}": run "YouOps: Set Chat Webhook URL"`);
-      // The URL is the secret, so it carries its own host; the check guards against a tampered entry.
-      return (await this.confirmHost(webhookKey(target), secret, secret.value, `webhook "${target}"`)).value;
-    }
-    throw new ChatOpsError('unsupported', `the ${kind} transport has no secret of its own`);
+    // A URL that is the secret carries its own host; the check guards against a tampered entry.
+    return (await this.confirmHost(key, secret, spec.sentTo === 'value' ? secret.value : target, label)).value;
   }
 
-  /** Stores a transport's secret (the Slack token, or the webhook URL named `name`), bound to the host of `url`. */
-  async setTransportSecret(kind: 'slack' | 'webhook', name: string, value: string, url: string): Promise<void> {
-    await this.storage.store(transportKey(kind, name), serializeBoundSecret({ value, host: hostOf(url) }));
+  /** Whether a secret is stored for `target` (without reading it out). */
+  async hasTransportSecret(kind: TransportKind, target: string): Promise<boolean> {
+    return parseBoundSecret(await this.storage.get(transportKey(kind, target))) !== undefined;
   }
 
-  async deleteTransportSecret(kind: 'slack' | 'webhook', name: string): Promise<void> {
-    await this.storage.delete(transportKey(kind, name));
+  /** Stores a transport's secret for `target` (see transportSecret), bound to the host of `url`. */
+  async setTransportSecret(kind: TransportKind, target: string, value: string, url: string): Promise<void> {
+    await this.storage.store(transportKey(kind, target), serializeBoundSecret({ value, host: hostOf(url) }));
+  }
+
+  async deleteTransportSecret(kind: TransportKind, target: string): Promise<void> {
+    await this.storage.delete(transportKey(kind, target));
   }
 
   private async confirmHost(key: string, secret: BoundSecret, targetUrl: string, label: string): Promise<BoundSecret> {

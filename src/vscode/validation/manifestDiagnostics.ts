@@ -1,4 +1,7 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { KustomizePatchFiles } from '../../core/kustomize/patchFiles';
+import { KUSTOMIZATION_FILE_NAMES } from '../../core/manifests/kustomization';
 import type { Severity, ValidationDiagnostic } from '../../core/validation';
 import { Disposable, toDisposable } from '../shared/disposable';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
@@ -23,6 +26,8 @@ export class ManifestDiagnostics extends Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   /** Last core diagnostics per document, for quick fixes. */
   readonly findings = new Map<string, ValidationDiagnostic[]>();
+  /** Files kustomizations use as strategic-merge patches: validated as the partial objects they are. */
+  private readonly patchFiles = new KustomizePatchFiles();
 
   constructor(
     private readonly schemas: SchemaService,
@@ -32,6 +37,14 @@ export class ManifestDiagnostics extends Disposable {
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, 200)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
+    // A kustomization that changed may list other patches: they are partial objects, the others not.
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (!KUSTOMIZATION_FILE_NAMES.includes(path.basename(d.uri.fsPath))) return;
+        this.patchFiles.forget(d.uri.fsPath);
+        this.validateOpenDocuments();
+      }),
+    );
     this._register(schemas.onDidChange(() => this.validateOpenDocuments()));
     this._register(
       toDisposable(() => {
@@ -80,9 +93,13 @@ export class ManifestDiagnostics extends Disposable {
     try {
       const settings = vscode.workspace.getConfiguration('youops', doc.uri);
       const severity = settings.get<boolean>('validation.strictKinds', false) ? 'error' : settings.get<string>('validation.unknownKindSeverity', 'information');
+      const partialObject = await this.patchFiles.isPatch(doc.uri.fsPath);
+      if (cts.token.isCancellationRequested) return [];
       const result = await this.schemas.validator.validate(key, doc.getText(), {
         fileName: doc.uri.fsPath,
+        partialObject,
         associations: this.schemas.associations(),
+        rootDir: this.schemas.rootFor(doc.uri),
         unknownKindSeverity: severity === 'off' ? 'ignore' : (severity as Severity),
         maxDiagnosticsPerDocument: 100,
         token: cts.token,

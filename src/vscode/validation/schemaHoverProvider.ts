@@ -13,7 +13,7 @@ export class SchemaHoverProvider implements vscode.HoverProvider {
     const info = hoverAt(
       document.getText(),
       { line: position.line, character: position.character },
-      { fileName: document.uri.fsPath, associations: this.schemas.associations() },
+      { fileName: document.uri.fsPath, associations: this.schemas.associations(), rootDir: this.schemas.rootFor(document.uri) },
       this.schemas.store,
     );
     return info ? new vscode.Hover(new vscode.MarkdownString(info.markdown), toVsRange(info.range)) : undefined;

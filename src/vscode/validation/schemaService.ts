@@ -62,6 +62,14 @@ export class SchemaService extends Disposable {
     return [...fromConfig, ...Object.entries(setting).map(([files, schema]) => ({ files, schema, baseDir: folder }))];
   }
 
+  /**
+   * Where a file's modeline may take its schema from: the workspace folder that holds the file,
+   * or — for a file outside every folder — its own folder.
+   */
+  rootFor(uri: vscode.Uri): string {
+    return vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+  }
+
   private ensure(): { store: SchemaStore; validator: DocumentValidator } {
     if (!this.current) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditLog } from '../../../src/core/chatops/auditLog';
@@ -8,7 +9,10 @@ import { ChatOpsSender } from '../../../src/core/chatops/chatOpsSender';
 import type { HistoryEntry } from '../../../src/core/chatops/commandHistory';
 import { CommandHistory } from '../../../src/core/chatops/commandHistory';
 import { compilePatterns } from '../../../src/core/chatops/feedback';
+import { sleep } from '../../../src/core/chatops/sleep';
+import { HttpTransport } from '../../../src/core/chatops/transports/httpTransport';
 import type { BotReply, ChatTransport, Posted } from '../../../src/core/chatops/transports/transport';
+import { listenOnLoopback } from '../../fake-servers/httpServer';
 
 const patterns = compilePatterns(undefined, undefined).patterns;
 
@@ -108,6 +112,32 @@ describe('ChatOps sender', () => {
     assert.equal(entry.delivery, 'sent');
     assert.equal(entry.status, 'no-answer');
     assert.match(entry.error!, /reading replies failed/);
+  });
+
+  it('a cancel aborts the request in flight (a bot on 127.0.0.1 that never answers): kept as cancelled, maybe delivered', async () => {
+    const silent = await listenOnLoopback(http.createServer(() => undefined));
+    try {
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 200);
+      const started = Date.now();
+      const t = new HttpTransport(`http://127.0.0.1:${silent.port}/youops/chatops`, 'ada', 30_000);
+      const entry = await sender.send({ text: 'deploy 1.0 to dev', transport: t, patterns, followMs: 0 }, undefined, abort.signal);
+      assert.ok(Date.now() - started < 5000, 'did not wait for the 30 s timeout');
+      assert.deepEqual([entry.status, entry.errorCode, entry.delivery], ['error', 'cancelled', 'unknown']);
+      assert.match(entry.error!, /^cancelled while talking to the bot at 127\.0\.0\.1:\d+; the message may or may not have arrived$/);
+      assert.deepEqual((await audit.records()).map((r) => r.type), ['send', 'result']);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('a cancel while following the replies keeps the sent command and says the waiting stopped', async () => {
+    const abort = new AbortController();
+    const t = new ScriptedTransport(async () => ({ replies: [], follow: (ms, _onReply, signal) => sleep(ms, signal) }));
+    setTimeout(() => abort.abort(), 100);
+    const entry = await sender.send({ text: 'restart web in dev', transport: t, patterns, followMs: 30_000 }, undefined, abort.signal);
+    assert.deepEqual([entry.status, entry.delivery], ['no-answer', 'sent']);
+    assert.equal(entry.error, 'stopped waiting for the answer (cancelled); the command was sent');
   });
 
   it('history: newest first, replaced in place, capped, last command per environment', () => {

@@ -167,6 +167,24 @@ describe('GitHubClient (fake GitHub REST server on 127.0.0.1)', () => {
     assert.deepEqual(await client.listIssues(REPO), [], 'pull requests are not listed as issues');
   });
 
+  it('abandons a pull request on abort, also while waiting between retries', async () => {
+    gh.delay({ match: /^POST \/repos\/acme\/shop-ops\/pulls$/, ms: 5000 });
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 200);
+    const started = Date.now();
+    await rejectsWith(fastClient(gh.url, TOKEN).createPullRequest(REPO, { title: 'Promote web', head: 'youops/a', base: 'main' }, { signal: abort.signal }), 'cancelled', /Cancelled before/);
+    assert.ok(Date.now() - started < 2000, 'did not wait for the slow answer');
+    // A 502 before GitHub acted: the client backs off before the retry; an abort ends the wait.
+    gh.inject({ status: 502, match: /^POST /, times: 5 });
+    const during = new AbortController();
+    const slow = fastClient(gh.url, TOKEN, { retryBaseMs: 10_000 });
+    setTimeout(() => during.abort(), 300);
+    const t0 = Date.now();
+    await rejectsWith(slow.createIssue(REPO, { title: 't', body: 'b' }, { idempotencyKey: 'draft-abort1', signal: during.signal }), 'cancelled', /Cancelled/);
+    assert.ok(Date.now() - t0 < 3000, 'the 10 s backoff was cut short');
+    assert.equal(gh.repo('acme/shop-ops').issues.filter((i) => !i.pull).length, 0);
+  });
+
   it('works against a GHES-style /api/v3 prefix and reports the authenticated user', async () => {
     const ghes = await startFakeGitHubServer({ tokens: [TOKEN], login: 'hubot', pathPrefix: '/api/v3', repos: [{ owner: 'platform', name: 'requests' }] });
     try {

@@ -89,6 +89,39 @@ describe('promote/rollback git safety against hostile repositories and faults (r
     assert.deepEqual(err.resume?.steps, [`git push --set-upstream origin ${BRANCH}`, `open a pull request from ${BRANCH} into main`]);
   });
 
+  it('stops a push when the person cancels (the process group is killed), keeps the commit and says how to resume', async () => {
+    const pids = path.join(fx.root, 'cancelled.pids');
+    const script = path.join(fx.root, 'slow-receive-pack.sh');
+    fs.writeFileSync(script, `#!/bin/sh\nsleep 300 &\necho $! > ${pids}\necho $$ >> ${pids}\nwait\n`, { mode: 0o755 });
+    fx.git(fx.clone, 'config', 'remote.origin.receivepack', script);
+    const abort = new AbortController();
+    const steps: string[] = [];
+    const started = Date.now();
+    const err = await runPromotion(
+      promotion({
+        pushTimeoutMs: 60_000,
+        publishing: (work) =>
+          work({
+            signal: abort.signal,
+            step: (m) => {
+              steps.push(m);
+              if (m.startsWith('pushing')) setTimeout(() => abort.abort(), 500);
+            },
+          }),
+      }),
+    ).catch((e: unknown) => e);
+    assert.ok(err instanceof GitOpsError, String(err));
+    assert.equal(err.kind, 'cancelled');
+    assert.match(err.message, new RegExp(`^cancelled while pushing ${BRANCH} to origin: it may or may not be there yet$`));
+    assert.ok(Date.now() - started < 20_000, 'did not wait for the push timeout');
+    assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`]);
+    const stalled = fs.readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+    for (let i = 0; i < 50 && stalled.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(stalled.filter(alive), [], 'the push and its children are gone');
+    assert.match(fx.git(fx.clone, 'show', `${BRANCH}:envs/prod/web.yaml`), /shop-web:1\.4\.2/, 'the commit is kept on the local branch');
+    assert.deepEqual(err.resume?.steps, [`git push --set-upstream origin ${BRANCH}`, `open a pull request from ${BRANCH} into main`]);
+  });
+
   it('never pushes onto a branch of the same name that exists on origin (an ancestor would be fast-forwarded)', async () => {
     fx.git(fx.clone, 'push', '-q', 'origin', `main:refs/heads/${BRANCH}`);
     const main = fx.git(fx.bare, 'rev-parse', 'main').trim();

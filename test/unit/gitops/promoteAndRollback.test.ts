@@ -224,6 +224,26 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       assert.match(fx.originFile(BRANCH, 'envs/prod/web.yaml'), /shop-web:1\.4\.2/);
     });
 
+    it('abandons the pull-request request on cancel: the branch stays pushed, and the message says GitHub may have opened it', async () => {
+      github.delay({ match: /^POST \/repos\/acme\/shop\/pulls$/, ms: 10_000 });
+      const abort = new AbortController();
+      const steps: string[] = [];
+      const publishing: PromotionRun['publishing'] = (work) =>
+        work({
+          signal: abort.signal,
+          step: (m) => {
+            steps.push(m);
+            if (m.startsWith('opening the pull request')) setTimeout(() => abort.abort(), 300);
+          },
+        });
+      const started = Date.now();
+      const err = await fails(runPromotion(promotion({ publishing })), 'cancelled', /^cancelled while opening the pull request: .* is pushed, and GitHub may have opened the pull request already$/);
+      assert.ok(Date.now() - started < 8000, 'did not wait for GitHub');
+      assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`, 'opening the pull request in acme/shop']);
+      assert.deepEqual(err.resume, { branch: BRANCH, steps: [`open a pull request from ${BRANCH} into main`] });
+      assert.match(fx.originFile(BRANCH, 'envs/prod/web.yaml'), /shop-web:1\.4\.2/);
+    });
+
     it('reports revert conflicts with the files and commits nothing', async () => {
       const prodWeb = path.join(fx.clone, 'envs/prod/web.yaml');
       const original = fs.readFileSync(prodWeb, 'utf8');

@@ -25,6 +25,70 @@ export function copyFixture(src: string, prefix = 'youops-kustomize-'): string {
   return dir;
 }
 
+/** A fixture tree as relative path → text, for a Git fixture to commit. */
+export function fixtureFiles(src: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else files[path.relative(src, abs)] = fs.readFileSync(abs, 'utf8');
+    }
+  };
+  walk(src);
+  return files;
+}
+
+/**
+ * The shop fixture as files to commit, plus values staging and prod each set in their own overlay
+ * (a patch, an inline patch, an env file) and one prod takes from the base staging overrides (the
+ * proxy's imagePullPolicy).
+ */
+export function promotionShopFiles(config: string): Record<string, string> {
+  const files: Record<string, string> = { ...fixtureFiles(SHOP_FIXTURE), 'youops.yaml': config };
+  files['overlays/staging/kustomization.yaml'] += [
+    'patches:',
+    '  - patch: |-',
+    '      apiVersion: apps/v1',
+    '      kind: Deployment',
+    '      metadata:',
+    '        name: web',
+    '      spec:',
+    '        template:',
+    '          spec:',
+    '            containers:',
+    '              - name: web',
+    '                env:',
+    '                  - name: REGION',
+    '                    value: us-east-1',
+    '                resources:',
+    '                  limits:',
+    '                    memory: 640Mi',
+    '              - name: proxy',
+    '                imagePullPolicy: Always',
+    '',
+  ].join('\n');
+  files['base/deployment.yaml'] += '          imagePullPolicy: IfNotPresent\n';
+  files['overlays/prod/kustomization.yaml'] = files['overlays/prod/kustomization.yaml'].replace('    literals:\n      - LOG_LEVEL=warn\n', '    literals:\n      - LOG_LEVEL=warn\n    envs:\n      - checkout.env\n');
+  files['overlays/prod/checkout.env'] = '# prod keeps the old checkout until the load test\nFEATURE_CHECKOUT=false\n';
+  files['overlays/staging/settings.env'] = '# staging turns the new checkout on\nFEATURE_CHECKOUT=true\n';
+  return files;
+}
+
+/** The shop fixture as two environments, each with its live state in a snapshot folder (live/<env>). */
+export const SHOP_CONFIG = `version: 1
+environments:
+  - name: staging
+    manifests: overlays/staging
+    live:
+      snapshot: live/staging
+  - name: prod
+    manifests: overlays/prod
+    promotesFrom: staging
+    live:
+      snapshot: live/prod
+`;
+
 export function write(root: string, rel: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   fs.writeFileSync(path.join(root, rel), text);
@@ -55,4 +119,10 @@ export function liveSnapshotOf(overlay: string, edit: (o: Record<string, any>) =
     return o;
   });
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2);
+}
+
+/** SHOP_CONFIG's live state: staging exactly as rendered, prod as rendered with `editProd` applied to each object. */
+export function writeShopLive(root: string, editProd: (o: Record<string, any>) => void): void {
+  write(root, 'live/staging/export.json', liveSnapshotOf(path.join(root, 'overlays/staging')));
+  write(root, 'live/prod/export.json', liveSnapshotOf(path.join(root, 'overlays/prod'), editProd));
 }

@@ -3,49 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { createGitFixture, type GitFixture } from '../gitops/gitFixture';
-import { requireKustomizeV5, SHOP_FIXTURE } from './kustomizeFixture';
+import { promotionShopFiles, requireKustomizeV5 } from './kustomizeFixture';
 
 const CONFIG = 'version: 1\nenvironments:\n  - name: staging\n    manifests: overlays/staging\n  - name: prod\n    manifests: overlays/prod\n    promotesFrom: staging\n';
-
-/** The shop fixture, plus values staging and prod each set in their own overlay: a patch, an inline patch, an env file. */
-function shopTree(): Record<string, string> {
-  const files: Record<string, string> = { 'youops.yaml': CONFIG };
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else files[path.relative(SHOP_FIXTURE, abs)] = fs.readFileSync(abs, 'utf8');
-    }
-  };
-  walk(SHOP_FIXTURE);
-  files['overlays/staging/kustomization.yaml'] += [
-    'patches:',
-    '  - patch: |-',
-    '      apiVersion: apps/v1',
-    '      kind: Deployment',
-    '      metadata:',
-    '        name: web',
-    '      spec:',
-    '        template:',
-    '          spec:',
-    '            containers:',
-    '              - name: web',
-    '                env:',
-    '                  - name: REGION',
-    '                    value: us-east-1',
-    '                resources:',
-    '                  limits:',
-    '                    memory: 640Mi',
-    '              - name: proxy',
-    '                imagePullPolicy: Always',
-    '',
-  ].join('\n');
-  files['base/deployment.yaml'] += '          imagePullPolicy: IfNotPresent\n';
-  files['overlays/prod/kustomization.yaml'] = files['overlays/prod/kustomization.yaml'].replace('    literals:\n      - LOG_LEVEL=warn\n', '    literals:\n      - LOG_LEVEL=warn\n    envs:\n      - checkout.env\n');
-  files['overlays/prod/checkout.env'] = '# prod keeps the old checkout until the load test\nFEATURE_CHECKOUT=false\n';
-  files['overlays/staging/settings.env'] = '# staging turns the new checkout on\nFEATURE_CHECKOUT=true\n';
-  return files;
-}
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -61,7 +21,7 @@ describe('youops promote across kustomize overlays (real git, bare origin, real 
   const read = (rel: string): string => fs.readFileSync(path.join(fx.clone, rel), 'utf8');
 
   before(requireKustomizeV5);
-  beforeEach(() => (fx = createGitFixture(shopTree())));
+  beforeEach(() => (fx = createGitFixture(promotionShopFiles(CONFIG))));
   afterEach(() => fx.dispose());
 
   it('by default promotes the image tag in prod\'s images: entry, not in the base both overlays share', async () => {

@@ -35,6 +35,18 @@ describe('kustomize rendering: one render per change of the files kustomize read
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  it('a caller joining a render another one cancels gets a render of its own, not the cancellation', async () => {
+    const abort = new AbortController();
+    const tool = kustomizeTool(undefined, kubectl);
+    const first = renderer.render({ tool, dir: path.join(root, 'overlays/prod'), rootDir: root, signal: abort.signal });
+    const second = renderer.render({ tool, dir: path.join(root, 'overlays/prod'), rootDir: root });
+    setTimeout(() => abort.abort(), 20);
+    assert.equal((await first).failure?.kind, 'cancelled');
+    const joined = await second;
+    assert.equal(joined.failure, undefined, joined.failure?.message);
+    assert.ok(joined.resources.some((r) => r.id.kind === 'Deployment'));
+  });
+
   it('reuses the render while no input changed, and renders again when a patch, an env file or a base changes', async () => {
     const first = await render('overlays/prod');
     assert.equal(first.cached, false);

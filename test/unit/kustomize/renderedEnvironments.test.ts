@@ -10,20 +10,7 @@ import type { EnvironmentState } from '../../../src/core/environments/environmen
 import { evaluateEnvironment, type EvaluationContext } from '../../../src/core/environments/evaluateEnvironment';
 import { KustomizeRenderer } from '../../../src/core/kustomize/kustomizeRenderer';
 import { writeTrapScript } from '../../host/trapScript';
-import { copyFixture, describeSource, liveSnapshotOf, requireKustomizeV5, SHOP_FIXTURE, write } from './kustomizeFixture';
-
-const CONFIG = `version: 1
-environments:
-  - name: staging
-    manifests: overlays/staging
-    live:
-      snapshot: live/staging
-  - name: prod
-    manifests: overlays/prod
-    promotesFrom: staging
-    live:
-      snapshot: live/prod
-`;
+import { copyFixture, describeSource, liveSnapshotOf, requireKustomizeV5, SHOP_CONFIG, SHOP_FIXTURE, write, writeShopLive } from './kustomizeFixture';
 
 /**
  * The issue's new-user scenario: a base with staging and prod overlays, a cluster that holds
@@ -41,20 +28,15 @@ describe('rendered environments: drift against what the agent applies (real kube
   before(requireKustomizeV5);
   beforeEach(() => {
     root = copyFixture(SHOP_FIXTURE);
-    write(root, 'youops.yaml', CONFIG);
-    config = parseConfigText(CONFIG).config!;
-    write(root, 'live/staging/export.json', liveSnapshotOf(path.join(root, 'overlays/staging')));
-    write(
-      root,
-      'live/prod/export.json',
-      liveSnapshotOf(path.join(root, 'overlays/prod'), (o) => {
-        if (o.kind === 'Deployment') {
-          o.spec.replicas = 2;
-          o.spec.template.spec.containers[0].image = 'ghcr.io/acme/web:1.1.0';
-        }
-        if (o.kind === 'ConfigMap') o.data.LOG_LEVEL = 'info';
-      }),
-    );
+    write(root, 'youops.yaml', SHOP_CONFIG);
+    config = parseConfigText(SHOP_CONFIG).config!;
+    writeShopLive(root, (o) => {
+      if (o.kind === 'Deployment') {
+        o.spec.replicas = 2;
+        o.spec.template.spec.containers[0].image = 'ghcr.io/acme/web:1.1.0';
+      }
+      if (o.kind === 'ConfigMap') o.data.LOG_LEVEL = 'info';
+    });
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -189,6 +171,16 @@ describe('rendered environments: drift against what the agent applies (real kube
       ['Service shop-staging/web', 'base/service.yaml', 1, 'resource'],
       ['Deployment shop-staging/web', 'base/deployment.yaml', 1, 'resource'],
     ]);
+  });
+
+  it('youops render --untrusted runs no kustomize: the raw files, with the reason as a warning', async () => {
+    const { code, out } = await cli('render', '--env', 'prod', '--format', 'json', '--untrusted', '--cwd', root);
+    assert.equal(code, 0);
+    const env = JSON.parse(out).environments[0];
+    assert.equal(env.rendering.status, 'notRendered');
+    assert.match(env.rendering.reason, /untrusted workspace shows the raw files/);
+    assert.ok(env.resources.length > 0 && env.resources.every((r: { origin: string }) => r.origin === 'resource'));
+    assert.ok(!env.resources.some((r: { object: { metadata: { name: string } } }) => /^settings-/.test(r.object.metadata.name)), 'no generated ConfigMap: kustomize did not run');
   });
 });
 

@@ -30,7 +30,7 @@ export async function httpRequest(
     if (timeout.aborted) {
       throw new ChatOpsError('timeout', `${init.what} did not answer within ${Math.round(init.timeoutMs / 1000)} s; the message may or may not have arrived`, 'unknown');
     }
-    if (init.signal?.aborted) throw new ChatOpsError('timeout', `cancelled while talking to ${init.what}; the message may or may not have arrived`, 'unknown');
+    if (init.signal?.aborted) throw new ChatOpsError('cancelled', `cancelled while talking to ${init.what}; the message may or may not have arrived`, 'unknown');
     throw new ChatOpsError('unreachable', `${init.what} failed: ${code ?? (err as Error).message}`, 'unknown');
   }
   let body: string;

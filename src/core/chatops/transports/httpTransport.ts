@@ -41,13 +41,26 @@ export class HttpTransport implements ChatTransport {
       const after = retryAfterSeconds(res.headers) ?? 30;
       throw new ChatOpsError('ratelimited', `the bot is rate-limiting requests: try again in ${after} s`, 'not-sent', after);
     }
+    if (res.status === 401) {
+      // The bot wants a token (hubot-youops with HUBOT_YOUOPS_TOKEN), or another one than the stored token.
+      const detail = this.detail(res.body);
+      throw new ChatOpsError(
+        'invalid_auth',
+        `the bot at ${hostOf(this.url)} ${this.token ? 'refused the stored bot token' : 'wants a bot token'} (HTTP 401${detail ? `: ${detail}` : ''}): run "YouOps: Set HTTP Bot Token"`,
+      );
+    }
     if (res.status >= 400) {
-      const detail = redactSecrets(res.body.trim(), [this.url]).slice(0, 200);
+      const detail = this.detail(res.body);
       // 4xx: the endpoint refused the request; 5xx: the bot may have started and then failed.
       throw new ChatOpsError('rejected', `the bot answered HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status >= 500 ? 'unknown' : 'not-sent');
     }
     const bot = /hubot\/(.+)/.exec(res.headers.get('x-powered-by') ?? '')?.[1];
     return { replies: parseReplies(res.body, res.headers.get('content-type') ?? '', bot ? decodeURI(bot) : hostOf(this.url)) };
+  }
+
+  /** What the bot said about a refusal, without the URL or the token we sent. */
+  private detail(body: string): string {
+    return redactSecrets(body.trim(), [this.url, ...(this.token ? [this.token] : [])]).slice(0, 200);
   }
 }
 

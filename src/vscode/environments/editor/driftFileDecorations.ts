@@ -18,9 +18,10 @@ const COLOR: Partial<Record<ResourceStatus, string>> = {
 };
 
 /**
- * Colour by resource, badge by file: manifest files in the Explorer whose resources drifted or
- * are missing live get a badge (≠, ✗); rows of the Environments view take the colour of their
- * own resource, so an in-sync Service beside a drifted Deployment in one file is not coloured.
+ * Colour by resource, badge by file: files in the Explorer whose resources drifted or are missing
+ * live, or that set a drifted value (a patch, a kustomization.yaml), get a badge (≠, ✗); rows of
+ * the Environments view take the colour of their own resource, so an in-sync Service beside a
+ * drifted Deployment in one file is not coloured.
  */
 export class DriftFileDecorationProvider extends Disposable implements vscode.FileDecorationProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri[] | undefined>());
@@ -35,13 +36,18 @@ export class DriftFileDecorationProvider extends Disposable implements vscode.Fi
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme === RESOURCE_ROW_SCHEME) return this.resourceDecoration(uri);
     if (uri.scheme !== 'file') return undefined;
-    const items = this.store.manifests.inFile(uri.fsPath).filter(({ resource }) => resource.status === 'Drifted' || resource.status === 'Missing');
-    if (items.length === 0) return undefined;
-    const envs = [...new Set(items.map((i) => i.env))];
+    const file = uri.fsPath;
+    const items = this.store.manifests.resourcesIn(file).filter(({ resource }) => resource.status === 'Drifted' || resource.status === 'Missing');
+    const setHere = this.store.manifests.fieldsIn(file).filter(({ field }) => field.setHere && field.source.setBy !== 'resource');
+    if (items.length === 0 && setHere.length === 0) return undefined;
+    const envs = [...new Set([...items, ...setHere].map((i) => i.env))];
     const missing = items.some((i) => i.resource.status === 'Missing');
+    const what = items.length
+      ? `${items.length} resource${items.length === 1 ? '' : 's'} out of sync`
+      : `sets ${setHere.length} drifted value${setHere.length === 1 ? '' : 's'}`;
     return {
       badge: missing ? '✗' : '≠',
-      tooltip: `${items.length} resource${items.length === 1 ? '' : 's'} out of sync in ${envs.join(', ')}`,
+      tooltip: `${what} in ${envs.join(', ')}`,
       color: new vscode.ThemeColor(missing ? 'list.errorForeground' : 'list.warningForeground'),
     };
   }

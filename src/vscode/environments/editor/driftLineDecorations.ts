@@ -3,13 +3,15 @@ import { driftText } from '../../../core/drift/driftText';
 import { shortValue } from '../../shared/shortValue';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import { toVsRange } from '../../shared/vsRange';
+import { sourceLocation } from './sourceLocation';
 
 /**
- * Marks each drifted line of a visible manifest: a wavy underline on the key,
- * the live value after the line, and a mark in the overview ruler.
+ * Marks each drifted line of a visible file: a wavy underline on the key, the live value after
+ * the line, and a mark in the overview ruler. The line is where the desired value is set (a
+ * patch, a kustomization.yaml entry, the base); a base line an overlay overrides says where.
  */
 export interface DriftLineDecorations extends vscode.Disposable {
-  /** What was last drawn in the editor of `file`: line and after-text per drifted field (read back by tests). */
+  /** What was last drawn in the editor of `file`: line and after-text per drifted line (read back by tests). */
   renderedFor(file: string): Array<{ line: number; text: string }>;
 }
 
@@ -27,28 +29,33 @@ export function showDriftLineDecorations(store: WorkspaceStore): DriftLineDecora
   const enabled = () => vscode.workspace.getConfiguration('youops').get<boolean>('drift.decorations', true);
 
   const render = (editor: vscode.TextEditor) => {
-    const keys: vscode.DecorationOptions[] = [];
-    const liveValues: vscode.DecorationOptions[] = [];
+    const file = editor.document.uri.fsPath;
     if (!enabled()) {
-      editor.setDecorations(keyType, keys);
-      rendered.delete(editor.document.uri.fsPath);
-      return editor.setDecorations(liveValueType, liveValues);
+      editor.setDecorations(keyType, []);
+      editor.setDecorations(liveValueType, []);
+      rendered.delete(file);
+      return;
     }
-    for (const { env, resource } of store.manifests.inFile(editor.document.uri.fsPath)) {
-      for (const f of resource.fields) {
-        if (!f.location) continue;
-        const live = f.live === undefined && !f.masked ? 'absent' : driftText(f, shortValue).live;
-        const key = toVsRange(f.location.keyRange);
-        keys.push({ range: key });
-        if (key.start.line >= editor.document.lineCount) continue;
-        const lineEnd = editor.document.lineAt(key.start.line).range.end;
-        liveValues.push({ range: new vscode.Range(lineEnd, lineEnd), renderOptions: { after: { contentText: `⚠ ${env} live: ${live}` } } });
-      }
+    const keys: vscode.DecorationOptions[] = [];
+    // Several environments (a shared base) on one line: one text, in the order of youops.yaml.
+    const texts = new Map<number, string[]>();
+    for (const { env, field } of store.manifests.fieldsIn(file)) {
+      const f = field.drift;
+      const live = f.live === undefined && !f.masked ? 'absent' : driftText(f, shortValue).live;
+      const key = toVsRange(field.range);
+      keys.push({ range: key });
+      if (key.start.line >= editor.document.lineCount) continue;
+      const where = field.setHere ? '' : ` · set by ${sourceLocation(field.source)}`;
+      texts.set(key.start.line, [...(texts.get(key.start.line) ?? []), `⚠ ${env} live: ${live}${where}`]);
     }
+    const liveValues = [...texts].map(([line, parts]): vscode.DecorationOptions => {
+      const lineEnd = editor.document.lineAt(line).range.end;
+      return { range: new vscode.Range(lineEnd, lineEnd), renderOptions: { after: { contentText: parts.join('   ') } } };
+    });
     editor.setDecorations(keyType, keys);
     editor.setDecorations(liveValueType, liveValues);
     rendered.set(
-      editor.document.uri.fsPath,
+      file,
       liveValues.map((d) => ({ line: d.range.start.line, text: String(d.renderOptions?.after?.contentText ?? '') })),
     );
   };

@@ -18,7 +18,7 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
   };
 
   const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
-    if (doc.uri.scheme !== 'file') return;
+    if (store.state.kind !== 'ready' || doc.uri.scheme !== 'file') return;
     for (const env of store.environmentsOf(doc.uri.fsPath)) later(env, () => void store.refresh(env, 'save'));
   });
 

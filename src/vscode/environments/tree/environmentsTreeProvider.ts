@@ -4,8 +4,11 @@ import { agentObjectLabel, describeAgentStatus, type AgentStatus } from '../../.
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
 import { driftText } from '../../../core/drift/driftText';
 import type { ResourceStatus } from '../../../core/drift/resourceStatus';
-import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import type { EnvironmentState } from '../../../core/environments/environmentState';
+import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
+import { reportedStatus } from '../../../core/environments/reportedStatus';
+import { isKustomizeMessage } from '../../../core/kustomize/kustomizeErrors';
+import { UNTRUSTED_RENDER_REASON } from '../../../core/kustomize/renderDesiredState';
 import type { CommitInfo } from '../../../core/git/history';
 import { formatResourceId } from '../../../core/manifests/resourceId';
 import { describeRevision } from '../../../core/revision/compareRevision';
@@ -17,7 +20,7 @@ import { shownState, type EnvironmentEntry } from '../../shared/store/workspaceS
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import type { EnvironmentSection } from '../../shared/tree/environmentSection';
 import { messageItem } from '../../shared/tree/messageRow';
-import type { TreeNode } from '../../shared/tree/treeNodes';
+import type { MessageNode, TreeNode } from '../../shared/tree/treeNodes';
 import { toVsRange } from '../../shared/vsRange';
 import { resourceRowUri } from '../editor/driftFileDecorations';
 import { environmentStatusLabel, STATUS_LABEL, STATUS_ORDER, statusIcon, summarizeCounts } from './statusIcons';
@@ -181,7 +184,9 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     const state = entry?.state;
     if (!state) return [{ type: 'message', id: `${envName}/loading`, label: 'Reading desired and live state…', icon: 'loading' }];
     const nodes: TreeNode[] = [];
-    if (state.drift.error) {
+    const rendering = renderingRow(envName, state);
+    if (rendering) nodes.push(rendering);
+    if (state.drift.error && state.rendering?.status !== 'failed') {
       nodes.push({
         type: 'message',
         id: `${envName}/error`,
@@ -206,8 +211,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
         nodes.push({
           type: 'message',
           id: `${envName}/manifest-error/${i}`,
-          label: `${path.basename(e.file)}: ${e.message}`,
-          icon: 'warning',
+          label: `${path.basename(e.file)}${e.range ? `:${e.range.start.line + 1}` : ''}: ${e.message}`,
+          icon: 'error',
           command: { command: 'vscode.open', args: [vscode.Uri.file(e.file), { selection: e.range ? toVsRange(e.range) : undefined }] },
         }),
       );
@@ -224,10 +229,15 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `env/${name}`;
     const state = entry?.state;
-    const status = state?.drift.status ?? 'Unknown';
+    // As the CLI reports it: a manifest that does not parse makes the environment Error, whatever the rest says.
+    const rootDir = this.store.state.kind === 'ready' ? this.store.state.rootDir : undefined;
+    const reported = state ? reportedStatus(state, rootDir) : undefined;
+    const status = reported?.status ?? 'Unknown';
     const parts: string[] = [];
     if (entry?.refreshing && !state) parts.push('refreshing…');
+    if (reported?.error && !state?.drift.error) parts.push(reported.error);
     if (state) {
+      if (state.rendering?.status === 'notRendered' || state.rendering?.status === 'failed') parts.push('⚠ not rendered');
       if (state.revision) parts.push(describeRevision(state.revision));
       if (state.agent) parts.push(agentAttention(state.agent));
       parts.push(summarize(state.drift.resources));
@@ -239,7 +249,9 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     const cfg = state?.config;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${name}** — ${environmentStatusLabel(status)}${state ? ` (${summarize(state.drift.resources) || 'no resources'})` : ''}\n\n`);
-    if (state?.drift.error) tooltip.appendMarkdown(`$(error) ${escape(state.drift.error)}\n\n`);
+    if (reported?.error) tooltip.appendMarkdown(`$(error) ${escape(reported.error)}\n\n`);
+    else if (state?.rendering?.status === 'notRendered') tooltip.appendMarkdown(`$(warning) ${escape(state.rendering.reason ?? 'not rendered')}\n\n`);
+    if (state?.rendering?.status === 'rendered' && state.rendering.tool) tooltip.appendMarkdown(`Rendered by \`${state.rendering.tool}\`  \n`);
     if (cfg) {
       tooltip.appendMarkdown(`Manifests: \`${cfg.manifests.join(', ')}\`  \n`);
       tooltip.appendMarkdown(`Live: ${cfg.live ? `\`${cfg.live.provider}\`` : '_none_'}  \n`);
@@ -256,6 +268,39 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     item.contextValue = `youops.environment.${status.toLowerCase()}${cfg?.protected ? '.protected' : ''}${agent}`;
     return item;
   }
+}
+
+/**
+ * Kustomizations read as written (untrusted workspace, no kustomize) or that kustomize could not
+ * render: said first, with what to do. A render that failed leaves no drift to trust: an error.
+ */
+function renderingRow(envName: string, state: EnvironmentState): MessageNode | undefined {
+  const r = state.rendering;
+  if (r?.status === 'notRendered') {
+    const untrusted = r.reason === UNTRUSTED_RENDER_REASON;
+    return {
+      type: 'message',
+      id: `${envName}/not-rendered`,
+      label: 'Not rendered',
+      detail: (r.reason ?? '').replace(/^not rendered: /, ''),
+      icon: 'warning',
+      command: untrusted ? { command: 'workbench.trust.manage', args: [] } : { command: 'workbench.action.openSettings', args: ['youops.kustomize.path'] },
+    };
+  }
+  if (r?.status === 'failed') {
+    const first = state.manifestErrors.find((e) => e.severity === 'error' && isKustomizeMessage(e));
+    return {
+      type: 'message',
+      id: `${envName}/render-failed`,
+      label: 'Not rendered',
+      detail: state.drift.error ?? r.reason,
+      icon: 'error',
+      command: first
+        ? { command: 'vscode.open', args: [vscode.Uri.file(first.file), { selection: first.range ? toVsRange(first.range) : undefined }] }
+        : { command: 'youops.showLog', args: [] },
+    };
+  }
+  return undefined;
 }
 
 /** The agent's state on the environment row only when it needs attention; Ready says nothing new. */

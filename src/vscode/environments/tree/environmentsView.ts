@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reportedStatus } from '../../../core/environments/reportedStatus';
 import { shownState } from '../../shared/store/workspaceState';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import type { TreeNode } from '../../shared/tree/treeNodes';
@@ -16,7 +17,7 @@ export function createEnvironmentsView(
   const updateBadge = () => {
     const state = store.state;
     const shown = shownState(state);
-    const drifted = shown ? shown.environments.filter((e) => e.state && e.state.drift.status !== 'InSync' && e.state.drift.status !== 'Unknown').length : 0;
+    const drifted = shown ? shown.environments.filter((e) => e.state && !['InSync', 'Unknown'].includes(reportedStatus(e.state).status)).length : 0;
     view.badge = drifted ? { value: drifted, tooltip: `${drifted} environment${drifted === 1 ? '' : 's'} out of sync` } : undefined;
     view.message =
       state.kind === 'invalid'

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { FieldInEnvironment, ResourceInEnvironment } from '../store/manifestIndex';
 import type { ResourceRef } from '../store/resourceRef';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { CommandTarget } from './commandTarget';
@@ -21,15 +22,27 @@ export function editorContext(store: WorkspaceStore, target: CommandTarget): Com
   if (startedOnSomething(target) || editor.document.uri.scheme !== 'file') return withSelection;
   const file = editor.document.uri.fsPath;
   const line = editor.selection.active.line;
-  const here = store.manifests.at(file, line);
+  // A resource declared under the cursor, else the resources whose drifted values this line sets (a patch, a kustomization entry).
+  const fields = store.manifests.fieldsAt(file, line);
+  const declared = store.manifests.at(file, line);
+  const here = declared.length ? declared : uniqueResources(store, fields);
   if (here.length === 1) {
     const [{ env, resource }] = here;
-    const field = store.manifests.fieldsAt(file, line).find((f) => f.env === env && f.resource.key === resource.key);
-    return { ...withSelection, fromEditor: true, env, key: resource.key, ...(field ? { path: resource.fields[field.fieldIndex].path } : {}) };
+    const field = fields.find((f) => f.env === env && f.field.resourceKey === resource.key)?.field;
+    return { ...withSelection, fromEditor: true, env, key: resource.key, ...(field ? { path: field.pointer } : {}) };
   }
   const candidates: ResourceRef[] = here.map(({ env, resource }) => ({ env, key: resource.key }));
   const envs = here.length ? [...new Set(here.map((r) => r.env))] : store.environmentsOf(file);
   return { ...withSelection, fromEditor: true, ...(envs.length === 1 ? { env: envs[0] } : {}), ...(candidates.length ? { candidates } : {}) };
+}
+
+function uniqueResources(store: WorkspaceStore, fields: readonly FieldInEnvironment[]): ResourceInEnvironment[] {
+  const seen = new Map<string, ResourceInEnvironment>();
+  for (const { env, field } of fields) {
+    const resource = store.resource(env, field.resourceKey);
+    if (resource) seen.set(`${env}\0${resource.key}`, { env, resource });
+  }
+  return [...seen.values()];
 }
 
 function startedOnSomething(t: CommandTarget): boolean {

@@ -20,7 +20,8 @@ export function watchConfig(store: WorkspaceStore): vscode.Disposable {
     // Trust and settings change how environments evaluate even when youops.yaml did not change.
     vscode.workspace.onDidGrantWorkspaceTrust(() => reload(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('youops.configPath') || e.affectsConfiguration('youops.refreshInterval')) reload(true);
+      const settings = ['youops.configPath', 'youops.refreshInterval', 'youops.kustomize.path', 'youops.kubectl.path'];
+      if (settings.some((s) => e.affectsConfiguration(s))) reload(true);
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

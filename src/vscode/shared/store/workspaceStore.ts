@@ -99,13 +99,16 @@ export class WorkspaceStore extends Disposable {
     return this.environment(env)?.state?.drift.resources.find((r) => r.key === key);
   }
 
-  /** The environments whose manifests are in `file`: a resource is declared there, or the file is under an environment's manifests path. */
+  /**
+   * The environments `file` belongs to: it declares, sets or renders something of theirs (a shared
+   * base, another layer's kustomization.yaml or patch), or it is under their manifests path.
+   */
   environmentsOf(file: string): string[] {
     const state = shownState(this.current);
     if (!state) return [];
-    const declaring = new Set(this.manifests.inFile(file).map((r) => r.env));
+    const reads = new Set(this.manifests.environmentsOf(file));
     return state.config.environments
-      .filter((env) => declaring.has(env.name) || env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0]))))
+      .filter((env) => reads.has(env.name) || env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0]))))
       .map((env) => env.name);
   }
 
@@ -202,6 +205,7 @@ export class WorkspaceStore extends Disposable {
         rootDir: loaded.rootDir,
         trusted: vscode.workspace.isTrusted,
         kubectlPath: vscode.workspace.getConfiguration('youops').get<string>('kubectl.path'),
+        kustomizePath: vscode.workspace.getConfiguration('youops').get<string>('kustomize.path') || undefined,
         secret: this.secrets,
         signal: abort.signal,
         cache: this.cache,

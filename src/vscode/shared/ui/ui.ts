@@ -37,4 +37,12 @@ export interface Questions {
   notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined>;
   /** Shows an exact patch (a dry run) before the question that follows. */
   showPatch(title: string, patch: string): Promise<void>;
+  /** Long work with progress; `cancellable` gives the person a Cancel button, which the task sees through the token. */
+  progress<T>(options: ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<T>): Promise<T>;
+}
+
+export interface ProgressOptions {
+  title: string;
+  location?: vscode.ProgressLocation | { viewId: string };
+  cancellable?: boolean;
 }

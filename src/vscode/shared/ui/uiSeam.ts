@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { registerReadOnlyDocuments, showReadOnlyDocument } from './readOnlyDocuments';
-import type { InputOptions, PickOptions, Questions, Severity } from './ui';
+import type { InputOptions, PickOptions, ProgressOptions, Questions, Severity } from './ui';
 import { windowUi } from './windowUi';
 
 /**
@@ -102,12 +102,9 @@ export class Ui extends Disposable implements Questions {
     return { close: async () => void (label && (await closeTabs(tabs().filter((t) => isPreview(t) && t.label === label)))) };
   }
 
-  /** Long work with progress; `cancellable` hands the task a token. */
-  progress<T>(
-    options: { title: string; location?: vscode.ProgressLocation | { viewId: string }; cancellable?: boolean },
-    task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<T>,
-  ): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, ...options }, task));
+  /** Long work with progress; `cancellable` hands the task a token (a test's double can press Cancel). */
+  progress<T>(options: ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<T>): Promise<T> {
+    return this.questions.progress(options, task);
   }
 }
 

@@ -37,6 +37,7 @@ export const windowUi: Questions = {
   async showPatch(title, patch) {
     await showReadOnlyDocument(`${title}.diff`, patch, 'diff', { viewColumn: vscode.ViewColumn.Active });
   },
+  progress: (options, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, ...options }, task)),
 };
 
 /** A one-line input with a button to switch to an editor tab for long answers. */
