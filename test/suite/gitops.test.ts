@@ -89,7 +89,12 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     assert.equal(progress.title, 'YouOps: Promote to prod');
     assert.equal(progress.cancellable, true);
     const branch = /^committing on (\S+)…$/.exec(progress.messages[0])![1];
-    assert.deepEqual(progress.messages, [`committing on ${branch}…`, `pushing ${branch} to origin…`, 'opening the pull request in acme/shop…']);
+    assert.deepEqual(progress.messages, [
+      `committing on ${branch}…`,
+      `pushing ${branch} to origin…`,
+      'reaching GitHub (a sign-in may be asked)…',
+      'opening the pull request in acme/shop…',
+    ]);
     assert.equal(
       ui.notes.at(-1),
       `warning: Promote to prod: cancelled while opening the pull request: ${branch} is pushed, and GitHub may have opened the pull request already. The commit is kept on the local branch ${branch}.`,

@@ -51,7 +51,7 @@ export async function publishChange(wt: ChangeWorktree, text: ChangeText, pullRe
   step(`pushing ${wt.branch} to origin`);
   await wt.push(signal);
   const request: ChangePullRequest = { title: text.title, body: text.body, head: wt.branch, base: wt.base, labels: text.labels };
-  step('opening the pull request');
+  step('reaching GitHub (a sign-in may be asked)');
   const { port, manualUrl } = await pullRequests();
   const manualPrUrl = manualUrl?.(wt.base, wt.branch);
   const openByHand = manualPrUrl ? `open ${manualPrUrl}` : `open a pull request from ${wt.branch} into ${wt.base}`;

@@ -239,7 +239,7 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       const started = Date.now();
       const err = await fails(runPromotion(promotion({ publishing })), 'cancelled', /^cancelled while opening the pull request: .* is pushed, and GitHub may have opened the pull request already$/);
       assert.ok(Date.now() - started < 8000, 'did not wait for GitHub');
-      assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`, 'opening the pull request in acme/shop']);
+      assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`, 'reaching GitHub (a sign-in may be asked)', 'opening the pull request in acme/shop']);
       assert.deepEqual(err.resume, { branch: BRANCH, steps: [`open a pull request from ${BRANCH} into main`] });
       assert.match(fx.originFile(BRANCH, 'envs/prod/web.yaml'), /shop-web:1\.4\.2/);
     });
