@@ -208,7 +208,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
       assert.equal(item.contextValue, 'youops.environment.error');
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
       assert.match(String(item.description), /^manifest error: scratch\/manifests\/broken\.yaml:5: /);
-      assert.match(tooltipText(item), /^scratch — error\n/);
+      assert.match(tooltipText(item), /^scratch — error \(1 in sync\)\n/);
       assert.match(tooltipText(item), /\$\(error\) manifest error: scratch\/manifests\/broken\.yaml:5: /);
       const rows = api.tree
         .getChildren(node)
@@ -225,7 +225,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
       const failedItem = api.tree.getTreeItem(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'nocluster')!);
       assert.equal(failedItem.contextValue, 'youops.environment.error');
       assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
-      assert.match(tooltipText(failedItem), /^nocluster — error\n/);
+      assert.match(tooltipText(failedItem), /^nocluster — error \(1 unknown\)\n/);
       assert.match(tooltipText(failedItem), /\$\(error\) kubectl get [^\n]*exited with code 1:\n.*(does not exist|was not found)/);
     } finally {
       fs.writeFileSync(configFile, original);

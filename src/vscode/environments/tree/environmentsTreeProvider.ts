@@ -248,7 +248,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     item.iconPath = entry?.refreshing ? new vscode.ThemeIcon('sync~spin') : statusIcon(status);
     const cfg = state?.config;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${name}** — ${environmentStatusLabel(status)}${state ? ` (${summarize(state.drift.resources) || 'no resources'})` : ''}\n\n`);
+    const counts = state ? summarize(state.drift.resources) : '';
+    tooltip.appendMarkdown(`**${name}** — ${environmentStatusLabel(status)}${counts ? ` (${counts})` : ''}\n\n`);
     if (reported?.error) tooltip.appendMarkdown(`$(error) ${escape(reported.error)}\n\n`);
     else if (state?.rendering?.status === 'notRendered') tooltip.appendMarkdown(`$(warning) ${escape(state.rendering.reason ?? 'not rendered')}\n\n`);
     if (state?.rendering?.status === 'rendered' && state.rendering.tool) tooltip.appendMarkdown(`Rendered by \`${state.rendering.tool}\`  \n`);
