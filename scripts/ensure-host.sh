@@ -10,19 +10,9 @@ stamp="$host/node_modules/.youops-host-ok"
 
 if [[ -f "$stamp" && -f "$bin" ]]; then exit 0; fi
 
-missing=()
-[[ -e /usr/include/gssapi/gssapi.h ]] || missing+=(libkrb5-dev)
-command -v rg >/dev/null || missing+=(ripgrep)
-command -v chromium >/dev/null || missing+=(chromium)
-if ((${#missing[@]})); then
-  if [[ $(id -u) -eq 0 ]]; then
-    echo "youops: installing system packages: ${missing[*]}" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "youops: please install these Debian packages first: sudo apt-get install -y ${missing[*]}" >&2
-    exit 2
-  fi
-fi
+# The Debian packages it builds with (libkrb5-dev, ripgrep) come first.
+bash "$root/scripts/system-packages.sh"
+source "$root/scripts/progress.sh"
 
 # @vscode/ripgrep looks in this cache before downloading from GitHub.
 tmp="${TMPDIR:-/tmp}"
@@ -34,13 +24,9 @@ if [[ ! -f "$tarball" ]]; then
   tar -czf "$tarball" -C "$tmp/youops-rg" rg
 fi
 
-echo "youops: installing code-server 4.100.3 (one time, ~2 minutes)…" >&2
 cd "$host"
 export npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr
-npm ci --no-audit --no-fund --dangerously-allow-all-scripts --loglevel=error >"$host/install.log" 2>&1 || {
-  tail -40 "$host/install.log" >&2
-  echo "youops: code-server install failed (full log: $host/install.log)" >&2
-  exit 1
-}
+run_step "installing code-server 4.100.3 into tools/code-server (one time)" "about 2 minutes" "$host/install.log" \
+  npm ci --no-audit --no-fund --dangerously-allow-all-scripts --loglevel=error
 touch "$stamp"
 echo "youops: code-server ready" >&2

@@ -70,7 +70,7 @@ describe('ChatOps in the workbench (end to end: packaged .vsix in code-server, a
     await page.mouse.down();
     await page.mouse.move(sidebar.x + sidebar.width + 220, sidebar.y + 300, { steps: 5 });
     await page.mouse.up();
-    await session.screenshot('05-chatops-feedback');
+    await session.screenshot('05-chatops-feedback', 'chatops-feedback');
 
     await toast.locator('.monaco-button', { hasText: 'Show Log' }).click();
     const output = page.locator('.part.panel .view-lines');

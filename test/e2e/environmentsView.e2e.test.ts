@@ -37,7 +37,7 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     const tab = session.page.locator('.tabs-container .tab', { hasText: 'web.yaml' });
     await tab.waitFor({ state: 'visible' });
     await session.page.locator('.monaco-editor .view-line', { hasText: 'replicas: 3' }).first().waitFor();
-    await session.screenshot('02-drifted-field');
+    await session.screenshot('02-drifted-field', 'environments-view');
   });
 
   it('runs "YouOps: Validate Workspace" from the Command Palette and reports the result', async () => {
@@ -60,7 +60,8 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await hover.innerText(), /desired \(Git\): 3/);
     assert.match(await hover.innerText(), /Show diff/);
-    await session.screenshot('04-lens-and-hover');
+    await session.settled(hover);
+    await session.screenshot('04-lens-and-hover', 'drift-in-editor');
   });
 
   it('shows what each environment runs against main, and marks the History commit prod has not deployed yet', async () => {
@@ -85,6 +86,6 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     assert.match(await promotion.innerText(), /not deployed yet · [0-9a-f]{7}/);
     await promotion.locator('.codicon-circle-large-outline').waitFor();
     await session.runCommand('Notifications: Clear All Notifications');
-    await session.screenshot('05-environment-revision');
+    await session.screenshot('05-environment-revision', 'deployed-revision');
   });
 });

@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { bareOriginOf, git } from '../host/bareOrigin';
 import { WorkbenchSession } from './workbench';
 
 const TOKEN = 'fake-e2e-gitops-token';
 const TOKEN_ENV = 'YOUOPS_TEST_GITHUB_TOKEN';
-const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-server, bare origin on disk, fake GitHub on 127.0.0.1)', function () {
   this.timeout(180_000);
@@ -16,11 +15,18 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
   let bare: string;
 
   before(async () => {
-    gh = await startFakeGitHubServer({ tokens: [TOKEN], repos: [{ owner: 'acme', name: 'shop' }] });
+    // shop-ops too: the demo's IssueOps repository, so the Tickets view beside the promotion is as in the demo.
+    gh = await startFakeGitHubServer({
+      tokens: [TOKEN],
+      repos: [
+        { owner: 'acme', name: 'shop' },
+        { owner: 'acme', name: 'shop-ops' },
+      ],
+    });
     process.env[TOKEN_ENV] = TOKEN;
     session = await WorkbenchSession.open();
-    // The demo repo gets an origin that looks like GitHub; insteadOf sends pushes to a bare repo on disk.
-    bare = addBareOrigin(session.workspace, ORIGIN_URL, { name: 'YouOps E2E', email: 'e2e@youops.invalid' });
+    // The demo repo's origin looks like GitHub; insteadOf sends pushes to a bare repo on disk.
+    bare = bareOriginOf(session.workspace);
     await session.useGitHubApi(gh.url);
   });
 
@@ -28,7 +34,6 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
     delete process.env[TOKEN_ENV];
     await session?.close();
     await gh?.close();
-    deleteBareOrigin(bare);
   });
 
   it('promotes web from staging to prod with the "Promote to prod" lens: values, patch, protected confirmation, pull request', async () => {
@@ -48,7 +53,7 @@ describe('GitOps promotion in the workbench (end to end: packaged .vsix in code-
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await dialog.innerText(), /prod is protected\. Open a pull request that changes it\?/);
     await page.locator('.monaco-editor .view-line', { hasText: '+          image: ghcr.io/acme/shop-web:1.4.2' }).first().waitFor();
-    await session.screenshot('gitops-02-patch-and-confirm');
+    await session.screenshot('gitops-02-patch-and-confirm', 'gitops-promote');
     await dialog.locator('.monaco-button', { hasText: 'Create Pull Request' }).click();
 
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pull request #1 opened' });

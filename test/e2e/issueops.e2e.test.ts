@@ -46,14 +46,19 @@ describe('IssueOps in the workbench (end to end: packaged .vsix in code-server, 
       .catch(() => undefined);
     await page.keyboard.press('Enter');
 
-    // The review list with the preview beside it: exactly what GitHub receives.
+    // The review list with the ticket rendered beside it, as GitHub will show it (the hidden markers stay hidden).
     await widget.locator('.quick-input-title', { hasText: 'Deploy request → acme/shop-ops' }).waitFor({ timeout: 15_000 });
-    await page.locator('.tabs-container .tab', { hasText: '[deploy] web to prod' }).waitFor({ timeout: 15_000 });
-    await page.locator('.monaco-editor .view-line', { hasText: '### Environment' }).first().waitFor();
-    await session.screenshot('issueops-01-review-and-preview');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview [deploy] web to prod.md' }).waitFor({ timeout: 15_000 });
+    const preview = session.markdownPreview();
+    await preview.locator('h3', { hasText: 'Environment' }).waitFor({ timeout: 15_000 });
+    assert.equal(await preview.locator('h1').first().innerText(), '[deploy] web to prod');
+    assert.doesNotMatch(await preview.locator('body').innerText(), /youops:ticket|<!--/);
+    await session.screenshot('issueops-01-review-and-preview', 'issueops-ticket');
     const create = widget.locator('.monaco-list-row', { hasText: 'Create issue' }).first();
     assert.match(await create.innerText(), /in acme\/shop-ops/);
     await create.click();
+    // The flow is over: its preview closes.
+    await page.locator('.tabs-container .tab', { hasText: 'Preview [deploy] web to prod.md' }).waitFor({ state: 'detached', timeout: 15_000 });
 
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Created: #1' });
     await toast.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (err: unknown) => {

@@ -27,7 +27,7 @@ describe('schema validation in the workbench (end to end: Problems panel and hov
     const text = await problems.innerText();
     assert.match(text, /spec: unknown field "replica" — did you mean "replicas"\?/);
     assert.match(text, /containerPort: expected integer, got string "8080"/);
-    await session.screenshot('07-problems-panel');
+    await session.screenshot('07-problems-panel', 'validation-problems');
   });
 
   it('shows the schema description of a field on hover', async () => {

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser, waitForWorkbench, type Browser } from '../host/browser';
 import { REPO_ROOT, startCodeServer, type CodeServer } from '../host/codeServer';
-import { createDemoWorkspace } from '../host/workspace';
+import { createDemoWorkspace, removeDemoWorkspace } from '../host/workspace';
 
 export const ARTIFACTS = path.join(REPO_ROOT, '.test-artifacts', 'e2e');
+const README_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
 /** A person's session: the packaged extension installed in a fresh VS Code, the demo repo open in Chromium. */
 export class WorkbenchSession {
@@ -35,13 +36,19 @@ export class WorkbenchSession {
   async close(): Promise<void> {
     await this.browser.close();
     await this.server.stop();
-    fs.rmSync(this.workspace, { recursive: true, force: true });
+    removeDemoWorkspace(this.workspace);
   }
 
-  async screenshot(name: string): Promise<string> {
+  /**
+   * Keeps a screenshot under .test-artifacts/e2e/. `readme` names the README image it is
+   * (docs/images/<readme>.png), rewritten there when YOUOPS_README_IMAGES=1: the README's
+   * screenshots are retaken from the demo by running the e2e tests.
+   */
+  async screenshot(name: string, readme?: string): Promise<string> {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);
     await this.page.screenshot({ path: file });
+    if (readme && process.env.YOUOPS_README_IMAGES === '1') fs.copyFileSync(file, path.join(README_IMAGES, `${readme}.png`));
     return file;
   }
 
@@ -66,11 +73,12 @@ export class WorkbenchSession {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(file);
-    await this.page
-      .locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) })
-      .first()
-      .waitFor();
-    await this.page.keyboard.press('Enter');
+    // The row of this very file: recently opened files with the same name are listed too.
+    const dir = path.dirname(file);
+    let row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(file) });
+    if (dir !== '.') row = row.filter({ hasText: dir });
+    await row.first().waitFor();
+    await row.first().click();
     await this.page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
   }
 
@@ -103,6 +111,17 @@ export class WorkbenchSession {
     }
     await view.waitFor({ state: 'visible' });
     return view;
+  }
+
+  /** Waits until `locator`'s animations (a hover fading in, a toast sliding up) are over, so a screenshot shows it whole. */
+  async settled(locator: Locator): Promise<void> {
+    type Animated = { getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }> };
+    await locator.evaluate((e) => Promise.all((e as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished)));
+  }
+
+  /** The content of the Markdown preview webview that is showing (VS Code nests it in two iframes). */
+  markdownPreview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   treeRow(view: Locator, label: string): Locator {

@@ -10,23 +10,21 @@ export function git(cwd: string, ...args: string[]): string {
 
 /**
  * Gives `repo` an origin that looks like GitHub (`url`), while url.<bare>.insteadOf sends every
- * fetch and push to a bare repo on disk; pushes main there. Returns the bare repo's path.
- * `identity` is for tests whose flows commit.
+ * fetch and push to a bare repo on disk (`bare`); pushes main there. Returns the bare repo's path.
  */
-export function addBareOrigin(repo: string, url: string, identity?: { name: string; email: string }): string {
-  const bare = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'youops-origin-')), 'shop.git');
+export function addBareOrigin(repo: string, url: string, bare: string): string {
+  fs.mkdirSync(path.dirname(bare), { recursive: true });
   git(os.tmpdir(), 'init', '-q', '--bare', '-b', 'main', bare);
-  if (identity) {
-    git(repo, 'config', 'user.name', identity.name);
-    git(repo, 'config', 'user.email', identity.email);
-  }
   git(repo, 'remote', 'add', 'origin', url);
   git(repo, 'config', `url.${bare}.insteadOf`, url);
   git(repo, 'push', '-q', 'origin', 'main');
   return bare;
 }
 
-/** Deletes the bare repo and the temp folder addBareOrigin made for it. */
-export function deleteBareOrigin(bare: string | undefined): void {
-  if (bare) fs.rmSync(path.dirname(bare), { recursive: true, force: true });
+/** The bare repo that `repo`'s origin stands for (see addBareOrigin). */
+export function bareOriginOf(repo: string): string {
+  const out = git(repo, 'config', '--get-regexp', '^url\\..*\\.insteadof$').trim().split('\n')[0] ?? '';
+  const m = /^url\.(.*)\.insteadof /.exec(out);
+  if (!m) throw new Error(`${repo} has no bare origin`);
+  return m[1];
 }

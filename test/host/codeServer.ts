@@ -38,7 +38,7 @@ export function hostInstalled(): boolean {
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  if (!hostInstalled()) throw new Error('code-server is not installed: run scripts/ensure-host.sh');
+  if (!hostInstalled()) throw new Error('code-server is not installed: run scripts/setup.sh (npm test and npm run demo do)');
   const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'youops-host-'));
   const dirs = {
     userData: path.join(stateDir, 'user-data'),

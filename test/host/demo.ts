@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startHubot } from '../fake-servers/hubot/startHubot';
 import { REPO_ROOT, startCodeServer } from './codeServer';
-import { createDemoWorkspace } from './workspace';
+import { createDemoWorkspace, DEMO_ORIGIN_URL, demoOriginPath } from './workspace';
 
 /**
  * `npm run demo`: the packaged extension in a real VS Code on 127.0.0.1 with the
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const demoDir = path.join(REPO_ROOT, '.demo');
   if (process.argv.includes('--fresh')) fs.rmSync(demoDir, { recursive: true, force: true });
   const workspace = path.join(demoDir, 'shop');
-  if (!fs.existsSync(path.join(workspace, '.git'))) createDemoWorkspace(workspace);
+  createDemoWorkspace(workspace);
   const hostDir = path.join(demoDir, 'host');
   fs.rmSync(path.join(hostDir, 'extensions'), { recursive: true, force: true }); // always the freshly packaged build
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -25,7 +25,15 @@ async function main(): Promise<void> {
   });
   const url = server.folderUrl(workspace);
   console.log(
-    `\nYouOps demo is running: ${url}\n(the demo repo is ${workspace}${hubot ? `; Hubot answers ChatOps at ${hubot.url}` : ''}; Ctrl+C stops everything)\n`,
+    [
+      `\nYouOps demo is running: ${url}`,
+      `  the demo repo: ${workspace}`,
+      `  its origin:    ${DEMO_ORIGIN_URL}, pushed to the bare repo ${demoOriginPath(workspace)} (Promote and Roll Back push there)`,
+      hubot ? `  Hubot:         answers ChatOps at ${hubot.url}` : '',
+      'Ctrl+C stops everything.\n',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
   const stop = () => void Promise.all([server.stop(), hubot?.stop()]).then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -4,7 +4,7 @@ import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { REPO_ROOT, startCodeServer, type CodeServerOptions } from './codeServer';
 import { createUntrustedWorkspace, untrustedUserSettings } from './untrustedWorkspace';
-import { createDemoWorkspace } from './workspace';
+import { createDemoWorkspace, removeDemoWorkspace } from './workspace';
 
 /**
  * Runs a mocha suite (out/test/suite by default, `--suite untrusted` for
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
     clearTimeout(timer);
     await browser.close();
     await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    removeDemoWorkspace(workspace);
   }
 }
 

@@ -53,6 +53,8 @@ export function createUntrustedWorkspace(target?: string): string {
   execFileSync('git', ['add', '-A'], { cwd: dir });
   const marker = (name: string) => path.join(dir, name);
   plantGitTraps(dir, { gpg: marker(MARKERS.gpg), textconv: marker(MARKERS.textconv) }, path.join(dir, '.git', 'traps'), TRAP_SUBJECT);
+  // As downloaded, origin has that commit too: main's tip is the same seen from either side.
+  execFileSync('git', ['push', '-q', 'origin', 'main'], { cwd: dir });
   return dir;
 }
 

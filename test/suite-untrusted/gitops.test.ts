@@ -4,13 +4,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { bareOriginOf, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from '../suite/fixtures/fakeGitHub';
 import { recordingGitOpsUi } from '../suite/fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitForState, workspaceRoot } from '../suite/helpers';
 
 const TOKEN = 'untrusted-gitops-token';
-const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Says yes to everything, so only Workspace Trust can stop a push; records what was asked and shown. */
 const yesToEverything = () => recordingGitOpsUi({ pickOne: (items) => items[0], confirm: true });
@@ -27,14 +26,14 @@ describe('GitOps in an untrusted folder: promote only shows the patch, rollback 
     api = await activateExtension();
     await waitForState(api, allRefreshed);
     root = workspaceRoot();
-    bare = addBareOrigin(root, ORIGIN_URL);
+    // The demo's origin: a bare repo on disk standing in for github.com/acme/shop.
+    bare = bareOriginOf(root);
     gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });
   });
 
   after(async () => {
     api.answerWith(undefined);
     await stopFakeGitHub(gh);
-    deleteBareOrigin(bare);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

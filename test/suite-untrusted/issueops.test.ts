@@ -52,8 +52,12 @@ describe('IssueOps in an untrusted folder creates nothing on GitHub', () => {
 
     assert.ok(ui.asked.includes('pick: Deploy request → acme/shop-ops'), ui.asked.join('\n'));
     const error = ui.notes.find((n) => n.severity === 'error');
-    assert.deepEqual(error, { severity: 'error', message: `YouOps: ${UNTRUSTED_MESSAGE}`, actions: ['Re-send', 'Edit Draft', 'Manage Workspace Trust'] });
     const [draft] = api.issueops.drafts.all();
+    assert.deepEqual(error, {
+      severity: 'error',
+      message: `Ticket "${draft.title}" not sent: ${UNTRUSTED_MESSAGE} It is kept as a draft: Resend sends it again ("YouOps: Resend Ticket Draft…" lists every draft).`,
+      actions: ['Manage Workspace Trust', 'Resend', 'Edit Draft'],
+    });
     assert.equal(draft?.lastError, UNTRUSTED_MESSAGE, 'nothing typed is lost');
     assert.deepEqual(gh.requests, []);
     assert.deepEqual(gh.repo('acme/shop-ops').issues, []);

@@ -155,8 +155,11 @@ describe('ChatOps over GitHub comments (fake GitHub REST server on 127.0.0.1, fa
       assert.equal(await deploy('staging'), undefined, 'the expired session stops the first attempt');
       const offer = prompter.notes[0];
       assert.equal(offer.severity, 'error');
-      assert.match(offer.message, /^Cannot send via github: 127\.0\.0\.1:\d+ rejected the sign-in \(401 Bad credentials\)\. Sign in to GitHub again\.$/);
-      assert.deepEqual(offer.actions, ['Sign in again']);
+      assert.match(
+        offer.message,
+        /^Cannot send via github: 127\.0\.0\.1:\d+ rejected the sign-in \(401 Bad credentials\)\. Sign in to GitHub again\. Nothing was sent; "deploy" is kept: Resend runs it again\.$/,
+      );
+      assert.deepEqual(offer.actions, ['Sign in again', 'Resend']);
       const rejected = gh.requests.slice(requestsBefore).filter((r) => r.status === 401);
       assert.ok(
         rejected.some((r) => r.path.startsWith(`/repos/${REPO}/pulls?`)),

@@ -75,7 +75,7 @@ describe('the deployed revision: environment rows, History marks, status bar, "W
   it('shows the revision of the current file’s environment in the status bar', async () => {
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'prod', 'web.yaml')));
     const text = await waitFor(() => (/^\S+ prod\b/.test(api.statusBar.text) ? api.statusBar.text : undefined), 'the status bar on prod');
-    assert.equal(text, `$(warning) prod: 4 out of sync · $(git-commit) ${short(previous)} ↓1`);
+    assert.equal(text, `$(warning) prod: 3 drifted · 1 extra · $(git-commit) ${short(previous)} ↓1`);
     assert.match(String(api.statusBar.tooltip), new RegExp(`runs ${short(previous)} — 1 commit behind main \\(REVISION of the snapshot\\)`));
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'dev', 'web.yaml')));
     await waitFor(() => api.statusBar.text === `$(pass) dev · $(git-commit) ${short(head)} ✓`, `dev's revision in the status bar (is: ${api.statusBar.text})`);

@@ -19,6 +19,17 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
     webYaml = vscode.Uri.file(path.join(workspaceRoot(), 'envs', 'prod', 'web.yaml'));
   });
 
+  /** prod/web.yaml in an editor, and the line of its drifted `replicas: 3`. */
+  const editReplicas = async () => {
+    const doc = await vscode.workspace.openTextDocument(webYaml);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trim() === 'replicas: 3');
+    return { doc, editor, line };
+  };
+
   it('puts a status lens and actions above each resource of a manifest', async () => {
     const doc = await vscode.workspace.openTextDocument(webYaml);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml);
@@ -85,12 +96,7 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
   });
 
   it('updates drift on the lines being typed, before the file is saved', async () => {
-    const doc = await vscode.workspace.openTextDocument(webYaml);
-    const editor = await vscode.window.showTextDocument(doc);
-    const line = doc
-      .getText()
-      .split('\n')
-      .findIndex((l) => l.trim() === 'replicas: 3');
+    const { doc, editor, line } = await editReplicas();
     const titles = async () =>
       (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', webYaml)).map((l) => l.command?.title);
     try {
@@ -112,5 +118,23 @@ describe('drift in the editor (real extension host, demo workspace)', () => {
       throw new Error(`${e.message}; dirty=${doc.isDirty}; lenses=${JSON.stringify(await titles())}`);
     });
     assert.equal(doc.isDirty, false);
+  });
+
+  it('labels the value of an unsaved edit "unsaved" in the hover, with the value Git has beside it', async () => {
+    const { doc, editor, line } = await editReplicas();
+    const hover = async () =>
+      hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', webYaml, new vscode.Position(line, 4)));
+    try {
+      await editor.edit((e) => e.replace(doc.lineAt(line).range, doc.lineAt(line).text.replace('3', '4')));
+      const text = await waitFor(async () => {
+        const t = await hover();
+        return /unsaved/.test(t) ? t : undefined;
+      }, 'the hover of the unsaved value');
+      assert.match(text, /unsaved: {6}4\nGit \(saved\): {2}3\nlive \(prod\): {2}2/);
+      assert.doesNotMatch(text, /desired \(Git\)/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(async () => (/desired \(Git\): 3/.test(await hover()) ? true : undefined), 'the saved hover back');
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
-import { activateExtension, allRefreshed, waitForState, workspaceRoot } from './helpers';
+import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
 
 describe('Environments tree (real extension host, demo workspace)', () => {
   it('lists dev, staging and prod with their sync status against the snapshots', async () => {
@@ -27,9 +27,10 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     const api = await activateExtension();
     await waitForState(api, allRefreshed);
     const lines = api.environmentLog.recent();
-    assert.ok(lines.includes('[info] dev: InSync (snapshot) — 5 InSync'), lines.join('\n'));
-    assert.ok(lines.includes('[warn] staging: Drifted (snapshot) — 4 InSync, 1 Missing'), lines.join('\n'));
-    assert.ok(lines.includes('[warn] prod: Drifted (snapshot) — 2 InSync, 3 Drifted, 1 Extra'), lines.join('\n'));
+    // The tree's words: staging, where only something is missing, is "out of sync", never "Drifted".
+    assert.ok(lines.includes('[info] dev: in sync (snapshot) — 5 in sync'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] staging: out of sync (snapshot) — 1 missing · 4 in sync'), lines.join('\n'));
+    assert.ok(lines.includes('[warn] prod: out of sync (snapshot) — 3 drifted · 1 extra · 2 in sync'), lines.join('\n'));
   });
 
   it('shows prod → Deployment → web with the drifted replicas field and its line', async () => {
@@ -78,6 +79,104 @@ describe('Environments tree (real extension host, demo workspace)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('moves "refreshed Ns ago" on while the view is visible, by re-rendering only the environment rows', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    await vscode.commands.executeCommand('youops.environments.focus');
+    await waitFor(() => api.treeView.visible || undefined, 'the view visible');
+    const prodNode = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const before = String(api.tree.getTreeItem(prodNode).description);
+    const refreshed = /refreshed (\d+)s ago$/.exec(before);
+    assert.ok(refreshed, before);
+    const fired = await new Promise<TreeNode | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no tick within 12 s')), 12_000);
+      const sub = api.tree.onDidChangeTreeData((n) => {
+        if (n && n.type === 'environment' && n.env === 'prod') {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(n ?? undefined);
+        }
+      });
+    });
+    assert.equal(fired, prodNode, 'the row itself, not the whole tree');
+    const after = String(api.tree.getTreeItem(prodNode).description);
+    assert.notEqual(after, before);
+    assert.ok(Number(/refreshed (\d+)s ago$/.exec(after)?.[1]) > Number(refreshed[1]), after);
+  });
+
+  it('colours each resource row by its own status: an in-sync Service in a file with a drifted Deployment is not coloured', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const rows = api.tree
+      .getChildren(prod)
+      .filter((n) => n.type === 'kindGroup')
+      .flatMap((g) => api.tree.getChildren(g))
+      .filter((n): n is Extract<TreeNode, { type: 'resource' }> => n.type === 'resource');
+    const row = (kind: string, name: string) => rows.find((r) => r.resource.id.kind === kind && r.resource.id.name === name)!;
+    const colour = (n: Extract<TreeNode, { type: 'resource' }>) => {
+      const uri = api.tree.getTreeItem(n).resourceUri!;
+      const d = api.fileDecorations.provideFileDecoration(uri);
+      return d?.color instanceof vscode.ThemeColor ? d.color.id : undefined;
+    };
+    const service = row('Service', 'web');
+    const deployment = row('Deployment', 'web');
+    assert.equal(service.resource.resource?.file, deployment.resource.resource?.file, 'both are declared in envs/prod/web.yaml');
+    assert.equal(colour(service), undefined);
+    assert.equal(colour(deployment), 'list.warningForeground');
+    assert.equal(colour(row('Deployment', 'debug-shell')), 'list.warningForeground');
+    // The file keeps its badge in the Explorer: it holds a drifted resource.
+    const badge = api.fileDecorations.provideFileDecoration(vscode.Uri.file(deployment.resource.resource!.file));
+    assert.ok(badge?.badge, 'the file is badged');
+  });
+
+  it('gives a live-only resource no manifest to reveal: its row shows the live object instead', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const extra = api.store.environment('prod')!.state!.drift.resources.find((r) => r.status === 'Extra')!;
+    const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const node = api.tree
+      .getChildren(prod)
+      .filter((n) => n.type === 'kindGroup')
+      .flatMap((g) => api.tree.getChildren(g))
+      .find((n) => n.type === 'resource' && n.resource.key === extra.key)!;
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.contextValue, 'youops.resource.extra');
+    assert.equal(item.command?.command, 'youops.showDrift');
+    assert.match(String(item.tooltip), /live only: no manifest declares it/);
+  });
+
+  it('says the same status words in every place: an environment with only a missing resource is "out of sync", never "Drifted"', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const staging = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'staging')!;
+    const item = api.tree.getTreeItem(staging);
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /^\*\*staging\*\* — out of sync \(1 missing · 4 in sync\)/);
+    assert.match(String(item.description), /(^| · )1 missing · 4 in sync · /);
+    assert.ok(!/Drifted/.test(tooltip + String(item.description)));
+  });
+
+  it('puts the full text in tooltips where rows and lenses are cut short', async () => {
+    const api = await activateExtension();
+    await waitForState(api, allRefreshed);
+    const prod = api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'prod')!;
+    const children = api.tree.getChildren(prod);
+    const kind = api.tree.getTreeItem(children.find((n) => n.type === 'kindGroup' && n.kind === 'Deployment')!);
+    assert.equal(kind.tooltip, `Deployment in prod: ${String(kind.description)}`);
+    const history = api.tree.getTreeItem(children.find((n) => n.type === 'history')!);
+    assert.match(String(history.tooltip), /^\d+ commits? touching prod's manifests\nlast: prod: promote shop from staging \([0-9a-f]{7,}\) — YouOps Demo, /);
+    const web = api.store.environment('prod')!.state!.drift.resources.find((r) => r.id.kind === 'Deployment' && r.id.name === 'web')!;
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(web.resource!.file));
+    const tips = lenses.filter((l) => l.range.start.line === 1).map((l) => `${l.command?.title} → ${l.command?.tooltip}`);
+    assert.deepEqual(tips, [
+      '⚠ 1 field drifted in prod → ⚠ 1 field drifted in prod: show Deployment web in the Environments view',
+      'Show diff → Compare Deployment web in Git with its live state in prod',
+      'Open ticket → Open an IssueOps ticket about Deployment web in prod, prefilled from here',
+      'Send ChatOps command → Send a ChatOps command about Deployment web in prod, prefilled from here',
+    ]);
+  });
+
   it('shows an environment whose manifest does not parse, or whose live source fails (real kubectl, no such context), as Error with the message in the tooltip', async () => {
     const api = await activateExtension();
     await waitForState(api, allRefreshed);
@@ -109,7 +208,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
       assert.equal(item.contextValue, 'youops.environment.error');
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
       assert.match(String(item.description), /^manifest error: scratch\/manifests\/broken\.yaml:5: /);
-      assert.match(tooltipText(item), /^scratch — error\n/);
+      assert.match(tooltipText(item), /^scratch — error \(1 in sync\)\n/);
       assert.match(tooltipText(item), /\$\(error\) manifest error: scratch\/manifests\/broken\.yaml:5: /);
       const rows = api.tree
         .getChildren(node)
@@ -126,7 +225,7 @@ describe('Environments tree (real extension host, demo workspace)', () => {
       const failedItem = api.tree.getTreeItem(api.tree.getChildren().find((n) => n.type === 'environment' && n.env === 'nocluster')!);
       assert.equal(failedItem.contextValue, 'youops.environment.error');
       assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
-      assert.match(tooltipText(failedItem), /^nocluster — error\n/);
+      assert.match(tooltipText(failedItem), /^nocluster — error \(1 unknown\)\n/);
       assert.match(tooltipText(failedItem), /\$\(error\) kubectl get [^\n]*exited with code 1:\n.*(does not exist|was not found)/);
     } finally {
       fs.writeFileSync(configFile, original);

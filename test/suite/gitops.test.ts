@@ -4,13 +4,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
-import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { bareOriginOf, git } from '../host/bareOrigin';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
 import { recordingGitOpsUi } from './fixtures/recordingUi';
-import { activateExtension, allRefreshed, waitFor, waitForState, workspaceRoot } from './helpers';
+import { refreshedDemo, waitFor } from './helpers';
 
 const TOKEN = 'gitops-session-token';
-const ORIGIN_URL = 'https://github.com/acme/shop.git';
 
 /** Answers every GitOps question like a person would, and records what was asked and shown. */
 function scriptedPrompter(answers: { confirm?: boolean; pick?: Record<string, string> } = {}) {
@@ -31,11 +30,9 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
   let startHead: string;
 
   before(async () => {
-    api = await activateExtension();
-    await waitForState(api, allRefreshed);
-    root = workspaceRoot();
-    startHead = git(root, 'rev-parse', 'HEAD').trim();
-    bare = addBareOrigin(root, ORIGIN_URL, { name: 'YouOps Test', email: 'test@youops.invalid' });
+    ({ api, root, startHead } = await refreshedDemo());
+    // The demo's origin: a bare repo on disk standing in for github.com/acme/shop.
+    bare = bareOriginOf(root);
     gh = await useFakeGitHub(TOKEN, { repos: [{ owner: 'acme', name: 'shop' }] });
   });
 
@@ -43,9 +40,7 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     api.answerWith(undefined);
     await stopFakeGitHub(gh);
     git(root, 'reset', '-q', '--hard', startHead);
-    git(root, 'remote', 'remove', 'origin');
-    git(root, 'config', '--remove-section', `url.${bare}`);
-    deleteBareOrigin(bare);
+    git(root, 'push', '-q', '--force', 'origin', 'main');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -94,7 +89,12 @@ describe('GitOps promote and rollback (extension host, demo repo with a bare ori
     assert.equal(progress.title, 'YouOps: Promote to prod');
     assert.equal(progress.cancellable, true);
     const branch = /^committing on (\S+)…$/.exec(progress.messages[0])![1];
-    assert.deepEqual(progress.messages, [`committing on ${branch}…`, `pushing ${branch} to origin…`, 'opening the pull request in acme/shop…']);
+    assert.deepEqual(progress.messages, [
+      `committing on ${branch}…`,
+      `pushing ${branch} to origin…`,
+      'reaching GitHub (a sign-in may be asked)…',
+      'opening the pull request in acme/shop…',
+    ]);
     assert.equal(
       ui.notes.at(-1),
       `warning: Promote to prod: cancelled while opening the pull request: ${branch} is pushed, and GitHub may have opened the pull request already. The commit is kept on the local branch ${branch}.`,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { YouOpsApi, YouOpsTestHandles } from '../../src/extension';
 import type { WorkspaceState } from '../../src/vscode/shared/store/workspaceState';
@@ -70,6 +71,15 @@ export function waitForQuiet(api: YouOpsTestHandles, quietMs = 700, timeoutMs = 
       resolve();
     }
   });
+}
+
+/** The extension on the refreshed demo, its folder and HEAD there: suites that commit put HEAD back to it afterwards. */
+export async function refreshedDemo(): Promise<{ api: YouOpsTestHandles; root: string; startHead: string }> {
+  const api = await activateExtension();
+  await waitForState(api, allRefreshed);
+  const root = workspaceRoot();
+  const startHead = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  return { api, root, startHead };
 }
 
 /** The message rows under an environment in the tree (not rendered, live state unavailable, …), as `label: description`. */

@@ -5,7 +5,7 @@ import { TEST_TOKEN_ENV } from '../../src/vscode/shared/github/gitHubAuth';
 import type { TreeNode } from '../../src/vscode/shared/tree/treeNodes';
 import type { FakeGitHubServer } from '../fake-servers/fakeGitHubServer';
 import { stopFakeGitHub, useFakeGitHub } from './fixtures/fakeGitHub';
-import { recordingTicketUi } from './fixtures/recordingUi';
+import { RecordingUi, recordingTicketUi } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, waitFor, waitForState } from './helpers';
 
 const TOKEN = 'fake-session-token';
@@ -131,7 +131,8 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     );
     const error = ui.notes.find((n) => n.severity === 'error')!;
     assert.match(error.message, /rate limit exhausted; it resets at/);
-    assert.deepEqual(error.actions, ['Re-send', 'Edit Draft']);
+    assert.deepEqual(error.actions, ['Resend', 'Edit Draft']);
+    assert.match(error.message, /^Ticket "\[access\] @hubot to staging" not sent: .* It is kept as a draft: Resend sends it again/);
     const [draft] = api.issueops.drafts.all();
     assert.equal(draft.attempts, 1);
     assert.deepEqual(draft.values, { who: '@hubot', environment: ['staging'], role: ['view'], duration: '4h' }, 'nothing typed is lost');
@@ -167,9 +168,9 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     const note = ui.notes.find((n) => n.severity === 'warning')!;
     assert.equal(
       note.message,
-      'Cancelled: "[access] @ada to dev" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, re-sending finds it instead of creating a second one.',
+      'Cancelled: "[access] @ada to dev" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, resending finds it instead of creating a second one.',
     );
-    assert.deepEqual(note.actions, ['Re-send', 'Edit Draft']);
+    assert.deepEqual(note.actions, ['Resend', 'Edit Draft']);
     const [draft] = api.issueops.drafts.all();
     assert.equal(draft.lastError, 'cancelled while creating the issue');
     assert.equal(draft.values.who, '@ada', 'nothing typed is lost');
@@ -236,5 +237,35 @@ describe('IssueOps tickets (fake GitHub REST server on 127.0.0.1, fake auth sess
     } finally {
       process.env[TEST_TOKEN_ENV] = TOKEN;
     }
+  });
+
+  it("shows the ticket rendered beside the form (VS Code's Markdown preview: the hidden markers stay hidden) and closes it when the flow ends", async () => {
+    const previewTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType))
+        .map((t) => t.label);
+    let shown: string[] = [];
+    let previewText = '';
+    const ui = new RecordingUi(async (q) => {
+      if (q.kind === 'pick' && q.title.startsWith('Open IssueOps ticket')) return 'Deploy request';
+      if (q.kind === 'pickMany') return q.items;
+      if (q.kind === 'pick' && q.title === 'Deploy request → acme/shop-ops') {
+        shown = await waitFor(() => (previewTabs().length ? previewTabs() : undefined), 'the rendered preview tab');
+        const source = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'youops-ticket');
+        previewText = source?.getText() ?? '';
+        return q.items!.find((i) => /Keep as draft/.test(i.label));
+      }
+      return undefined;
+    });
+    api.answerWith(ui);
+
+    await vscode.commands.executeCommand('youops.openTicket', webRef());
+
+    assert.deepEqual(shown, ['Preview [deploy] web to prod.md']);
+    assert.match(previewText, /^# \[deploy\] web to prod\n\n_New issue in acme\/shop-ops — the preview of what YouOps sends_\n/);
+    assert.match(previewText, /### Environment\n\nprod\n/);
+    await waitFor(() => (previewTabs().length === 0 ? true : undefined), 'the preview closed with the flow');
+    for (const d of api.issueops.drafts.all()) await api.issueops.drafts.delete(d.id);
   });
 });

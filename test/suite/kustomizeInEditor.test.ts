@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { YouOpsTestHandles } from '../../src/extension';
 import type { WorkspaceState } from '../../src/vscode/shared/store/workspaceState';
-import { addBareOrigin, deleteBareOrigin, git } from '../host/bareOrigin';
+import { bareOriginOf, git } from '../host/bareOrigin';
 import { addCatalogOverlays, CATALOG, CATALOG_PROD, CATALOG_STAGING } from '../host/catalogOverlays';
 import { RecordingUi, ScriptedUi, type Question } from './fixtures/recordingUi';
 import { activateExtension, allRefreshed, environmentMessages, waitFor, waitForQuiet, waitForState, workspaceRoot } from './helpers';
@@ -56,6 +56,7 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     api.answerWith(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     git(root, 'reset', '-q', '--hard', startHead);
+    git(root, 'push', '-q', '--force', 'origin', 'main');
     git(root, 'clean', '-fdq', '--', 'apps', '.youops/live');
     await waitForState(api, (s) => allRefreshed(s) && s.kind === 'ready' && s.config.environments.length === 3, 60_000);
     await waitForQuiet(api);
@@ -159,12 +160,9 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     let bare: string;
     let ui: ScriptedUi;
     before(() => {
-      bare = addBareOrigin(root, 'https://github.com/acme/shop.git', { name: 'YouOps Test', email: 'test@youops.invalid' });
-    });
-    after(() => {
-      git(root, 'remote', 'remove', 'origin');
-      git(root, 'config', '--remove-section', `url.${bare}`);
-      deleteBareOrigin(bare);
+      // The demo's origin: a bare repo on disk standing in for github.com/acme/shop. Promotions start from origin's main: it gets the overlays.
+      bare = bareOriginOf(root);
+      git(root, 'push', '-q', 'origin', 'main');
     });
     beforeEach(() => {
       ui = new ScriptedUi();
@@ -174,7 +172,8 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     const pickImageAndPullPolicy = (q: Question) => {
       const items = q.items!;
       const shared = items.find((i) => i.label.endsWith('imagePullPolicy'))!;
-      assert.match(String(shared.detail), /^\$\(warning\) apps\/catalog\/base\/deployment\.yaml:23, shared with catalog-staging: asks before editing it$/);
+      assert.match(String(shared.description), /^\$\(warning\) apps\/catalog\/base\/deployment\.yaml:23, shared with catalog-staging$/);
+      assert.match(String(shared.detail), / · asks before editing the shared file$/);
       assert.ok(!shared.picked, 'a value in a shared base is never preselected');
       return [items.find((i) => i.label.endsWith('.image'))!, shared];
     };
@@ -182,7 +181,7 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     it('asks before editing the base catalog-staging shares; "promote the others" edits only the overlay', async () => {
       ui.script(pickImageAndPullPolicy, 'Promote the Others Only', false);
       await vscode.commands.executeCommand('youops.promote', { type: 'environment', env: CATALOG_PROD });
-      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' });
+      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' }, ui.notes.map((n) => n.message).join('\n'));
       const [, question, patch] = ui.asked;
       assert.equal(question.kind, 'confirm');
       assert.equal(
@@ -203,7 +202,7 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
     it('agreed: the shared base is edited too, and kustomize renders prod with both values before anything is committed', async () => {
       ui.script(pickImageAndPullPolicy, 'Edit the Shared Base', false);
       await vscode.commands.executeCommand('youops.promote', { type: 'environment', env: CATALOG_PROD });
-      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' });
+      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' }, ui.notes.map((n) => n.message).join('\n'));
       assert.deepEqual(
         ui.asked.map((q) => q.kind),
         ['pickMany', 'confirm', 'patch', 'confirm'],
@@ -217,7 +216,7 @@ describe('kustomize overlays in the editor (real extension host, real kubectl ku
       const branches = git(bare, 'branch', '--list');
       ui.script(pickImageAndPullPolicy, undefined);
       await vscode.commands.executeCommand('youops.promote', { type: 'environment', env: CATALOG_PROD });
-      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' });
+      assert.deepEqual(await api.gitops.lastOutcome(), { status: 'cancelled' }, ui.notes.map((n) => n.message).join('\n'));
       assert.equal(ui.patches.length, 0);
       assert.equal(git(bare, 'branch', '--list'), branches);
     });

@@ -19,11 +19,20 @@ export interface OpenWorktreeOptions {
 
 const DEFAULT_PUSH_TIMEOUT_MS = 120_000;
 
+/** Where a change goes: its new branch, the branch it is based on, and whether there is an origin to push it to. */
+export interface ChangeDestination {
+  branch: string;
+  base: string;
+  origin: boolean;
+}
+
 /**
  * A temporary `git worktree` on a new branch started from `origin/<base>`: promotions and
  * rollbacks are edited, committed and pushed there, so the user's working tree and index
  * are never touched, whatever state they are in. The branch survives dispose() once it
- * holds a commit, for resuming a failed push or pull request.
+ * holds a commit, for resuming a failed push or pull request. A repository without an
+ * origin still gets the values, the patch and the commit (on the local `<base>`); only the
+ * push stops, saying how to finish.
  */
 export class ChangeWorktree {
   private committed = false;
@@ -40,27 +49,35 @@ export class ChangeWorktree {
     /** The worktree's own administrative folder (`.git/worktrees/<id>`): the only registration dispose() removes. */
     private readonly adminDir: string,
     private readonly pushTimeoutMs: number,
+    /** False when the repository has no origin remote: the change is based on the local branch and cannot be pushed. */
+    private readonly hasOrigin: boolean,
   ) {}
+
+  get destination(): ChangeDestination {
+    return { branch: this.branch, base: this.base, origin: this.hasOrigin };
+  }
 
   static async open(options: OpenWorktreeOptions): Promise<ChangeWorktree> {
     const repo = gitIn(options.repoDir);
     const top = await tryGit(repo, ['rev-parse', '--show-toplevel']);
     if (!top) throw new GitOpsError('notGit', `${options.repoDir} is not in a Git repository`);
-    if (!(await tryGit(repo, ['remote', 'get-url', 'origin']))) {
-      throw new GitOpsError('noOrigin', 'the repository has no "origin" remote to push to; add one (git remote add origin <url>) and try again');
-    }
+    const hasOrigin = !!(await tryGit(repo, ['remote', 'get-url', 'origin']));
     const base = options.baseBranch ?? (await tryGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']));
     if (!base) {
       const at = await tryGit(repo, ['rev-parse', '--short', 'HEAD']);
       throw new GitOpsError('detachedHead', `HEAD is detached${at ? ` at ${at}` : ''}: check out the branch the environment lives on (e.g. main) and try again`);
     }
-    try {
-      await repo.raw(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`]);
-    } catch (err) {
-      throw new GitOpsError('noOrigin', `cannot fetch ${base} from origin: ${gitMessage(err)}`);
+    if (hasOrigin) {
+      try {
+        await repo.raw(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`]);
+      } catch (err) {
+        throw new GitOpsError('noOrigin', `cannot fetch ${base} from origin: ${gitMessage(err)}`);
+      }
+    } else if (!(await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${base}`]))) {
+      throw new GitOpsError('invalid', `there is no branch ${base} to base the change on`);
     }
     // A local base that diverged from origin's means the files on screen are not what the PR would change.
-    if (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${base}`])) {
+    if (hasOrigin && (await tryGit(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${base}`]))) {
       const counts = (await repo.raw(['rev-list', '--left-right', '--count', `refs/heads/${base}...refs/remotes/origin/${base}`])).trim().split(/\s+/).map(Number);
       if (counts[0] > 0 && counts[1] > 0) {
         throw new GitOpsError('diverged', `${base} and origin/${base} have diverged (${counts[0]} local and ${counts[1]} remote commits): pull or rebase ${base} first, then try again`);
@@ -70,14 +87,14 @@ export class ChangeWorktree {
     const holder = await fs.mkdtemp(path.join(os.tmpdir(), 'youops-change-'));
     const dir = path.join(holder, 'worktree');
     try {
-      await repo.raw(['worktree', 'add', '--quiet', '--no-track', '-b', branch, dir, `refs/remotes/origin/${base}`]);
+      await repo.raw(['worktree', 'add', '--quiet', '--no-track', '-b', branch, dir, hasOrigin ? `refs/remotes/origin/${base}` : `refs/heads/${base}`]);
     } catch (err) {
       await fs.rm(holder, { recursive: true, force: true });
       throw new GitOpsError('invalid', `cannot create a worktree for ${branch}: ${gitMessage(err)}`);
     }
     const git = gitIn(dir);
     const adminDir = (await tryGit(git, ['rev-parse', '--absolute-git-dir'])) ?? '';
-    return new ChangeWorktree(repo, git, await fs.realpath(top), dir, base, branch, adminDir, options.pushTimeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS);
+    return new ChangeWorktree(repo, git, await fs.realpath(top), dir, base, branch, adminDir, options.pushTimeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS, hasOrigin);
   }
 
   /** The worktree's copy of a path of the user's checkout. */
@@ -123,6 +140,12 @@ export class ChangeWorktree {
    * so nothing is left running.
    */
   async push(signal?: AbortSignal): Promise<void> {
+    if (!this.hasOrigin) {
+      throw new GitOpsError('noOrigin', `the repository has no "origin" remote to push ${this.branch} to`, {
+        branch: this.branch,
+        steps: ['git remote add origin <url>', `git push --set-upstream origin ${this.branch}`, `open a pull request from ${this.branch} into ${this.base}`],
+      });
+    }
     const resume = {
       branch: this.branch,
       steps: [`git push --set-upstream origin ${this.branch}`, `open a pull request from ${this.branch} into ${this.base}`],

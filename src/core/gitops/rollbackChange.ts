@@ -46,7 +46,9 @@ export async function applyRollback(wt: ChangeWorktree, commit: string, pathspec
       await fs.rm(holder, { recursive: true, force: true });
     }
   }
-  await git.raw(['add', '-A', '--', ...pathspecs]);
+  // The worktree is fresh and only the rollback touched it: staging all of it stages exactly that, also when the
+  // revert removed every file of a pathspec (undoing the commit that created the environment), which `git add -- <path>` refuses.
+  await git.raw(['add', '-A', '--', ':/']);
   const changed = ((await tryGit(git, ['diff', '--cached', '--name-only'])) ?? '').split('\n').filter(Boolean);
   if (changed.length === 0) throw new GitOpsError('nothingToDo', `the environment's files are already as ${mode === 'revert' ? `before ${commit.slice(0, 7)}` : `at ${commit.slice(0, 7)}`}`);
   return changed;

@@ -1,12 +1,11 @@
 import type { YouOpsConfig } from '../config/types';
 import type { RenderContext } from '../kustomize/renderDesiredState';
 import { applyPromotion } from './applyPromotion';
-import { ChangeWorktree } from './changeWorktree';
+import { ChangeWorktree, type ChangeDestination } from './changeWorktree';
 import { changeBranchName, promotionText } from './changeText';
 import { GitOpsError } from './gitOpsError';
 import { planPromotion, type PromotionChange, type PromotionPlan } from './promotionPlan';
-import { publishChange, unwatched, type PublishedChange, type Publishing } from './publishChange';
-import type { PullRequestPort } from './pullRequestPort';
+import { publishChange, unwatched, type PublishedChange, type Publishing, type PullRequestAccessFn } from './publishChange';
 
 export interface PromotionRun {
   config: YouOpsConfig;
@@ -26,15 +25,17 @@ export interface PromotionRun {
    */
   confirmShared?(changes: PromotionChange[]): Promise<'edit' | 'skip' | undefined>;
   /** Sees the exact patch before anything is committed (protected environments ask here); false cancels. */
-  confirm(patch: string, changes: PromotionChange[]): Promise<boolean>;
-  /** Asked after confirmation (it may sign in); undefined = push only, the PR is opened by hand. */
-  pullRequests(): Promise<{ port?: PullRequestPort; manualUrl?: (base: string, branch: string) => string }>;
+  confirm(patch: string, changes: PromotionChange[], where: ChangeDestination): Promise<boolean>;
+  /** Asked once the branch is pushed (it may sign in); no port = push only, the PR is opened by hand. */
+  pullRequests: PullRequestAccessFn;
   /** Watches commit, push and pull request (the editor: a cancellable progress); default: they just run. */
   publishing?: Publishing;
   now?: Date;
   /** How long a push may take before it is killed (default 2 minutes). */
   pushTimeoutMs?: number;
 }
+
+export type { ChangeDestination } from './changeWorktree';
 
 export type ChangeOutcome = { status: 'cancelled' } | { status: 'published'; published: PublishedChange; patch: string; files: string[] };
 
@@ -71,11 +72,10 @@ export async function runPromotion(run: PromotionRun): Promise<ChangeOutcome> {
     if (run.render) await checkRendered(planOptions, ids);
     const patch = await wt.diff();
     const chosen = plan.changes.filter((c) => ids.includes(c.id));
-    if (!(await run.confirm(patch, chosen))) return { status: 'cancelled' };
-    const { port, manualUrl } = await run.pullRequests();
+    if (!(await run.confirm(patch, chosen, wt.destination))) return { status: 'cancelled' };
     const rel = files.map((f) => wt.relative(f.file));
     const text = promotionText(plan.from, plan.to, chosen, rel);
-    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, port, manualUrl?.(wt.base, wt.branch), watch));
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, run.pullRequests, watch));
     return { status: 'published', published, patch, files: rel };
   } finally {
     await wt.dispose();

@@ -5,7 +5,7 @@ import { changeBranchName, rollbackText, type RollbackMode } from './changeText'
 import { GitOpsError } from './gitOpsError';
 import { publishChange, unwatched } from './publishChange';
 import { applyRollback, environmentPathspecs } from './rollbackChange';
-import type { ChangeOutcome, PromotionRun } from './runPromotion';
+import type { ChangeDestination, ChangeOutcome, PromotionRun } from './runPromotion';
 
 export interface RollbackRun {
   config: YouOpsConfig;
@@ -14,7 +14,7 @@ export interface RollbackRun {
   commit: CommitInfo;
   mode: RollbackMode;
   /** Sees the exact patch first; false cancels. */
-  confirm(patch: string, files: string[]): Promise<boolean>;
+  confirm(patch: string, files: string[], where: ChangeDestination): Promise<boolean>;
   pullRequests: PromotionRun['pullRequests'];
   publishing?: PromotionRun['publishing'];
   now?: Date;
@@ -29,10 +29,9 @@ export async function runRollback(run: RollbackRun): Promise<ChangeOutcome> {
   try {
     const files = await applyRollback(wt, run.commit.hash, environmentPathspecs(wt, run.configRootDir, env.manifests), run.mode);
     const patch = await wt.diff();
-    if (!(await run.confirm(patch, files))) return { status: 'cancelled' };
-    const { port, manualUrl } = await run.pullRequests();
+    if (!(await run.confirm(patch, files, wt.destination))) return { status: 'cancelled' };
     const text = rollbackText(env.name, run.commit, run.mode, files);
-    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, port, manualUrl?.(wt.base, wt.branch), watch));
+    const published = await (run.publishing ?? unwatched)((watch) => publishChange(wt, text, run.pullRequests, watch));
     return { status: 'published', published, patch, files };
   } finally {
     await wt.dispose();

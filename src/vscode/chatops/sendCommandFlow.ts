@@ -68,7 +68,8 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
   const via = command?.via ?? (await pickTransport(deps, config));
   if (!via) return undefined;
   // Nothing is sent before the transport exists: after a fix (a new sign-in) the same command starts over, preview included.
-  const created = await transportFor(deps, state, via, `Cannot send via ${via}`, () => sendChatOpsCommand(deps, target));
+  const again = { ...target, ...(command ? { command: command.name } : {}) };
+  const created = await transportFor(deps, state, via, `Cannot send via ${via}`, () => sendChatOpsCommand(deps, again), command?.name);
   if (!created) return undefined;
 
   let text: string | undefined;
@@ -82,12 +83,10 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
     text = rendered.text;
   }
 
-  // The preview is the exact message; it may be edited, and Escape sends nothing.
+  // The preview is the exact message; it may be edited, and Escape sends nothing (VS Code's own hint says so under the box).
   text = await ui.input({
     title: `Preview — Enter sends this to ${created.transport.destination}`,
-    prompt: command
-      ? `The exact message of "${command.name}"${env ? ` for ${env}` : ''}. Edit it if needed; Escape cancels.`
-      : 'Type the command; Escape cancels.',
+    prompt: command ? `The exact message of "${command.name}"${env ? ` for ${env}` : ''}; edit it if needed` : 'Type the command',
     value: text ?? lastFreeForm(chatops, via),
     validate: (v) => (v.trim() ? undefined : 'The message is empty'),
   });
@@ -100,8 +99,19 @@ export async function sendChatOpsCommand(deps: ChatOpsDeps, target: CommandTarge
   return sendAndNotify(deps, { text, via: created.transport.kind, command: command?.name, env, created });
 }
 
-/** The transport youops.yaml names, with its secret; a failure is reported with its fix and gives undefined. */
-async function transportFor(deps: ChatOpsDeps, state: ReadyState, via: string, what: string, retry: () => unknown): Promise<CreatedTransport | undefined> {
+/**
+ * The transport youops.yaml names, with its secret; a failure is reported with its fix and gives
+ * undefined. When there is a fix (a sign-in, a token) the command is kept: the fix continues with
+ * it, and so does Resend.
+ */
+async function transportFor(
+  deps: ChatOpsDeps,
+  state: ReadyState,
+  via: string,
+  what: string,
+  retry: () => unknown,
+  commandName?: string,
+): Promise<CreatedTransport | undefined> {
   const cfg = vscode.workspace.getConfiguration('youops.chatops');
   const followOverride = cfg.get<number>('followSeconds', -1);
   try {
@@ -115,7 +125,12 @@ async function transportFor(deps: ChatOpsDeps, state: ReadyState, via: string, w
   } catch (err) {
     // Not awaited: the flow ends here and the button starts the fix later.
     const failure = err instanceof Failure ? err : asChatOpsError(err);
-    void deps.failures.show(failure, { what, transport: isTransportKind(via) ? via : undefined, retry });
+    const ctx = { what, transport: isTransportKind(via) ? via : undefined, retry };
+    const fixable = deps.failures.fixesFor(failure, ctx).length > 0;
+    const kept = fixable
+      ? { kept: `Nothing was sent; ${commandName ? `"${commandName}"` : 'the command'} is kept: Resend runs it again.`, actions: ['Resend'] }
+      : {};
+    void deps.failures.show(failure, { ...ctx, ...kept }).then((choice) => choice === 'Resend' && retry());
     return undefined;
   }
 }
@@ -176,7 +191,7 @@ async function sendAndNotify(
 export async function resendEntry(deps: ChatOpsDeps, entry: HistoryEntry): Promise<HistoryEntry | undefined> {
   const state = readyForSending(deps);
   if (!state) return undefined;
-  const created = await transportFor(deps, state, entry.via, `Cannot resend via ${entry.via}`, () => resendEntry(deps, entry));
+  const created = await transportFor(deps, state, entry.via, `Cannot resend via ${entry.via}`, () => resendEntry(deps, entry), entry.text);
   if (!created) return undefined;
   const command = state.config.chatops.commands.find((c) => c.name === entry.command);
   const envConfig = state.config.environments.find((e) => e.name === entry.env);

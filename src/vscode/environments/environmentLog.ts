@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EnvironmentState } from '../../core/environments/environmentState';
 import { Disposable } from '../shared/disposable';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import { environmentStatusLabel, summarizeCounts } from './tree/statusIcons';
 
 const KEEP = 200;
 
@@ -54,13 +55,10 @@ export class EnvironmentLog extends Disposable {
     if (s.rendering?.status === 'failed') this.write('error', `${name}: not rendered: ${s.drift.error ?? s.rendering.reason}`);
     else if (s.drift.error) this.write('error', `${name}: live state unavailable (${source}): ${s.drift.error}`);
     else {
-      const counts = Object.entries(s.drift.counts)
-        .filter(([, n]) => n > 0)
-        .map(([status, n]) => `${n} ${status}`)
-        .join(', ');
+      // The tree's words: "out of sync — 1 missing · 4 in sync", never "Drifted" with nothing drifted.
       this.write(
         s.drift.status === 'InSync' || s.drift.status === 'Unknown' ? 'info' : 'warn',
-        `${name}: ${s.drift.status} (${source}) — ${counts || 'no resources'}`,
+        `${name}: ${environmentStatusLabel(s.drift.status)} (${source}) — ${summarizeCounts(s.drift.counts) || 'no resources'}`,
       );
     }
     for (const e of s.manifestErrors) {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { YAML_AND_JSON_FILES } from '../shared/documentSelectors';
+import { setContextKey } from '../shared/contextKeys';
 import type { Services } from '../shared/services';
+import { shownState } from '../shared/store/workspaceState';
 import type { TreeNode } from '../shared/tree/treeNodes';
 import { registerAgentCommands } from './agent/agentCommands';
 import { AgentOperations } from './agent/agentOperations';
@@ -9,6 +11,7 @@ import { setArgocdToken } from './argocdTokens';
 import { showConfigDiagnostics } from './config/configDiagnostics';
 import { createConfig } from './config/createConfig';
 import { openConfig } from './config/openConfig';
+import { completeWalkthroughStep } from './config/walkthroughProgress';
 import { ResourceDocumentProvider } from './diff/resourceDocuments';
 import { revealResource } from './diff/revealResource';
 import { showDrift } from './diff/showDrift';
@@ -34,6 +37,8 @@ export interface EnvironmentsHandles {
   tree: EnvironmentsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   decorations: DriftLineDecorations;
+  /** The Explorer's file badges and the tree rows' colours. */
+  fileDecorations: DriftFileDecorationProvider;
   environmentLog: EnvironmentLog;
   agent: AgentOperations;
   statusBar: vscode.StatusBarItem;
@@ -56,6 +61,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   const decorations = showDriftLineDecorations(store);
   const statusBar = showEnvironmentStatusBar(store);
   const environmentLog = new EnvironmentLog(store);
+  const fileDecorations = new DriftFileDecorationProvider(store);
   context.subscriptions.push(
     agent,
     tree,
@@ -66,19 +72,29 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     showKustomizeDiagnostics(store),
     showNotRenderedNotice(store, ui),
     new ResourceDocumentProvider(store),
-    new DriftFileDecorationProvider(store),
+    fileDecorations,
     new ResourceCodeLensProvider(store),
     vscode.languages.registerHoverProvider(YAML_AND_JSON_FILES, new DriftHoverProvider(store)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
     statusBar.disposable,
+    completeWalkthroughStep(store),
   );
+
+  // The Argo CD and Flux commands (tokens, sync, reconcile…) are in the palette only when an environment reads live state from that agent.
+  const agentKeys = () => {
+    const providers = new Set(shownState(store.state)?.config.environments.map((e) => e.live?.provider));
+    setContextKey('youops.hasArgoCD', providers.has('argocd'));
+    setContextKey('youops.hasFlux', providers.has('flux'));
+  };
+  agentKeys();
+  context.subscriptions.push(store.onDidChange(agentKeys));
 
   const resourceRef = (t: { env?: string; key?: string; path?: string }) => (t.env && t.key ? { env: t.env, key: t.key, path: t.path } : undefined);
   commands.register('youops.refresh', (t) => store.refresh(t.env));
   commands.register('youops.createConfig', () => createConfig(store, ui));
   commands.register('youops.openConfig', (t) => openConfig(store, ui, typeof t.args[0] === 'number' ? t.args[0] : undefined));
-  commands.register('youops.showDrift', (t) => showDrift(store, ui, resourceRef(t)));
+  commands.register('youops.showDrift', (t) => showDrift(store, ui, t), { fromEditor: true });
   commands.register('youops.revealResource', (t) => {
     const ref = resourceRef(t);
     return ref ? revealResource(store, ui, ref) : undefined;
@@ -88,7 +104,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     return ref ? revealInTree(ui, view.view, tree, ref) : undefined;
   });
   commands.register('youops.showCommit', (t) => (t.env && t.hash ? showCommit(ui, t.env, t.hash) : undefined));
-  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, agent, t), { needsConfig: true });
+  commands.register('youops.runOperation', (t, state) => runOperation(state, ui, agent, t), { needsConfig: true, fromEditor: true });
   registerAgentCommands(commands, ui, agent);
   commands.register('youops.whereIsCommit', (t, state) => showWhereIsCommit(ui, state, t, (env) => revealNode(view.view, { type: 'environment', env })), {
     needsConfig: true,
@@ -99,5 +115,5 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
   commands.register('youops.openWalkthrough', () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', 'youops.youops#youops.gettingStarted', false),
   );
-  return { tree, treeView: view.view, decorations, environmentLog, agent, statusBar: statusBar.item };
+  return { tree, treeView: view.view, decorations, fileDecorations, environmentLog, agent, statusBar: statusBar.item };
 }

@@ -30,8 +30,8 @@ export async function runOperation(state: ReadyState, ui: Ui, agent: AgentOperat
   );
   if (!pick) return;
   const { channel, name } = pick;
-  // Where it was started travels along as `context`: the channel's command decodes it like any other argument.
-  const context = target.args[0];
+  // Where it was started (a tree row, or the editor's resource) travels along as `context`: the channel's command decodes it like any other argument.
+  const context = target.args[0] ?? (target.env ? { env: target.env, key: target.key, path: target.path } : undefined);
   switch (channel.channel) {
     case 'issueops':
       return void vscode.commands.executeCommand('youops.openTicket', { template: channel.template, operation: name, context });

@@ -4,6 +4,7 @@ import type { ResourceStatus } from '../../core/drift/resourceStatus';
 import { describeRevision, type RevisionStatus } from '../../core/revision/compareRevision';
 import { shortRevision } from '../../core/revision/deployedRevision';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
+import { environmentStatusLabel, summarizeCounts } from './tree/statusIcons';
 
 const ICON: Record<ResourceStatus, string> = {
   InSync: '$(pass)',
@@ -36,10 +37,12 @@ export function showEnvironmentStatusBar(store: WorkspaceStore): { item: vscode.
       const env = store.environment(envNames[0])?.state;
       const drift = env?.drift;
       const status = drift?.status ?? 'Unknown';
-      const n = drift ? drift.counts.Drifted + drift.counts.Missing + drift.counts.Extra : 0;
-      item.text = `${ICON[status]} ${envNames[0]}${n ? `: ${n} out of sync` : ''}${env?.revision ? ` · ${revisionBadge(env.revision)}` : ''}`;
+      const off = drift ? summarizeCounts(drift.counts, ['Drifted', 'Missing', 'Extra']) : '';
+      item.text = `${ICON[status]} ${envNames[0]}${off ? `: ${off}` : ''}${env?.revision ? ` · ${revisionBadge(env.revision)}` : ''}`;
       const lines = [
-        drift?.error ? `${envNames[0]}: ${drift.error}` : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : status.toLowerCase()}`,
+        drift?.error
+          ? `${envNames[0]}: ${drift.error}`
+          : `${envNames[0]} is ${status === 'InSync' ? 'in sync with its live state' : environmentStatusLabel(status)}${drift ? ` — ${summarizeCounts(drift.counts)}` : ''}`,
         ...(env?.revision ? [`${describeRevision(env.revision)} (${env.revision.deployed.from})`] : []),
         ...(env?.agent ? [`${agentObjectLabel(env.agent)}: ${describeAgentStatus(env.agent)}`] : []),
       ];

@@ -26,12 +26,20 @@ export interface GitOpsTarget {
   /** `kind/name` of the resource it was started on. */
   resource?: string;
   commit?: CommitInfo;
+  /** `env` is the environment of the manifest in the editor, not one a surface chose. */
+  fromEditor?: boolean;
 }
 
 export function gitOpsTarget(store: WorkspaceStore, t: CommandTarget): GitOpsTarget {
   const r = t.env && t.key ? store.resource(t.env, t.key) : undefined;
   const resource = t.resourceName ?? (r ? kindName(r) : undefined);
-  return { ...(t.env ? { env: t.env } : {}), ...(t.to ? { to: t.to } : {}), ...(resource ? { resource } : {}), ...(t.commit ? { commit: t.commit } : {}) };
+  return {
+    ...(t.env ? { env: t.env } : {}),
+    ...(t.to ? { to: t.to } : {}),
+    ...(resource ? { resource } : {}),
+    ...(t.commit ? { commit: t.commit } : {}),
+    ...(t.fromEditor ? { fromEditor: true } : {}),
+  };
 }
 
 /** Overlays may rename a rendered object (prefixes): promotion names it as its base does. */

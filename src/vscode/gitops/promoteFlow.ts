@@ -17,7 +17,7 @@ import { showGitOpsError } from './showGitOpsOutcome';
  */
 export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandTarget): Promise<ChangeOutcome | undefined> {
   const t = gitOpsTarget(deps.store, arg);
-  const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env);
+  const target = await chooseTarget(deps, state.config.environments, t.to ?? t.env, t.fromEditor && !t.to);
   if (!target) return undefined;
   const what = `Promote to ${target.name}`;
   try {
@@ -33,7 +33,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
       render: { trusted: true, kustomizePath: settings.get<string>('kustomize.path') || undefined, kubectlPath: settings.get<string>('kubectl.path') },
       select: (plan) => selectChanges(deps, plan),
       confirmShared: (changes) => confirmSharedEdit(deps, target.name, changes),
-      confirm: (patch, changes) =>
+      confirm: (patch, changes, where) =>
         steps.confirmPatch(
           `Promote ${target.promotesFrom} → ${target.name}`,
           patch,
@@ -41,6 +41,7 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
             ? `${target.name} is protected. Open a pull request that changes it?`
             : `Open a pull request promoting ${target.promotesFrom} → ${target.name}?`,
           `${changes.length} change${changes.length === 1 ? '' : 's'} in ${[...new Set(changes.map((c) => path.basename(c.file)))].join(', ')}`,
+          where,
         ),
       pullRequests: () => steps.pullRequests(),
       publishing: steps.publishing,
@@ -53,19 +54,28 @@ export async function promote(deps: GitOpsDeps, state: ReadyState, arg: CommandT
   }
 }
 
-/** The environment to promote into: the one given if it promotes from somewhere, else the one that promotes from it. */
-async function chooseTarget(deps: GitOpsDeps, envs: readonly EnvironmentConfig[], given: string | undefined): Promise<EnvironmentConfig | undefined> {
+/**
+ * The environment to promote into: the one given if it promotes from somewhere, else the one
+ * that promotes from it. From a manifest in the editor both directions make sense (into its
+ * environment, or on from it as its lens offers), so both are offered, the lens's first.
+ */
+async function chooseTarget(
+  deps: GitOpsDeps,
+  envs: readonly EnvironmentConfig[],
+  given: string | undefined,
+  eitherWay = false,
+): Promise<EnvironmentConfig | undefined> {
   const promotable = envs.filter((e) => e.promotesFrom);
   if (promotable.length === 0) {
     await deps.ui.notify('error', 'No environment in youops.yaml has promotesFrom, so there is nothing to promote into.');
     return undefined;
   }
   const givenEnv = envs.find((e) => e.name === given);
-  if (givenEnv?.promotesFrom) return givenEnv;
   const downstream = given ? promotable.filter((e) => e.promotesFrom === given) : promotable;
-  if (downstream.length === 1) return downstream[0];
+  const choices = eitherWay && givenEnv ? [...downstream, ...(givenEnv.promotesFrom ? [givenEnv] : [])] : givenEnv?.promotesFrom ? [givenEnv] : downstream;
+  if (choices.length === 1) return choices[0];
   return deps.ui.pickValue(
-    (downstream.length ? downstream : promotable).map((e) => ({
+    (choices.length ? choices : promotable).map((e) => ({
       label: `${e.promotesFrom} → ${e.name}`,
       description: e.protected ? 'protected' : undefined,
       value: e,
@@ -83,10 +93,12 @@ async function selectChanges(deps: GitOpsDeps, plan: PromotionPlan): Promise<str
     .filter((c) => !c.blocked || c.shared)
     .map((c) => ({
       label: c.label,
-      description: c.adds ? `only in ${plan.from}: add it` : `${short(c.to)} → ${short(c.from)}`,
-      detail: c.shared
-        ? `$(warning) ${rel(c.file)}:${c.line + 1}, shared with ${c.shared.readers.map((r) => r.environment).join(', ')}: asks before editing it`
+      // Where the value is set; a base other environments read too says so, and that choosing it asks first.
+      description: c.shared
+        ? `$(warning) ${rel(c.file)}:${c.line + 1}, shared with ${c.shared.readers.map((r) => r.environment).join(', ')}`
         : `${rel(c.file)}:${c.line + 1}`,
+      // The values in full on their own line (an image reference does not fit beside a field path): current → promoted.
+      detail: `${c.adds ? `only in ${plan.from}: add it` : `${full(c.to)} → ${full(c.from)}`}${c.shared ? ' · asks before editing the shared file' : ''}`,
       picked: c.suggested && !c.shared,
       value: c.id,
     }));
@@ -117,7 +129,7 @@ async function confirmSharedEdit(deps: GitOpsDeps, target: string, changes: Prom
     ...(changed.length && unchanged.length
       ? [`${unchanged.join(', ')} ${unchanged.length === 1 ? 'sets its' : 'set their'} own value and ${unchanged.length === 1 ? 'does' : 'do'} not change.`]
       : []),
-    ...changes.map((c) => `• ${c.label}: ${short(c.to)} → ${short(c.from)}`),
+    ...changes.map((c) => `• ${c.label}: ${full(c.to)} → ${full(c.from)}`),
     `To change ${target} alone, set the value${changes.length === 1 ? '' : 's'} in a patch of ${target}'s overlay instead.`,
   ].join('\n');
   const edit = 'Edit the Shared Base';
@@ -146,8 +158,6 @@ async function previewOnly(
   return undefined;
 }
 
-function short(v: unknown): string {
-  if (v === undefined) return '(not set)';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+function full(v: unknown): string {
+  return v === undefined ? '(not set)' : typeof v === 'string' ? v : JSON.stringify(v);
 }

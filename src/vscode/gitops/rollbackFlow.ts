@@ -59,12 +59,13 @@ export async function rollback(deps: GitOpsDeps, state: ReadyState, arg: Command
       env: env.name,
       commit: commit as CommitInfo,
       mode,
-      confirm: (patch, files) =>
+      confirm: (patch, files, where) =>
         steps.confirmPatch(
           `Roll back ${env.name}`,
           patch,
           env.protected ? `${env.name} is protected. Open a pull request that rolls it back?` : `Open a pull request that rolls back ${env.name}?`,
           `${files.length} file${files.length === 1 ? '' : 's'} change`,
+          where,
         ),
       pullRequests: () => steps.pullRequests(),
       publishing: steps.publishing,

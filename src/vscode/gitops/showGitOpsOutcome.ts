@@ -1,12 +1,19 @@
 import * as vscode from 'vscode';
 import { GitOpsError } from '../../core/gitops/gitOpsError';
+import type { PublishedChange } from '../../core/gitops/publishChange';
 import type { ChangeOutcome } from '../../core/gitops/runPromotion';
 import type { GitOpsDeps } from './gitOpsDeps';
+import { pullRequestAccess, signInReason, type PullRequestAccess } from './pullRequestAccess';
 
-/** The result as a notification whose button is the next step (open the PR, or finish by hand). */
-export async function showGitOpsOutcome(deps: GitOpsDeps, outcome: ChangeOutcome, noPrReason?: string): Promise<void> {
+/**
+ * The result as a notification whose buttons are the next step: open the pull request, or —
+ * when none could be opened — the pushed branch with the fix (sign in, which then opens it),
+ * the compare page and the branch name.
+ */
+export async function showGitOpsOutcome(deps: GitOpsDeps, rootDir: string, outcome: ChangeOutcome, access?: PullRequestAccess): Promise<void> {
   if (outcome.status !== 'published') return;
   const p = outcome.published;
+  const noPrReason = access?.reason;
   deps.log.info(`pushed ${p.branch} (${p.commit}) for ${p.base}${p.pullRequest ? `; pull request #${p.pullRequest.number} ${p.pullRequest.url}` : ''}`);
   if (p.pullRequest) {
     if (p.pullRequest.labelError) deps.log.warn(`labels not added: ${p.pullRequest.labelError}`);
@@ -19,14 +26,47 @@ export async function showGitOpsOutcome(deps: GitOpsDeps, outcome: ChangeOutcome
   const next = p.resume?.[0] ?? `open a pull request from ${p.branch} into ${p.base}`;
   deps.log.info(`no pull request opened${noPrReason ? ` (${noPrReason})` : ''}; next: ${next}`);
   const url = /^open (https?:\S+)$/.exec(next)?.[1];
+  // A sign-in is the usual fix: once it worked, the pull request is opened on the pushed branch.
+  const pending = p.pendingPullRequest;
+  const fixes = access?.failure && pending ? deps.failures.fixesFor(access.failure) : [];
+  const where = url ? 'on the compare page' : `from ${p.branch} into ${p.base}`;
+  const how = fixes.length ? `Sign in to GitHub to open it, or open it ${where}` : `Open it ${where}`;
   const choice = await deps.ui.notify(
     'info',
-    `Pushed ${p.branch} to origin${noPrReason ? `; no pull request: ${noPrReason}` : ''}. Open the pull request to ${p.base} to finish.`,
-    ...(url ? ['Open on GitHub'] : []),
+    `Pushed ${p.branch} to origin, but the pull request is not open yet${noPrReason ? `: ${noPrReason}` : ''}. ${how}.`,
+    ...fixes.map((f) => f.title),
+    ...(url ? ['Open Compare Page'] : []),
     'Copy Branch Name',
   );
-  if (choice === 'Open on GitHub' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+  const fix = fixes.find((f) => f.title === choice);
+  if (fix && pending) {
+    try {
+      await fix.run(() => openPendingPullRequest(deps, rootDir, pending));
+    } catch (err) {
+      // The sign-in failed again: the branch is still pushed, and the same ways forward stand.
+      await showGitOpsOutcome(deps, rootDir, outcome, { ...access, reason: signInReason(err), failure: err });
+    }
+  }
+  if (choice === 'Open Compare Page' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
   if (choice === 'Copy Branch Name') await vscode.env.clipboard.writeText(p.branch);
+}
+
+/** Opens the pull request of a branch pushed earlier, once the person signed in. */
+async function openPendingPullRequest(deps: GitOpsDeps, rootDir: string, pending: NonNullable<PublishedChange['pendingPullRequest']>): Promise<void> {
+  const what = `Open the pull request for ${pending.head}`;
+  try {
+    const access = await pullRequestAccess(rootDir, deps.github);
+    if (!access.port) throw access.failure ?? new Error(access.reason ?? 'no pull request access');
+    const opened = await access.port.createPullRequest(pending);
+    await showGitOpsOutcome(deps, rootDir, {
+      status: 'published',
+      published: { branch: pending.head, base: pending.base, commit: '', pullRequest: opened },
+      patch: '',
+      files: [],
+    });
+  } catch (err) {
+    await showGitOpsError(deps, what, err);
+  }
 }
 
 /** Failures with their reason; after a failed push or PR, the commands that finish the job. */

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { TicketDraft } from '../../core/issueops/ticketDraft';
+import { setContextKey } from '../shared/contextKeys';
 
 const KEY = 'youops.issueops.drafts';
 
@@ -8,7 +9,9 @@ const KEY = 'youops.issueops.drafts';
  * or closing the window mid-way — never loses what the person entered.
  */
 export class DraftStore {
-  constructor(private readonly memento: vscode.Memento) {}
+  constructor(private readonly memento: vscode.Memento) {
+    this.updateContext();
+  }
 
   all(): TicketDraft[] {
     return this.memento.get<TicketDraft[]>(KEY, []);
@@ -20,6 +23,7 @@ export class DraftStore {
 
   async save(draft: TicketDraft): Promise<void> {
     await this.memento.update(KEY, [draft, ...this.all().filter((d) => d.id !== draft.id)]);
+    this.updateContext();
   }
 
   async delete(id: string): Promise<void> {
@@ -27,5 +31,11 @@ export class DraftStore {
       KEY,
       this.all().filter((d) => d.id !== id),
     );
+    this.updateContext();
+  }
+
+  /** "Resend Ticket Draft…" is in the palette only while there is a draft. */
+  private updateContext(): void {
+    setContextKey('youops.hasTicketDrafts', this.all().length > 0);
   }
 }

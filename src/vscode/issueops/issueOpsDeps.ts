@@ -19,7 +19,14 @@ export interface IssueOpsDeps {
   log: vscode.LogOutputChannel;
 }
 
-/** A failure of an IssueOps step, with the caller's own buttons first; resolves with the one chosen. */
-export function showIssueOpsError(deps: IssueOpsDeps, err: unknown, actions: string[] = [], retry?: () => unknown): Promise<string | undefined> {
-  return deps.failures.show(err, { what: 'YouOps', actions, retry });
+/**
+ * A failure of an IssueOps step: what happened, what was kept (`kept`), the fix (which runs
+ * `retry` once it worked) and the caller's own buttons; resolves with the one chosen.
+ */
+export function showIssueOpsError(
+  deps: IssueOpsDeps,
+  err: unknown,
+  options: { what?: string; kept?: string; actions?: string[]; retry?: () => unknown } = {},
+): Promise<string | undefined> {
+  return deps.failures.show(err, { what: options.what ?? 'YouOps', kept: options.kept, actions: options.actions, retry: options.retry });
 }

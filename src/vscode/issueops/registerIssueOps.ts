@@ -33,7 +33,7 @@ export function registerIssueOps(services: Services): IssueOpsHandles {
     vscode.window.createTreeView('youops.tickets', { treeDataProvider: new TicketsTreeProvider(section), showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
   );
-  commands.register('youops.openTicket', (t) => openTicket(deps, t), { needsConfig: true });
+  commands.register('youops.openTicket', (t) => openTicket(deps, t), { needsConfig: true, fromEditor: true });
   commands.register('youops.resendTicketDraft', (t) =>
     resendDraft(deps, typeof t.args[0] === 'string' ? t.args[0] : undefined, t.args[1] === 'edit' ? 'edit' : undefined),
   );

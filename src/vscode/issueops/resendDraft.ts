@@ -2,7 +2,7 @@ import type { IssueOpsDeps } from './issueOpsDeps';
 import { editAndSend, sendDraft } from './sendDraft';
 import { workspaceTemplates } from './templateCatalog';
 
-/** Lists kept drafts (failed or put aside) to re-send, edit or discard them. */
+/** Lists kept drafts (failed or put aside) to resend, edit or discard them. */
 export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: 'edit'): Promise<void> {
   const drafts = deps.drafts.all();
   let draft = draftId ? deps.drafts.get(draftId) : undefined;
@@ -25,7 +25,7 @@ export async function resendDraft(deps: IssueOpsDeps, draftId?: string, mode?: '
     draft = pick.d;
     const what = await deps.ui.pick(
       [
-        { label: '$(cloud-upload) Re-send', a: 'send' as const },
+        { label: '$(cloud-upload) Resend', a: 'send' as const },
         { label: '$(edit) Edit, then send', a: 'edit' as const },
         { label: '$(trash) Discard', a: 'discard' as const },
       ],

@@ -11,7 +11,7 @@ const inflight = new Map<string, Promise<void>>();
 
 /**
  * Sends a draft once. It is saved before the request and removed only after
- * GitHub confirmed the issue; on failure it stays, with the error, for re-sending.
+ * GitHub confirmed the issue; on failure it stays, with the error, for resending.
  */
 export function sendDraft(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTemplate | undefined): Promise<void> {
   const running = inflight.get(draft.id);
@@ -25,12 +25,12 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
   await deps.drafts.save(draft);
   const abort = new AbortController();
   try {
-    // Cancel abandons the request (and its retries); the draft stays, and a re-send finds an issue GitHub created meanwhile.
+    // Signed in before the progress starts: a sign-in waiting on the browser is not "Creating the issue…".
+    const { client, repo } = await deps.github.connect(true);
+    // Cancel abandons the request (and its retries); the draft stays, and resending finds an issue GitHub created meanwhile.
     const issue = await deps.ui.progress({ title: `Creating the issue in ${draft.repo}…`, cancellable: true }, (_progress, token) => {
       token.onCancellationRequested(() => abort.abort());
-      return deps.github.run(true, ({ client, repo }) =>
-        submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d), signal: abort.signal }),
-      );
+      return submitTicket(client, repo, draft, template, { persist: (d) => deps.drafts.save(d), signal: abort.signal });
     });
     await deps.drafts.delete(draft.id);
     deps.log.info(`${issue.reused ? 'found earlier' : 'created'} issue #${issue.number} for draft ${draft.id}`);
@@ -55,8 +55,8 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
       void deps.ui
         .notify(
           'warning',
-          `Cancelled: "${draft.title}" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, re-sending finds it instead of creating a second one.`,
-          'Re-send',
+          `Cancelled: "${draft.title}" is kept as a draft with everything you entered. If GitHub created the issue before the cancel, resending finds it instead of creating a second one.`,
+          'Resend',
           'Edit Draft',
         )
         .then((choice) => resendChoice(draft, choice));
@@ -64,15 +64,18 @@ async function send(deps: IssueOpsDeps, draft: TicketDraft, template: IssueTempl
     }
     deps.log.warn(`ticket draft ${draft.id} not sent: ${draft.lastError}`);
     const retryable = !(err instanceof GitHubError && err.kind === 'tooLarge');
-    // Saved with the error: a fix (a new sign-in) re-sends it, nothing typed is lost.
-    void showIssueOpsError(deps, err, retryable ? ['Re-send', 'Edit Draft'] : ['Edit Draft'], () => sendDraft(deps, draft, template)).then((choice) =>
-      resendChoice(draft, choice),
-    );
+    // Saved with the error: a fix (a new sign-in) resends it, nothing typed is lost.
+    void showIssueOpsError(deps, err, {
+      what: `Ticket "${draft.title}" not sent`,
+      kept: `It is kept as a draft${retryable ? ': Resend sends it again' : ''} ("YouOps: Resend Ticket Draft…" lists every draft).`,
+      actions: retryable ? ['Resend', 'Edit Draft'] : ['Edit Draft'],
+      retry: () => sendDraft(deps, draft, template),
+    }).then((choice) => resendChoice(draft, choice));
   }
 }
 
 function resendChoice(draft: TicketDraft, choice: string | undefined): void {
-  if (choice === 'Re-send') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
+  if (choice === 'Resend') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id);
   if (choice === 'Edit Draft') void vscode.commands.executeCommand('youops.resendTicketDraft', draft.id, 'edit');
 }
 
@@ -83,6 +86,6 @@ export async function editAndSend(deps: IssueOpsDeps, draft: TicketDraft, templa
   if (result === 'send') return sendDraft(deps, draft, template);
   if (result === 'saveDraft' || JSON.stringify(draft) !== untouched || draft.attempts > 0) {
     await deps.drafts.save(draft);
-    if (result === 'cancel') void deps.ui.notify('info', 'Ticket kept as a draft: "YouOps: Re-send Ticket Draft" picks it up again.');
+    if (result === 'cancel') void deps.ui.notify('info', 'Ticket kept as a draft: "YouOps: Resend Ticket Draft…" picks it up again.');
   }
 }

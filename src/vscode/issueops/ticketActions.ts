@@ -56,7 +56,7 @@ export async function closeTicket(deps: IssueOpsDeps, arg: CommandTarget): Promi
       void deps.ui.notify('info', `Closed #${t.number}.`);
       await deps.tickets.refresh();
     } catch (err) {
-      await showIssueOpsError(deps, err, [], close);
+      if ((await showIssueOpsError(deps, err, { what: `#${t.number} not closed`, actions: ['Try Again'], retry: close })) === 'Try Again') await close();
     }
   };
   await close();
@@ -124,8 +124,15 @@ async function postAndFollow(deps: IssueOpsDeps, t: Target, text: string, follow
       if (choice === 'Open in Browser' && answer.htmlUrl) void vscode.env.openExternal(vscode.Uri.parse(answer.htmlUrl));
     });
   } catch (err) {
-    // The text is kept: a fix (a new sign-in) posts it again.
-    await showIssueOpsError(deps, err, [], () => postAndFollow(deps, t, text, follow));
+    // The text is kept: a fix (a new sign-in) posts it, and so does Resend.
+    const again = () => postAndFollow(deps, t, text, follow);
+    const choice = await showIssueOpsError(deps, err, {
+      what: `${follow ? `"${text.split('\n')[0]}"` : 'Comment'} not posted on #${t.number}`,
+      kept: 'The text is kept: Resend posts it.',
+      actions: ['Resend'],
+      retry: again,
+    });
+    if (choice === 'Resend') await again();
   }
 }
 

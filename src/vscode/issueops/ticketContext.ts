@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { driftText } from '../../core/drift/driftText';
 import { contextFromObject, type TicketContext } from '../../core/issueops/ticketContext';
 import { driftFieldLabel } from '../../core/environments/fieldPathLabel';
@@ -8,7 +7,8 @@ import type { WorkspaceStore } from '../shared/store/workspaceStore';
 
 /**
  * Turns whatever the ticket was opened from into prefill context: environment,
- * resource, app, image/version, the drift found, the Git ref and the selection.
+ * resource, app, image/version, the drift found, the Git ref and the selection (the command
+ * wrapper adds the active editor's, so the palette prefills what the code lens would).
  */
 export function ticketContext(store: WorkspaceStore, target: CommandTarget): TicketContext {
   const context: TicketContext = { operation: target.operation };
@@ -26,7 +26,6 @@ export function ticketContext(store: WorkspaceStore, target: CommandTarget): Tic
       else if (r.status !== 'InSync') context.drift = [`${r.status} in ${env}`];
     }
   }
-  const editor = vscode.window.activeTextEditor;
-  if (editor && !editor.selection.isEmpty) context.selection = editor.document.getText(editor.selection).slice(0, 4000);
+  if (target.selection) context.selection = target.selection;
   return context;
 }

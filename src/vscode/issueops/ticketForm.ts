@@ -33,10 +33,23 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
   const previewUri = preview.uriFor(draft.id, draft.title);
   const refreshPreview = () => preview.update(previewUri, draft.title, draft.repo, buildTicket(draft, template).body);
   refreshPreview();
-  await ui
-    .showDocument(previewUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, language: 'markdown' })
-    .then(undefined, () => undefined);
+  // Rendered as GitHub shows it (the hidden markers stay hidden), and closed when the flow ends, however it ends.
+  const shown = await ui.showMarkdownPreview(previewUri).catch(() => undefined);
+  try {
+    return await reviewLoop(draft, template, form, ui, refreshPreview);
+  } finally {
+    await shown?.close();
+  }
+}
 
+/** The form-like list of every field, until the person sends, keeps the draft or leaves. */
+async function reviewLoop(
+  draft: TicketDraft,
+  template: IssueTemplate | undefined,
+  form: Extract<IssueTemplate, { kind: 'form' }> | undefined,
+  ui: Ui,
+  refreshPreview: () => void,
+): Promise<FormResult> {
   for (;;) {
     refreshPreview();
     const built = buildTicket(draft, template);
@@ -47,7 +60,7 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
         description: `in ${draft.repo}`,
         detail: built.problems.length
           ? `Not yet: ${built.problems[0]}${built.problems.length > 1 ? ` (+${built.problems.length - 1} more)` : ''}`
-          : 'The preview beside shows exactly what GitHub receives.',
+          : 'The preview beside shows it as GitHub will render it.',
         action: 'send',
       },
       { label: 'Fields', kind: vscode.QuickPickItemKind.Separator, action: 'field' },
@@ -69,7 +82,7 @@ export async function fillTicketForm(draft: TicketDraft, template: IssueTemplate
     }
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator, action: 'save' },
-      { label: '$(save) Keep as draft and close', description: 'Re-send later with "YouOps: Re-send Ticket Draft"', action: 'save' },
+      { label: '$(save) Keep as draft and close', description: 'Resend later with "YouOps: Resend Ticket Draft…"', action: 'save' },
     );
     const pick = await ui.pick(items, {
       title: `${template?.name ?? 'Blank issue'} → ${draft.repo}`,

@@ -4,8 +4,9 @@ import { Disposable } from '../shared/disposable';
 export const PREVIEW_SCHEME = 'youops-ticket';
 
 /**
- * Read-only documents showing a ticket exactly as it will be sent (title, then
- * the body GitHub receives), refreshed while the person edits the form.
+ * Read-only Markdown documents of a ticket as it will be sent — its title, then the body
+ * GitHub receives — shown rendered (the hidden markers stay hidden, as on GitHub) and
+ * refreshed while the person edits the form.
  */
 export class TicketPreviewProvider extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
@@ -22,7 +23,8 @@ export class TicketPreviewProvider extends Disposable implements vscode.TextDocu
   }
 
   update(uri: vscode.Uri, title: string, repo: string, body: string): void {
-    this.contents.set(uri.path.split('/')[1], `<!-- Preview: issue for ${repo}. Title: ${title} -->\n${body}\n`);
+    const heading = `# ${title.replace(/^#+\s*/, '') || '(no title)'}\n\n_New issue in ${repo} — the preview of what YouOps sends_\n\n---\n\n`;
+    this.contents.set(uri.path.split('/')[1], `${heading}${body}\n`);
     this.changed.fire(uri);
   }
 

@@ -126,6 +126,7 @@ export class TicketsSection implements EnvironmentSection<TicketTreeNode> {
         const item = new vscode.TreeItem(`Pull request #${node.pull}`);
         item.id = `${scope}/ticket/${node.number}/pull/${node.pull}`;
         item.iconPath = new vscode.ThemeIcon('git-pull-request');
+        item.tooltip = `Pull request #${node.pull}, linked from #${node.number}${t ? ` ${t.issue.title}` : ''}`;
         item.contextValue = 'youops.ticketPull';
         const url = t?.issue.htmlUrl.replace(/\/issues\/\d+$/, `/pull/${node.pull}`);
         if (url) item.command = { title: 'Open pull request', command: 'vscode.open', arguments: [vscode.Uri.parse(url)] };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatRepo } from '../../core/github/repoRef';
 import { listTickets, type Ticket } from '../../core/issueops/listTickets';
 import { Failure, type FailureKind } from '../shared/commands/failure';
+import { setContextKey } from '../shared/contextKeys';
 import { Disposable } from '../shared/disposable';
 import type { GitHubAccess } from '../shared/github/gitHubAccess';
 import type { WorkspaceStore } from '../shared/store/workspaceStore';
@@ -81,6 +82,8 @@ export class TicketsStore extends Disposable {
 
   private set(s: TicketsState): void {
     this.current = s;
+    // The ticket commands (comment, close, open in browser) are in the palette only when there are tickets to pick from.
+    if (s.kind !== 'loading') setContextKey('youops.hasTickets', s.kind === 'ready' && s.tickets.length > 0);
     this.changed.fire();
   }
 }

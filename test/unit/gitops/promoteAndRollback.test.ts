@@ -124,6 +124,16 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
     assert.deepEqual(pr.labels, ['youops', 'rollback', 'env:prod']);
   });
 
+  it('reverting the commit that created the environment removes its files (the demo History\'s first commit)', async () => {
+    const created = (await recentCommits(fx.clone, ['envs/prod'])).at(-1)!;
+    const outcome = await runRollback({ config, configRootDir: fx.clone, env: 'prod', commit: created, mode: 'revert', now: NOW, confirm: async () => true, pullRequests });
+    assert.ok(outcome.status === 'published');
+    assert.ok(outcome.files.length > 0 && outcome.files.every((f) => f.startsWith('envs/prod/')), outcome.files.join(', '));
+    assert.match(outcome.patch, /^deleted file mode/m);
+    assert.equal(fx.git(fx.bare, 'ls-tree', '-r', '--name-only', outcome.published.branch, '--', 'envs/prod').trim(), '');
+    assert.notEqual(fx.git(fx.bare, 'ls-tree', '-r', '--name-only', outcome.published.branch, '--', 'envs/dev').trim(), '', 'other environments stay');
+  });
+
   it('restores prod to an earlier commit', async () => {
     const prodWeb = path.join(fx.clone, 'envs/prod/web.yaml');
     const original = fs.readFileSync(prodWeb, 'utf8');
@@ -156,9 +166,33 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       await fails(runPromotion(promotion()), 'detachedHead', /HEAD is detached at [0-9a-f]+: check out the branch/);
     });
 
-    it('refuses a repository without origin', async () => {
+    it('without origin: still shows the values and the patch, commits on a local branch, and says how to push it', async () => {
       fx.git(fx.clone, 'remote', 'remove', 'origin');
-      await fails(runPromotion(promotion()), 'noOrigin', /no "origin" remote/);
+      const before = snapshot();
+      let selected = 0;
+      let shown: { patch: string; where: unknown } | undefined;
+      let askedForPullRequests = false;
+      let caught: unknown;
+      await runPromotion(
+        promotion({
+          select: async (plan) => ((selected = plan.changes.length), plan.changes.filter((c) => c.suggested).map((c) => c.id)),
+          confirm: async (patch, _changes, where) => ((shown = { patch, where }), true),
+          pullRequests: async () => ((askedForPullRequests = true), {}),
+        }),
+      ).catch((e: unknown) => (caught = e));
+      assert.ok(selected > 0, 'the values were offered');
+      assert.match(shown!.patch, /\+\s+image: ghcr\.io\/acme\/shop-web:1\.4\.2/);
+      assert.deepEqual(shown!.where, { branch: BRANCH, base: 'main', origin: false });
+      assert.ok(caught instanceof GitOpsError && caught.kind === 'noOrigin', String(caught));
+      assert.match(caught.message, /no "origin" remote to push youops\/promote-staging-to-prod-\d+-\d+ to/);
+      assert.deepEqual(caught.resume, {
+        branch: BRANCH,
+        steps: ['git remote add origin <url>', `git push --set-upstream origin ${BRANCH}`, `open a pull request from ${BRANCH} into main`],
+      });
+      assert.equal(askedForPullRequests, false, 'nothing asked about GitHub before a push that cannot happen');
+      assert.equal(snapshot(), before, "the user's checkout is untouched");
+      assert.match(fx.git(fx.clone, 'show', `${BRANCH}:envs/prod/web.yaml`), /image: ghcr\.io\/acme\/shop-web:1\.4\.2/, 'the commit is kept on the local branch');
+      assert.equal(fx.git(fx.clone, 'worktree', 'list', '--porcelain').match(/^worktree /gm)?.length, 1);
     });
 
     it('refuses when main and origin/main have diverged', async () => {
@@ -205,7 +239,7 @@ describe('promote and roll back as pull requests (real Git: bare origin, clone, 
       const started = Date.now();
       const err = await fails(runPromotion(promotion({ publishing })), 'cancelled', /^cancelled while opening the pull request: .* is pushed, and GitHub may have opened the pull request already$/);
       assert.ok(Date.now() - started < 8000, 'did not wait for GitHub');
-      assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`, 'opening the pull request in acme/shop']);
+      assert.deepEqual(steps, [`committing on ${BRANCH}`, `pushing ${BRANCH} to origin`, 'reaching GitHub (a sign-in may be asked)', 'opening the pull request in acme/shop']);
       assert.deepEqual(err.resume, { branch: BRANCH, steps: [`open a pull request from ${BRANCH} into main`] });
       assert.match(fx.originFile(BRANCH, 'envs/prod/web.yaml'), /shop-web:1\.4\.2/);
     });

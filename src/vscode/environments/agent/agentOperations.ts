@@ -54,8 +54,6 @@ export class AgentOperations extends Disposable {
         return (await ui.confirm(question, detail, action)) === action;
       },
     });
-    this._register(store.onDidChange(() => this.publishSources()));
-    this.publishSources();
   }
 
   /** What runs on `env` now (the latest started), for the environment's agent row. */
@@ -117,19 +115,4 @@ export class AgentOperations extends Disposable {
     if (choice === 'Show Audit Log') await vscode.commands.executeCommand('youops.chatops.showAuditLog');
     else if (choice === setToken) await vscode.commands.executeCommand('youops.argocd.setToken');
   }
-
-  /** The agents youops.yaml has environments for, so the palette offers only their commands. */
-  private publishSources(): void {
-    const state = this.services.store.state;
-    const kinds =
-      state.kind === 'ready'
-        ? [...new Set(state.config.environments.flatMap((e) => (e.live?.provider === 'flux' || e.live?.provider === 'argocd' ? [e.live.provider] : [])))]
-        : [];
-    const key = kinds.join(',');
-    if (key === this.publishedSources) return;
-    this.publishedSources = key;
-    void vscode.commands.executeCommand('setContext', 'youops.agentSources', kinds);
-  }
-
-  private publishedSources: string | undefined;
 }

@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import { toVsRange } from '../../shared/vsRange';
 
-/** Problems in youops.yaml as diagnostics on the exact key or value. */
+/** Problems in youops.yaml as diagnostics on the exact key or value: of the unsaved buffer while it is being typed, else of the file. */
 export function showConfigDiagnostics(store: WorkspaceStore): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('youops-config');
   const update = () => {
     collection.clear();
-    const state = store.state;
-    if (state.kind !== 'invalid' && state.kind !== 'ready') return;
+    const shown = store.configProblems();
+    if (!shown) return;
     collection.set(
-      vscode.Uri.file(state.configFile),
-      state.problems.map((p) => {
+      vscode.Uri.file(shown.file),
+      shown.problems.map((p) => {
         const d = new vscode.Diagnostic(
           toVsRange(p.range),
           p.message,
@@ -23,5 +23,5 @@ export function showConfigDiagnostics(store: WorkspaceStore): vscode.Disposable 
     );
   };
   update();
-  return vscode.Disposable.from(collection, store.onDidChange(update));
+  return vscode.Disposable.from(collection, store.onDidChange(update), store.onDidChangeConfigDraft(update));
 }

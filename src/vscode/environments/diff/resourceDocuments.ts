@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { driftDocuments } from '../../../core/drift/driftDocuments';
 import { Disposable } from '../../shared/disposable';
+import { shownState } from '../../shared/store/workspaceState';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 
 export const LIVE_SCHEME = 'youops-live';
@@ -29,8 +30,8 @@ export class ResourceDocumentProvider extends Disposable implements vscode.TextD
     const r = this.store.resource(q.get('env') ?? '', q.get('key') ?? '');
     if (!r) return '# This resource is no longer part of the environment.\n';
     // Both sides from the rule that decided the status: ignored and server fields left out, Secret values masked.
-    const state = this.store.state;
-    const docs = driftDocuments(r, q.get('env') ?? '', state.kind === 'ready' ? state.config.drift : undefined);
+    // A live-only (Extra) object is shaped too: without server-managed fields it reads like a manifest.
+    const docs = driftDocuments(r, q.get('env') ?? '', shownState(this.store.state)?.config.drift);
     return uri.scheme === DESIRED_SCHEME ? docs.desired : docs.live;
   }
 }

@@ -11,7 +11,12 @@ import { toVsRange } from '../../shared/vsRange';
 export async function revealResource(store: WorkspaceStore, ui: Ui, ref: ResourceRef): Promise<void> {
   const r = store.resource(ref.env, ref.key);
   if (!r?.resource) {
-    void ui.notify('info', r ? 'This object exists only in the live state: no manifest declares it.' : 'Resource not found; refresh the YouOps view.');
+    void ui.notify(
+      'info',
+      r
+        ? `${r.id.kind} ${r.id.name} exists only in the live state of ${ref.env}: no manifest declares it. Show Drift shows the live object.`
+        : 'Resource not found; refresh the YouOps view.',
+    );
     return;
   }
   const desiredRef = store.environment(ref.env)?.state?.desiredRef;

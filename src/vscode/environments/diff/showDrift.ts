@@ -1,50 +1,67 @@
 import * as vscode from 'vscode';
+import type { ResourceDrift } from '../../../core/drift/environmentDrift';
+import { driftText } from '../../../core/drift/driftText';
+import { driftFieldLabel } from '../../../core/environments/fieldPathLabel';
 import { formatResourceId } from '../../../core/manifests/resourceId';
+import type { CommandTarget } from '../../shared/commands/commandTarget';
 import type { ResourceRef } from '../../shared/store/resourceRef';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import type { Ui } from '../../shared/ui/uiSeam';
+import { STATUS_LABEL } from '../tree/statusIcons';
 import { DESIRED_SCHEME, LIVE_SCHEME, ResourceDocumentProvider } from './resourceDocuments';
 
-/** Opens desired ↔ live for a resource: from the tree, a code lens, or the resource under the cursor. */
-export async function showDrift(store: WorkspaceStore, ui: Ui, ref?: ResourceRef): Promise<void> {
-  const target = ref ?? (await pickFromEditor(store, ui));
-  if (!target) return;
-  const r = store.resource(target.env, target.key);
+/**
+ * Opens desired ↔ live for a resource: the one a tree row, lens or hover names, the one under
+ * the cursor (asking which environment when several deploy it), or — with no manifest at
+ * hand — one picked from every resource out of sync.
+ */
+export async function showDrift(store: WorkspaceStore, ui: Ui, target: CommandTarget): Promise<void> {
+  const ref = target.env && target.key ? { env: target.env, key: target.key } : await pickResource(store, ui, target.candidates ?? []);
+  if (!ref) return;
+  const r = store.resource(ref.env, ref.key);
   if (!r) {
     void ui.notify('warning', 'That resource is no longer part of the environment. Refresh the YouOps view.');
     return;
   }
-  const left = ResourceDocumentProvider.uri(DESIRED_SCHEME, target.env, target.key, r.id.name);
-  const right = ResourceDocumentProvider.uri(LIVE_SCHEME, target.env, target.key, r.id.name);
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${formatResourceId(r.id)}: Git ↔ live (${target.env})`, { preview: true });
+  const left = ResourceDocumentProvider.uri(DESIRED_SCHEME, ref.env, ref.key, r.id.name);
+  const right = ResourceDocumentProvider.uri(LIVE_SCHEME, ref.env, ref.key, r.id.name);
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${formatResourceId(r.id)}: Git ↔ live (${ref.env})`, { preview: true });
 }
 
-async function pickFromEditor(store: WorkspaceStore, ui: Ui): Promise<ResourceRef | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const file = editor?.document.uri.fsPath;
-  const line = editor?.selection.active.line ?? 0;
-  // A resource under the cursor, else the resources whose drifted values this line sets (a patch, a kustomization entry).
-  const declared = file ? store.manifests.at(file, line) : [];
-  const candidates = declared.length
-    ? declared
-    : file
-      ? store.manifests.fieldsAt(file, line).flatMap(({ env, field }) => {
-          const resource = store.resource(env, field.resourceKey);
-          return resource ? [{ env, resource }] : [];
-        })
-      : [];
-  if (candidates.length === 0) {
-    void ui.notify('info', 'Put the cursor in a manifest of an environment, or pick a resource in the YouOps view.');
+async function pickResource(store: WorkspaceStore, ui: Ui, candidates: readonly ResourceRef[]): Promise<ResourceRef | undefined> {
+  if (candidates.length) {
+    const items = candidates.flatMap((c) => {
+      const r = store.resource(c.env, c.key);
+      return r ? [{ label: c.env, description: `${formatResourceId(r.id)} · ${STATUS_LABEL[r.status]}`, value: c }] : [];
+    });
+    return ui.pickValue(items, { placeHolder: 'Compare with the live state of which environment?' });
+  }
+  const state = store.state;
+  const outOfSync = (state.kind === 'ready' ? state.environments : []).flatMap((e) =>
+    (e.state?.drift.resources ?? []).filter((r) => r.status === 'Drifted' || r.status === 'Missing' || r.status === 'Extra').map((r) => ({ env: e.name, r })),
+  );
+  if (outOfSync.length === 0) {
+    void ui.notify('info', 'Every resource matches its live state: nothing to compare. Open a manifest to compare one of its resources anyway.');
     return undefined;
   }
-  if (candidates.length === 1) return { env: candidates[0].env, key: candidates[0].resource.key };
-  const pick = await ui.pick(
-    candidates.map((c) => ({
-      label: c.env,
-      description: `${formatResourceId(c.resource.id)} · ${c.resource.status}`,
-      ref: { env: c.env, key: c.resource.key },
+  return ui.pickValue(
+    outOfSync.map(({ env, r }) => ({
+      label: `${ICON[r.status] ?? ''} ${r.id.name}`,
+      description: `${r.id.kind} · ${env}`,
+      detail: describe(r),
+      value: { env, key: r.key },
     })),
-    { placeHolder: 'Compare with the live state of which environment?' },
+    { title: 'Show drift', placeHolder: 'Which resource? (or open a manifest and run Show Drift there)' },
   );
-  return pick?.ref;
+}
+
+const ICON: Partial<Record<ResourceDrift['status'], string>> = { Drifted: '$(warning)', Missing: '$(circle-slash)', Extra: '$(diff-added)' };
+
+function describe(r: ResourceDrift): string {
+  if (r.status === 'Drifted') {
+    const [first] = r.fields;
+    const count = `${r.fields.length} field${r.fields.length === 1 ? '' : 's'} drifted`;
+    return first ? `${count}: ${driftFieldLabel(r, first.path)} (${driftText(first).summary})${r.fields.length > 1 ? ', …' : ''}` : count;
+  }
+  return r.status === 'Missing' ? 'in Git, not live' : 'live only, not in Git';
 }

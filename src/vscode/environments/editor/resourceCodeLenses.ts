@@ -39,21 +39,24 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
     const lenses: vscode.CodeLens[] = [];
     const ordered = worstFirst(items);
     const first = ordered[0];
-    const name = first.resource.id.name;
+    const name = `${first.resource.id.kind} ${first.resource.id.name}`;
     lenses.push(
       new vscode.CodeLens(range, {
         title: items.length === 1 ? statusTitle(first.env, first.resource) : ordered.map(({ env, resource }) => shortStatus(env, resource)).join(' · '),
         command: 'youops.revealInTree',
         arguments: [{ env: first.env, key: first.resource.key }],
         tooltip:
-          items.length === 1 ? `Show ${name} in the ${first.env} environment` : ordered.map(({ env, resource }) => statusTitle(env, resource)).join('\n'),
+          items.length === 1
+            ? `${statusTitle(first.env, first.resource)}: show ${name} in the Environments view`
+            : ordered.map(({ env, resource }) => statusTitle(env, resource)).join('\n'),
       }),
     );
     // One environment: its diff, drifted or not. Several (a shared base): the diffs worth opening.
     const comparable = ordered.filter(({ resource }) => resource.status === 'Drifted' || (items.length === 1 && resource.status === 'InSync'));
     for (const { env, resource } of comparable) {
       const title = items.length === 1 ? 'Show diff' : `Show diff (${env})`;
-      lenses.push(new vscode.CodeLens(range, { title, command: 'youops.showDrift', arguments: [{ env, key: resource.key }] }));
+      const tooltip = `Compare ${resource.id.kind} ${resource.id.name} in Git with its live state in ${env}`;
+      lenses.push(new vscode.CodeLens(range, { title, command: 'youops.showDrift', arguments: [{ env, key: resource.key }], tooltip }));
     }
     // Promotion goes downstream: one lens per environment that promotesFrom one that deploys this resource.
     const envs = this.store.state.kind === 'ready' ? this.store.state.config.environments : [];
@@ -72,8 +75,12 @@ export class ResourceCodeLensProvider extends Disposable implements vscode.CodeL
       }
     }
     const ref = { env: first.env, key: first.resource.key };
-    lenses.push(new vscode.CodeLens(range, { title: 'Open ticket', command: 'youops.openTicket', arguments: [ref] }));
-    lenses.push(new vscode.CodeLens(range, { title: 'Send ChatOps command', command: 'youops.sendChatOpsCommand', arguments: [ref] }));
+    const about = (title: string, command: string, what: string) =>
+      new vscode.CodeLens(range, { title, command, arguments: [ref], tooltip: `${what} about ${name} in ${first.env}, prefilled from here` });
+    lenses.push(
+      about('Open ticket', 'youops.openTicket', 'Open an IssueOps ticket'),
+      about('Send ChatOps command', 'youops.sendChatOpsCommand', 'Send a ChatOps command'),
+    );
     return lenses;
   }
 }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { gitDir } from '../../../core/git/history';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
@@ -19,16 +18,8 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
   };
 
   const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
-    const state = store.state;
-    if (state.kind !== 'ready' || doc.uri.scheme !== 'file') return;
-    const file = doc.uri.fsPath;
-    // Declared, set or rendered from the file (a shared base, another layer's kustomization.yaml or patch).
-    const reads = store.manifests.environmentsOf(file);
-    for (const env of state.config.environments) {
-      const declares = reads.includes(env.name);
-      const under = env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0])));
-      if (declares || under) later(env.name, () => void store.refresh(env.name, 'save'));
-    }
+    if (store.state.kind !== 'ready' || doc.uri.scheme !== 'file') return;
+    for (const env of store.environmentsOf(doc.uri.fsPath)) later(env, () => void store.refresh(env, 'save'));
   });
 
   let headWatcher: vscode.Disposable | undefined;
@@ -58,9 +49,4 @@ export function refreshAutomatically(store: WorkspaceStore): vscode.Disposable {
       pending.forEach(clearTimeout);
     },
   });
-}
-
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -16,15 +16,14 @@ import type { HistoryMark } from '../../../core/revision/historyMarks';
 import { relativeTime } from '../../../core/text/relativeTime';
 import { Disposable } from '../../shared/disposable';
 import { shortValue } from '../../shared/shortValue';
-import type { EnvironmentEntry } from '../../shared/store/workspaceState';
+import { shownState, type EnvironmentEntry } from '../../shared/store/workspaceState';
 import type { WorkspaceStore } from '../../shared/store/workspaceStore';
 import type { EnvironmentSection } from '../../shared/tree/environmentSection';
 import { messageItem } from '../../shared/tree/messageRow';
 import type { MessageNode, TreeNode } from '../../shared/tree/treeNodes';
 import { toVsRange } from '../../shared/vsRange';
-import { STATUS_LABEL, statusIcon } from './statusIcons';
-
-const STATUS_ORDER: ResourceStatus[] = ['Error', 'Drifted', 'Missing', 'Extra', 'Unknown', 'InSync'];
+import { resourceRowUri } from '../editor/driftFileDecorations';
+import { environmentStatusLabel, STATUS_LABEL, STATUS_ORDER, statusIcon, summarizeCounts } from './statusIcons';
 
 /**
  * Environments → kinds → resources → drifted fields, then the rows of the sections other
@@ -34,6 +33,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
   private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sections: EnvironmentSection[] = [];
+  /** One node object per environment, so a row can be refreshed alone (the relative times). */
+  private readonly environmentNodes = new Map<string, TreeNode>();
 
   constructor(private readonly store: WorkspaceStore) {
     super();
@@ -44,6 +45,20 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
   addSection(section: EnvironmentSection): void {
     this.sections.push(section);
     this._register(section.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** Re-renders the environment rows only: "refreshed 20s ago" moves on without a store change. */
+  refreshRelativeTimes(): void {
+    for (const e of shownState(this.store.state)?.environments ?? []) {
+      const node = this.environmentNodes.get(e.name);
+      if (node && e.state) this.changed.fire(node);
+    }
+  }
+
+  private environmentNode(env: string): TreeNode {
+    let node = this.environmentNodes.get(env);
+    if (!node) this.environmentNodes.set(env, (node = { type: 'environment', env }));
+    return node;
   }
 
   private sectionOf(node: TreeNode): EnvironmentSection | undefined {
@@ -59,19 +74,22 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
           return []; // the welcome view explains what to do
         case 'invalid': {
           const first = state.problems.find((p) => p.severity === 'error') ?? state.problems[0];
+          // The environments of the last valid youops.yaml stay below the errors (and keep their expansion).
+          const kept = state.lastGood?.environments.map((e) => this.environmentNode(e.name)) ?? [];
           return [
             {
               type: 'message',
               id: 'config-invalid',
               label: `${path.basename(state.configFile)} has ${plural(state.problems.filter((p) => p.severity === 'error').length, 'error')}`,
-              detail: first?.message,
+              detail: first ? `line ${first.range.start.line + 1}: ${first.message}${kept.length ? ' — showing the last valid version below' : ''}` : undefined,
               icon: 'error',
               command: { command: 'youops.openConfig', args: [first?.range.start.line ?? 0] },
             },
+            ...kept,
           ];
         }
         case 'ready':
-          return state.environments.map((e) => ({ type: 'environment', env: e.name }));
+          return state.environments.map((e) => this.environmentNode(e.name));
       }
     }
     switch (node.type) {
@@ -97,7 +115,7 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     switch (node.type) {
       case 'kindGroup':
       case 'history':
-        return { type: 'environment', env: node.env };
+        return this.environmentNode(node.env);
       case 'resource':
         return this.kindGroupOf(node.env, node.resource.id.kind);
       case 'field':
@@ -131,6 +149,7 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
         const item = new vscode.TreeItem(node.kind, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${node.env}/kind/${node.kind}`;
         item.description = summarize(node.resources);
+        item.tooltip = `${node.kind} in ${node.env}: ${item.description}`;
         item.iconPath = new vscode.ThemeIcon('symbol-class');
         item.contextValue = 'youops.kindGroup';
         return item;
@@ -142,11 +161,13 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
       case 'history': {
         const item = new vscode.TreeItem('History', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${node.env}/history`;
+        const last = node.commits[0];
         const marks = this.store.environment(node.env)?.state?.historyMarks;
         const pending = marks ? node.commits.filter((c) => marks[c.hash] === 'pending').length : 0;
-        item.description = node.commits[0]
-          ? `${pending ? `${pending} not deployed yet · ` : ''}last: ${node.commits[0].subject} · ${relativeTime(node.commits[0].date)}`
-          : 'no commits';
+        item.description = last ? `${pending ? `${pending} not deployed yet · ` : ''}last: ${last.subject} · ${relativeTime(last.date)}` : 'no commits';
+        item.tooltip = last
+          ? `${plural(node.commits.length, 'commit')} touching ${node.env}'s manifests\nlast: ${last.subject} (${last.shortHash}) — ${last.author}, ${last.date.toLocaleString()}`
+          : `No commit touched ${node.env}'s manifests yet`;
         item.iconPath = new vscode.ThemeIcon('history');
         item.contextValue = 'youops.history';
         return item;
@@ -227,7 +248,8 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     item.iconPath = entry?.refreshing ? new vscode.ThemeIcon('sync~spin') : statusIcon(status);
     const cfg = state?.config;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${name}** — ${STATUS_LABEL[status]}\n\n`);
+    const counts = state ? summarize(state.drift.resources) : '';
+    tooltip.appendMarkdown(`**${name}** — ${environmentStatusLabel(status)}${counts ? ` (${counts})` : ''}\n\n`);
     if (reported?.error) tooltip.appendMarkdown(`$(error) ${escape(reported.error)}\n\n`);
     else if (state?.rendering?.status === 'notRendered') tooltip.appendMarkdown(`$(warning) ${escape(state.rendering.reason ?? 'not rendered')}\n\n`);
     if (state?.rendering?.status === 'rendered' && state.rendering.tool) tooltip.appendMarkdown(`Rendered by \`${state.rendering.tool}\`  \n`);
@@ -351,12 +373,16 @@ function resourceItem(env: string, r: ResourceDrift): vscode.TreeItem {
           : STATUS_LABEL[r.status];
   if (r.id.namespace) item.description = [item.description, r.id.namespace].filter(Boolean).join(' · ');
   item.iconPath = statusIcon(r.status);
-  item.tooltip = `${formatResourceId(r.id)} — ${STATUS_LABEL[r.status]} in ${env}${r.reason ? `: ${r.reason}` : ''}`;
+  const where = r.resource ? `\n${r.resource.file}:${r.resource.range.start.line + 1}` : '\nlive only: no manifest declares it (click to see the live object)';
+  const status = r.status === 'Drifted' ? `${plural(r.fields.length, 'field')} drifted` : STATUS_LABEL[r.status];
+  item.tooltip = `${formatResourceId(r.id)} — ${status} in ${env}${r.reason ? `: ${r.reason}` : ''}${where}`;
   item.contextValue = `youops.resource.${r.status === 'Drifted' ? 'drifted' : r.status.toLowerCase()}`;
-  if (r.resource) {
-    item.resourceUri = vscode.Uri.file(r.resource.file);
-    item.command = { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key }] };
-  }
+  // Coloured by this resource's status; the file's badge stays in the Explorer.
+  item.resourceUri = resourceRowUri(env, r.key);
+  // A live-only object has no manifest line to reveal: clicking it shows the live object.
+  item.command = r.resource
+    ? { title: 'Reveal', command: 'youops.revealResource', arguments: [{ env, key: r.key }] }
+    : { title: 'Show live object', command: 'youops.showDrift', arguments: [{ env, key: r.key }] };
   return item;
 }
 
@@ -375,11 +401,9 @@ function fieldItem(env: string, r: ResourceDrift, index: number): vscode.TreeIte
 }
 
 function summarize(resources: readonly ResourceDrift[]): string {
-  const counts = new Map<ResourceStatus, number>();
-  for (const r of resources) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return STATUS_ORDER.filter((s) => counts.get(s))
-    .map((s) => `${counts.get(s)} ${STATUS_LABEL[s]}`)
-    .join(' · ');
+  const counts: Partial<Record<ResourceStatus, number>> = {};
+  for (const r of resources) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return summarizeCounts(counts);
 }
 
 function sortByStatus(resources: readonly ResourceDrift[]): ResourceDrift[] {

@@ -25,5 +25,27 @@ export async function revealNode(view: vscode.TreeView<TreeNode>, node: TreeNode
     await vscode.commands.executeCommand('youops.environments.focus');
     await shown;
   }
-  await view.reveal(node, { select: true, focus: true, expand: true });
+  const options = { select: true, focus: true, expand: true };
+  await view.reveal(node, options);
+  // A refresh of the view that lands during the reveal (a save, HEAD moving) drops it: once the selection
+  // did not follow, reveal again on the settled tree.
+  if (!(await selectionFollows(view, node))) await view.reveal(node, options);
+}
+
+const SELECTION_WAIT_MS = 1_000;
+
+function selectionFollows(view: vscode.TreeView<TreeNode>, node: TreeNode): Promise<boolean> {
+  const selected = () => view.selection.some((n) => sameNode(n, node));
+  if (selected()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => (sub.dispose(), resolve(selected())), SELECTION_WAIT_MS);
+    const sub = view.onDidChangeSelection(() => selected() && (clearTimeout(timer), sub.dispose(), resolve(true)));
+  });
+}
+
+/** Rows this module reveals, by what identifies them; any other row is not recognised (and revealed again). */
+function sameNode(a: TreeNode, b: TreeNode): boolean {
+  if (a.type === 'environment' && b.type === 'environment') return a.env === b.env;
+  if (a.type === 'resource' && b.type === 'resource') return a.env === b.env && a.resource.key === b.resource.key;
+  return false;
 }

@@ -1,11 +1,13 @@
 import type { CommitInfo } from '../../../core/git/history';
+import type { ResourceRef } from '../store/resourceRef';
 
 /**
  * What a command was started on, whichever surface started it: a tree row
  * (`{type, env, resource|commit|number…}`), a lens or hover reference (`{env, key, path}`),
  * a promotion lens (`{from, to, resource: 'Kind/name'}`), Run Operation's wrapper
  * (`{operation, template|command, context}`), a history entry (`{id}` or `{entry}`), or
- * plain values (a line number, a draft id). Decoded once, here, for every command.
+ * plain values (a line number, a draft id). Decoded once, here, for every command; commands
+ * that work on "where you are" add the active editor's context (editorContext.ts).
  */
 export interface CommandTarget {
   env?: string;
@@ -29,6 +31,12 @@ export interface CommandTarget {
   command?: string;
   /** A ChatOps history entry. */
   historyId?: string;
+  /** env, key and path come from the active editor (the palette), not from a surface that named them. */
+  fromEditor?: boolean;
+  /** The text selected in the active editor. */
+  selection?: string;
+  /** Resources under the cursor when several environments deploy it: the command asks which. */
+  candidates?: readonly ResourceRef[];
   /** Plain positional arguments: a config line, a draft id and its mode, a secret's name. */
   args: readonly unknown[];
 }

@@ -2,7 +2,17 @@
  * Why YouOps cannot do what was asked before any request is made. Each kind has its fixes
  * (see failures.ts); the message says what happened and what to do.
  */
-export type FailureKind = 'noFolder' | 'noConfig' | 'invalidConfig' | 'untrusted' | 'signedOut' | 'sessionRejected' | 'noRepo' | 'hostMismatch';
+export type FailureKind =
+  | 'noFolder'
+  | 'noConfig'
+  | 'invalidConfig'
+  | 'untrusted'
+  | 'signedOut'
+  /** The person cancelled or declined the GitHub sign-in (VS Code's consent dialog, the browser step). */
+  | 'signInCancelled'
+  | 'sessionRejected'
+  | 'noRepo'
+  | 'hostMismatch';
 
 export class Failure extends Error {
   override readonly name = 'Failure';

@@ -22,7 +22,9 @@ export interface FailureContext {
   transport?: TransportKind;
   /** Runs the failed step again after a fix that makes it worth it (a new sign-in). */
   retry?: () => unknown;
-  /** Buttons of the caller that come first ("Re-send", "Edit Draft"), handled by the caller. */
+  /** What was kept for later, said after the message ("The draft is kept: …"): nothing typed is lost. */
+  kept?: string;
+  /** Buttons of the caller, after the fixes ("Resend", "Edit Draft"), handled by the caller. */
   actions?: string[];
   /** Where the log of the failure is (for "Show Log"). */
   log?: vscode.OutputChannel;
@@ -49,6 +51,7 @@ export class Failures {
         case 'untrusted':
           return [command('Manage Workspace Trust', 'workbench.trust.manage')];
         case 'signedOut':
+        case 'signInCancelled':
           return [signIn];
         case 'sessionRejected':
           return [signInAgain];
@@ -84,14 +87,21 @@ export class Failures {
   }
 
   /**
-   * Shows the failure with its fixes and runs the one chosen; resolves with the button the
-   * person chose (the caller's own actions are theirs to handle).
+   * Shows the failure, what was kept, and its fixes, and runs the one chosen; resolves with the
+   * button the person chose (the caller's own actions are theirs to handle).
    */
   async show(err: unknown, ctx: FailureContext = {}, severity: Severity = 'error'): Promise<string | undefined> {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = [err instanceof Error ? err.message : String(err), ctx.kept].filter(Boolean).join(' ');
     const fixes = this.fixesFor(err, ctx);
-    const choice = await this.ui.notify(severity, ctx.what ? `${ctx.what}: ${message}` : message, ...(ctx.actions ?? []), ...fixes.map((f) => f.title));
-    await fixes.find((f) => f.title === choice)?.run(ctx.retry);
+    // The fix first: it is what makes the next attempt work (and it retries by itself).
+    const choice = await this.ui.notify(severity, ctx.what ? `${ctx.what}: ${message}` : message, ...fixes.map((f) => f.title), ...(ctx.actions ?? []));
+    const fix = fixes.find((f) => f.title === choice);
+    try {
+      await fix?.run(ctx.retry);
+    } catch (again) {
+      // The fix failed too (the sign-in was cancelled again): say so, with the same way forward.
+      return this.show(again, ctx, severity);
+    }
     return choice;
   }
 }

@@ -69,11 +69,19 @@ export class GitHubAccess extends Disposable {
    * session surfaces as GitHubError('unauthorized'), whose fix is "Sign in again".
    */
   async run<T>(interactive: boolean, fn: (c: Connected) => Promise<T>): Promise<T> {
+    return fn(await this.connect(interactive));
+  }
+
+  /**
+   * The client and repository `run` works with, signed in first: flows that show progress for
+   * the request itself connect before it, so a sign-in waiting on the browser is not "Creating…".
+   */
+  async connect(interactive: boolean): Promise<Connected> {
     if (!vscode.workspace.isTrusted) throw new Failure('untrusted', UNTRUSTED_MESSAGE);
     const repo = await this.repo();
     const connected = await this.client(interactive ? 'prompt' : 'silent');
     if (!connected) throw new Failure('signedOut', 'Sign in to GitHub to continue: YouOps uses your GitHub sign-in for tickets and comment commands.');
-    return fn({ ...connected, repo });
+    return { ...connected, repo };
   }
 
   /** A client for the signed-in account, or undefined when nobody is signed in (and `silent`, or the person declined). */

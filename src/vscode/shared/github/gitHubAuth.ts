@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Failure } from '../commands/failure';
 import { Disposable } from '../disposable';
 import { githubEndpoint, type GitHubEndpoint } from './gitHubEndpoint';
 
@@ -57,7 +58,18 @@ export class GitHubAuth extends Disposable {
                 detail: 'GitHub rejected the saved sign-in (it expired or was revoked). Sign in again to continue; nothing you entered is lost.',
               },
             };
-    const s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
+    let s: vscode.AuthenticationSession | undefined;
+    try {
+      s = await vscode.authentication.getSession(endpoint.providerId, GITHUB_SCOPES, options);
+    } catch (err) {
+      // VS Code rejects with its own words ("User did not consent to login.", "Cancelled"): say what happened in ours.
+      if (mode === 'silent') throw err;
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+      const what = /consent|cancel/i.test(reason) ? 'was cancelled' : `did not complete (${reason})`;
+      // Cancelling the new sign-in after a rejected one leaves the rejected session: its fix is still "Sign in again".
+      if (mode === 'reauth') throw new Failure('sessionRejected', `The new GitHub sign-in ${what}; GitHub still rejects the saved one.`);
+      throw new Failure('signInCancelled', `The GitHub sign-in ${what}.`);
+    }
     return s ? { accessToken: s.accessToken, account: s.account.label, endpoint } : undefined;
   }
 }

@@ -23,7 +23,10 @@ export class ManifestIndex {
   /** Files an environment's rendering read (kustomization.yaml, patches, env files) → the environments. */
   private readonly readers = new Map<string, Set<string>>();
 
-  constructor(state: WorkspaceState, drafts: ReadonlyMap<string, ResourceInEnvironment[]> = new Map()) {
+  constructor(
+    state: WorkspaceState,
+    private readonly drafts: ReadonlyMap<string, ResourceInEnvironment[]> = new Map(),
+  ) {
     const environments: Array<{ environment: string; resources: ResourceDrift[] }> = [];
     if (state.kind === 'ready') {
       for (const entry of state.environments) {
@@ -37,6 +40,11 @@ export class ManifestIndex {
       }
     }
     this.byFile = driftByFile(environments);
+  }
+
+  /** True when what `file` shows comes from its unsaved text (it is being edited). */
+  isDraft(file: string): boolean {
+    return this.drafts.has(file);
   }
 
   /** Files with something to show: resources declared there, or drifted values set there. */

@@ -9,7 +9,14 @@ import type { EnvironmentState } from '../../../core/environments/environmentSta
 export type WorkspaceState =
   | { readonly kind: 'noFolder' }
   | { readonly kind: 'noConfig'; readonly rootDir: string }
-  | { readonly kind: 'invalid'; readonly rootDir: string; readonly configFile: string; readonly problems: readonly ConfigProblem[] }
+  | {
+      readonly kind: 'invalid';
+      readonly rootDir: string;
+      readonly configFile: string;
+      readonly problems: readonly ConfigProblem[];
+      /** The state of the last valid youops.yaml, which the views keep showing (with the errors above it) until the file is fixed. */
+      readonly lastGood?: ReadyState;
+    }
   | {
       readonly kind: 'ready';
       readonly rootDir: string;
@@ -20,6 +27,11 @@ export type WorkspaceState =
     };
 
 export type ReadyState = Extract<WorkspaceState, { kind: 'ready' }>;
+
+/** What the views show: the loaded config, or while youops.yaml has errors, its last valid version. */
+export function shownState(state: WorkspaceState): ReadyState | undefined {
+  return state.kind === 'ready' ? state : state.kind === 'invalid' ? state.lastGood : undefined;
+}
 
 export interface EnvironmentEntry {
   readonly name: string;

@@ -1,15 +1,18 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { configBaseDir, findConfigFile } from '../../../core/config/configFile';
-import { loadConfigFile } from '../../../core/config/loadConfig';
+import { loadConfigFile, parseConfigText } from '../../../core/config/loadConfig';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
 import { deploysFile, draftDrift, type ResourceInEnvironment } from '../../../core/environments/draftDrift';
 import { EvaluationCache } from '../../../core/environments/evaluationCache';
 import { evaluateEnvironment, type EvaluationContext } from '../../../core/environments/evaluateEnvironment';
 import type { SecretLookup } from '../../../core/live/createProvider';
 import { IncrementalManifestParser } from '../../../core/manifests/incrementalManifestParser';
+import { setContextKey } from '../contextKeys';
 import { Disposable } from '../disposable';
 import { ManifestIndex } from './manifestIndex';
-import type { EnvironmentEntry, ReadyState, WorkspaceState } from './workspaceState';
+import type { ConfigProblem } from '../../../core/config/configProblem';
+import { shownState, type EnvironmentEntry, type ReadyState, type WorkspaceState } from './workspaceState';
 
 /**
  * The single producer of what the views show: loads youops.yaml, refreshes the environments
@@ -22,6 +25,11 @@ export class WorkspaceStore extends Disposable {
   private readonly draftsChanged = this._register(new vscode.EventEmitter<string>());
   /** Fires with the file whose unsaved drift changed (editor surfaces only; the tree shows saved state). */
   readonly onDidChangeDraft = this.draftsChanged.event;
+  private readonly configDraftChanged = this._register(new vscode.EventEmitter<void>());
+  /** The problems of the unsaved youops.yaml changed. */
+  readonly onDidChangeConfigDraft = this.configDraftChanged.event;
+  /** Problems of youops.yaml as it is being typed, until it is saved, reverted or closed. */
+  private configDraft: { file: string; problems: readonly ConfigProblem[] } | undefined;
 
   private current: WorkspaceState = { kind: 'noFolder' };
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -53,15 +61,55 @@ export class WorkspaceStore extends Disposable {
 
   /** Where each environment's resources are declared, unsaved edits included; rebuilt lazily after each change. */
   get manifests(): ManifestIndex {
-    return (this.index ??= new ManifestIndex(this.current, this.drafts));
+    return (this.index ??= new ManifestIndex(shownState(this.current) ?? this.current, this.drafts));
   }
 
   environment(name: string): EnvironmentEntry | undefined {
-    return this.current.kind === 'ready' ? this.current.environments.find((e) => e.name === name) : undefined;
+    return shownState(this.current)?.environments.find((e) => e.name === name);
+  }
+
+  /** The problems of youops.yaml as the person sees it: the unsaved buffer's while it is being edited, else the file's. */
+  configProblems(): { file: string; problems: readonly ConfigProblem[] } | undefined {
+    const state = this.current;
+    if (state.kind !== 'ready' && state.kind !== 'invalid') return undefined;
+    return this.configDraft?.file === state.configFile ? this.configDraft : { file: state.configFile, problems: state.problems };
+  }
+
+  /** The config file being edited, when `file` is it. */
+  isConfigFile(file: string): boolean {
+    const state = this.current;
+    return (state.kind === 'ready' || state.kind === 'invalid') && state.configFile === file;
+  }
+
+  /** The unsaved text of youops.yaml: checked like the saved file (the same loader), shown as diagnostics while typing. */
+  editConfigDraft(file: string, text: string): void {
+    if (!this.isConfigFile(file)) return;
+    this.configDraft = { file, problems: parseConfigText(text, file, configBaseDir(file)).problems };
+    this.configDraftChanged.fire();
+  }
+
+  /** Saved, reverted or closed: the file's own problems again (a save also reloads). */
+  discardConfigDraft(file: string): void {
+    if (this.configDraft?.file !== file) return;
+    this.configDraft = undefined;
+    this.configDraftChanged.fire();
   }
 
   resource(env: string, key: string): ResourceDrift | undefined {
     return this.environment(env)?.state?.drift.resources.find((r) => r.key === key);
+  }
+
+  /**
+   * The environments `file` belongs to: it declares, sets or renders something of theirs (a shared
+   * base, another layer's kustomization.yaml or patch), or it is under their manifests path.
+   */
+  environmentsOf(file: string): string[] {
+    const state = shownState(this.current);
+    if (!state) return [];
+    const reads = new Set(this.manifests.environmentsOf(file));
+    return state.config.environments
+      .filter((env) => reads.has(env.name) || env.manifests.some((m) => isInside(file, path.resolve(state.rootDir, m.split(/[*?[{]/)[0]))))
+      .map((env) => env.name);
   }
 
   /** True when the text of `file` is worth comparing while it is edited (an environment deploys it). */
@@ -101,13 +149,21 @@ export class WorkspaceStore extends Disposable {
     if (!configFile) return this.set({ kind: 'noConfig', rootDir });
     const result = await loadConfigFile(configFile);
     if (generation !== this.generation) return;
+    // The file as read is what the diagnostics show now; a buffer still being edited sends its text again.
+    if (this.configDraft) {
+      this.configDraft = undefined;
+      this.configDraftChanged.fire();
+    }
     // Editors and file watchers report one save several times: an unchanged config needs no new refresh.
     const fingerprint = `${configFile}\n${result.text ?? ''}`;
     if (!options.force && this.current.kind === 'ready' && fingerprint === this.configFingerprint) return;
     this.configFingerprint = fingerprint;
     this.cache = new EvaluationCache();
-    if (!result.config) return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems });
-    const previous = this.current.kind === 'ready' ? this.current.environments : [];
+    const lastGood = shownState(this.current);
+    // A typo saved must not empty the views: the last valid state stays, under the errors.
+    if (!result.config)
+      return this.set({ kind: 'invalid', rootDir, configFile, problems: result.problems, ...(lastGood ? { lastGood: settled(lastGood) } : {}) });
+    const previous = lastGood?.environments ?? [];
     this.set({
       kind: 'ready',
       rootDir: configBaseDir(configFile),
@@ -193,7 +249,7 @@ export class WorkspaceStore extends Disposable {
     this.inflight.clear();
     this.current = state;
     if (state.kind !== 'ready') this.scheduleRefresh();
-    void vscode.commands.executeCommand('setContext', 'youops.hasConfig', state.kind === 'ready' || state.kind === 'invalid');
+    setContextKey('youops.hasConfig', state.kind === 'ready' || state.kind === 'invalid');
     this.emit();
   }
 
@@ -204,8 +260,18 @@ export class WorkspaceStore extends Disposable {
     const filesKey = files.join('\n');
     if (filesKey !== this.manifestFilesKey) {
       this.manifestFilesKey = filesKey;
-      void vscode.commands.executeCommand('setContext', 'youops.manifestFiles', files);
+      setContextKey('youops.manifestFiles', files);
     }
     this.changed.fire(this.current);
   }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The state with no refresh running: the one kept while youops.yaml has errors is not refreshed. */
+function settled(state: ReadyState): ReadyState {
+  return { ...state, environments: state.environments.map((e) => (e.refreshing ? { ...e, refreshing: false } : e)) };
 }

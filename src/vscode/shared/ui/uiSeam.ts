@@ -67,8 +67,47 @@ export class Ui extends Disposable implements Questions {
     return showReadOnlyDocument(name, content, language, options);
   }
 
+  /**
+   * Shows a Markdown document rendered (VS Code's Markdown preview) beside the editor, kept up
+   * to date as the document changes; `close` closes that preview tab (the flow that opened it
+   * is over). Falls back to the text when the Markdown extension is not there.
+   */
+  async showMarkdownPreview(uri: vscode.Uri): Promise<{ close(): Promise<void> }> {
+    const isPreview = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const before = new Set(
+      tabs()
+        .filter(isPreview)
+        .map((t) => t.label),
+    );
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch {
+      const editor = await this.showDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, language: 'markdown' });
+      return {
+        close: async () =>
+          void (await closeTabs(tabs().filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()))),
+      };
+    }
+    const label = await new Promise<string | undefined>((resolve) => {
+      const found = () => tabs().find((t) => isPreview(t) && !before.has(t.label))?.label;
+      const now = found();
+      if (now) return resolve(now);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const l = found();
+        if (l) (sub.dispose(), clearTimeout(timer), resolve(l));
+      });
+      const timer = setTimeout(() => (sub.dispose(), resolve(undefined)), 5000);
+    });
+    return { close: async () => void (label && (await closeTabs(tabs().filter((t) => isPreview(t) && t.label === label)))) };
+  }
+
   /** Long work with progress; `cancellable` hands the task a token (a test's double can press Cancel). */
   progress<T>(options: ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<T>): Promise<T> {
     return this.questions.progress(options, task);
   }
+}
+
+function closeTabs(tabs: vscode.Tab[]): Thenable<boolean> | undefined {
+  return tabs.length ? vscode.window.tabGroups.close(tabs, true) : undefined;
 }
