@@ -19,7 +19,11 @@ describe('YouOps in the workbench (end to end: packaged .vsix in code-server, dr
     const prod = session.treeRow(view, 'prod');
     await prod.locator('.label-description', { hasText: /3 drifted/ }).waitFor({ timeout: 30_000 });
     assert.match(await prod.innerText(), /3 drifted · 1 extra · 2 in sync/);
-    assert.match(await session.treeRow(view, 'staging').innerText(), /1 missing/);
+    // staging may still be refreshing when prod is done: its row says so until it is evaluated.
+    await session
+      .treeRow(view, 'staging')
+      .locator('.label-description', { hasText: /1 missing/ })
+      .waitFor({ timeout: 30_000 });
     await session.screenshot('01-environments');
   });
 

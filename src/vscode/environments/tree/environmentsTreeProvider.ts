@@ -47,12 +47,28 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
     this._register(section.onDidChange(() => this.changed.fire(undefined)));
   }
 
-  /** Re-renders the environment rows only: "refreshed 20s ago" moves on without a store change. */
+  /** The clock relative times are read from (a test moves it on). */
+  now: () => number = Date.now;
+  /** The "refreshed …" text each environment row shows now. */
+  private readonly shownRefreshed = new Map<string, string>();
+
+  /**
+   * Re-renders the environment rows whose "refreshed … ago" would read differently: it moves on
+   * without a store change, by the minute, so a row (and its expanded children) is refreshed at
+   * most once a minute.
+   */
   refreshRelativeTimes(): void {
     for (const e of shownState(this.store.state)?.environments ?? []) {
       const node = this.environmentNodes.get(e.name);
-      if (node && e.state) this.changed.fire(node);
+      const at = e.state?.drift.refreshedAt;
+      if (node && at && this.shownRefreshed.get(e.name) !== this.refreshedAgo(at)) this.changed.fire(node);
     }
+  }
+
+  /** `refreshed just now`, `refreshed 3 min ago`: by the minute, as VS Code's own views say it. */
+  private refreshedAgo(at: Date): string {
+    const now = this.now();
+    return now - at.getTime() < 60_000 ? 'refreshed just now' : `refreshed ${relativeTime(at, now)}`;
   }
 
   private environmentNode(env: string): TreeNode {
@@ -242,7 +258,11 @@ export class EnvironmentsTreeProvider extends Disposable implements vscode.TreeD
       if (state.agent) parts.push(agentAttention(state.agent));
       parts.push(summarize(state.drift.resources));
       if (state.liveSummary) parts.push([state.liveSummary.sync, state.liveSummary.health].filter(Boolean).join(' / '));
-      if (state.drift.refreshedAt) parts.push(`refreshed ${relativeTime(state.drift.refreshedAt)}`);
+      if (state.drift.refreshedAt) {
+        const refreshed = this.refreshedAgo(state.drift.refreshedAt);
+        this.shownRefreshed.set(name, refreshed);
+        parts.push(refreshed);
+      }
     }
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = entry?.refreshing ? new vscode.ThemeIcon('sync~spin') : statusIcon(status);
