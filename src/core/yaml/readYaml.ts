@@ -2,6 +2,7 @@ import * as jsyaml from 'js-yaml';
 import { Document, isScalar, parseAllDocuments, type Node } from 'yaml';
 import { LineIndex, type Range } from '../text/range';
 import { splitDocuments, type DocumentChunk } from '../text/splitYamlDocuments';
+import { nodesFromEvents } from './eventNodes';
 import { composeDocument, type ComposeProblem, type ComposedDocument } from './composeNodes';
 import { KUBE_SCHEMA } from './kubeYamlSchema';
 import { AliasBudget, MAX_DEPTH } from './limits';
@@ -49,8 +50,9 @@ interface ReadOptions {
  * The one reading layer for manifests. Every document is read by js-yaml with go-yaml v2's
  * scalar rules (fast, no positions); a document js-yaml refuses, or that uses `<<` merges, is
  * composed from the `yaml` package's nodes instead (error recovery, duplicate keys, go-yaml's
- * merge order). Positions come from the same composing reader, only when asked for: drift needs
- * them for drifted fields and open editors, not for the thousands of resources that agree.
+ * merge order). Positions are computed only when asked for (drift needs them for drifted fields
+ * and open editors, not for the thousands of resources that agree): from js-yaml's parse events
+ * for a document it read, else from the composing reader's nodes.
  */
 export function readYamlDocuments(text: string, options: ReadOptions = {}): YamlDocument[] {
   const out: YamlDocument[] = [];
@@ -178,6 +180,9 @@ class ChunkDocument implements YamlDocument {
 
   positions(): YamlPositions {
     if (this.cached) return this.cached;
+    // A document js-yaml read gets its nodes from js-yaml again, with positions; the `yaml` package is the fallback.
+    const fast = this.parsed ? undefined : nodesFromEvents(this.chunk.text);
+    if (fast) return (this.cached = new YamlPositions(fast, this.chunk.text, this.chunk.startLine, () => undefined));
     if (!this.parsed) {
       const lines = new LineIndex(this.chunk.text, this.chunk.startLine);
       const doc = parseAllDocuments(this.chunk.text, { schema: 'failsafe', merge: false, uniqueKeys: false, strict: false, prettyErrors: false, logLevel: 'silent' });
