@@ -4,7 +4,8 @@ import { computeEnvironmentDrift } from '../drift/environmentDrift';
 import { currentBranch, recentCommits } from '../git/history';
 import type { KustomizeRenderer } from '../kustomize/kustomizeRenderer';
 import { createLiveProvider, type LiveProviderContext, type SecretLookup } from '../live/createProvider';
-import { LiveStateError, type LiveState } from '../live/provider';
+import { LiveStateError, type LiveState, type LiveStateProvider } from '../live/provider';
+import type { ManifestResource } from '../manifests/manifestResource';
 import { compareRevision } from '../revision/compareRevision';
 import { markHistory } from '../revision/historyMarks';
 import { desiredFromArgoCd } from './argocdDesired';
@@ -43,6 +44,11 @@ export interface EvaluationContext {
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
   const { cache } = ctx;
+  // A source that does not need the desired resources (an export, Argo CD, a command) is read while the desired state is.
+  const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
+  const keptLive = reuseLive ? cache?.live.get(env.name) : undefined;
+  const source = env.live && !keptLive ? liveSource(env, ctx) : undefined;
+  const early = source && !(source instanceof LiveStateError) && !source.targeted ? fetchLive(env, source, [], ctx.signal) : undefined;
   const keptHistory = ctx.reuse?.history ? cache?.history.get(env.name) : undefined;
   // History at HEAD can start right away unless the environment has a branch of its own.
   const [branch, headHistory] = keptHistory
@@ -62,21 +68,15 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
   cache?.history.set(env.name, { branch, commits: history });
 
   const argoDesired = env.live?.provider === 'argocd' && env.live.desired === 'argocd';
-  // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
-  const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
   // What the agent would apply is unknown when kustomize failed: comparing the raw files would report
   // false drift. The agent's own state and the deployed revision still hold, so the source is still asked.
   const unrendered = rendering?.status === 'failed' && !argoDesired ? new LiveStateError('kustomize', rendering.reason ?? 'kustomize could not render the manifests') : undefined;
-  let live: LiveState | LiveStateError | undefined = reuseLive && !unrendered ? cache?.live.get(env.name) : undefined;
+  let live: LiveState | LiveStateError | undefined = !unrendered ? keptLive : undefined;
   if (env.live && !live) {
-    try {
-      const provider = createLiveProvider(env.live, liveProviderContext(env, ctx));
-      live = await provider.fetch({ resources: unrendered ? [] : manifests.resources, signal: ctx.signal });
-    } catch (err) {
-      live = err instanceof LiveStateError ? err : new LiveStateError(env.live.provider, (err as Error).message);
-    }
-    // Fetched for no resources: not the live state of the next refresh.
-    if (!ctx.signal?.aborted && !unrendered) cache?.live.set(env.name, live);
+    const provider = source ?? liveSource(env, ctx);
+    live = early ? await early : provider instanceof LiveStateError ? provider : await fetchLive(env, provider, unrendered ? [] : manifests.resources, ctx.signal);
+    // A targeted source fetched for no resources: not the live state of the next refresh.
+    if (!ctx.signal?.aborted && !(unrendered && !early)) cache?.live.set(env.name, live);
   }
   const fetched = live instanceof LiveStateError ? undefined : live;
   // desired: argocd: Argo CD's rendering is what is compared, placed at the workspace files that render the same objects.
@@ -101,6 +101,24 @@ export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOps
     ...(revision ? { revision } : {}),
     ...(marks?.size ? { historyMarks: Object.fromEntries(marks) } : {}),
   };
+}
+
+/** The environment's live provider, or why there is none. */
+function liveSource(env: EnvironmentConfig, ctx: EvaluationContext): LiveStateProvider | LiveStateError {
+  try {
+    return createLiveProvider(env.live!, liveProviderContext(env, ctx));
+  } catch (err) {
+    return err instanceof LiveStateError ? err : new LiveStateError(env.live!.provider, (err as Error).message);
+  }
+}
+
+/** Live state, or the error that is the environment's state instead (never a rejection: an early fetch may not be awaited). */
+async function fetchLive(env: EnvironmentConfig, provider: LiveStateProvider, resources: ManifestResource[], signal: AbortSignal | undefined): Promise<LiveState | LiveStateError> {
+  try {
+    return await provider.fetch({ resources, signal });
+  } catch (err) {
+    return err instanceof LiveStateError ? err : new LiveStateError(env.live!.provider, (err as Error).message);
+  }
 }
 
 /** What the environment's live provider is built with. */

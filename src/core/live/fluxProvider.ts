@@ -32,6 +32,7 @@ export interface FluxProviderOptions extends FluxKubectlOptions {
  */
 export class FluxProvider implements LiveStateProvider {
   readonly name = 'flux';
+  readonly targeted = true;
   private readonly kubectl: FluxKubectl;
 
   constructor(private readonly options: FluxProviderOptions) {

@@ -28,6 +28,7 @@ export interface KubectlProviderOptions {
  */
 export class KubectlProvider implements LiveStateProvider {
   readonly name = 'kubectl';
+  readonly targeted = true;
 
   constructor(private readonly options: KubectlProviderOptions) {}
 

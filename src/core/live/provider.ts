@@ -56,6 +56,11 @@ export interface LiveFetchRequest {
 /** A source of live state; every provider reports through the same vocabulary. */
 export interface LiveStateProvider {
   readonly name: string;
+  /**
+   * Whether it fetches only the desired resources (request.resources), so it is asked once they
+   * are read. Every other source is asked while the desired state is read: both at once.
+   */
+  readonly targeted?: boolean;
   fetch(request: LiveFetchRequest): Promise<LiveState>;
   /**
    * Only the deployed revision, cheaper than a fetch (one object, one file). Absent when the

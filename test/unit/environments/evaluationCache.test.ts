@@ -91,6 +91,23 @@ describe('evaluateEnvironment with an EvaluationCache (real temp Git repository)
     assert.notEqual(saved.drift.resources[1].resource, first.drift.resources[1].resource);
   });
 
+  it('reads a snapshot while the desired state is read, not after it (a kubectl source waits for the desired resources)', async () => {
+    const cache = new EvaluationCache();
+    const events: string[] = [];
+    const read = cache.files.read.bind(cache.files);
+    cache.files.read = (kind, file, stamp, readText, parse) => {
+      events.push(`start ${kind}`);
+      return read(kind, file, stamp, readText, async (text) => {
+        const value = await parse(text);
+        events.push(`end ${kind}`);
+        return value;
+      });
+    };
+    const state = await evaluateEnvironment(config.environments[0], config, { rootDir: repo, trusted: true, cache });
+    assert.equal(state.drift.resources.find((r) => r.id.name === 'b')?.status, 'Drifted');
+    assert.ok(events.indexOf('start snapshot') >= 0 && events.indexOf('start snapshot') < events.lastIndexOf('end manifests'), events.join(', '));
+  });
+
   it('re-reads a snapshot that changed even on a save (the export may be what was saved)', async () => {
     const cache = new EvaluationCache();
     const ctx = { rootDir: repo, trusted: true, cache };
