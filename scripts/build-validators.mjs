@@ -32,6 +32,11 @@ export async function buildValidators({ outDir = join(root, 'dist', 'validators'
     let bytes = 0;
     await Promise.all(
       Object.entries(modules).map(async ([rel, code]) => {
+        if (rel.endsWith('.json')) {
+          mkdirSync(dirname(join(outDir, rel)), { recursive: true });
+          writeFileSync(join(outDir, rel), code);
+          return;
+        }
         const out = await esbuild.build({
           stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: rel },
           bundle: true,

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { AnySchema } from 'ajv';
 import { sourceHash } from './openapiToSchemas';
 import { ajvRuntime } from '../ajv/ajvRuntimeLoader';
+import { CONFIG_AJV_OPTIONS, PRECOMPILED_CONFIG, URI_FORMAT, configJsonSchema } from '../config/configSchema';
 import { AJV_OPTIONS, BUILTIN_SCHEMAS, newAjv, PRECOMPILED_VERSION, type PrecompiledManifest } from './schemaStore';
 
 export { PRECOMPILED_VERSION };
@@ -14,7 +15,8 @@ export { PRECOMPILED_VERSION };
  * the manifest's source hashes match the schema files (otherwise it compiles, as before).
  *
  * Returns module code by relative path (before bundling: the standalone code may require ajv's
- * small runtime helpers, which the build inlines) and the manifest to write beside them.
+ * small runtime helpers, which the build inlines) and the manifest to write beside them; `.json`
+ * entries are data written as they are (the youops.yaml schema its validator was built from).
  */
 export function standaloneValidators(schemasDir: string, only: (id: string) => boolean = () => true): { manifest: PrecompiledManifest; modules: Record<string, string> } {
   const { standaloneCode } = ajvRuntime();
@@ -45,7 +47,21 @@ export function standaloneValidators(schemasDir: string, only: (id: string) => b
     modules[rel] = standaloneCode(ajv, { validate: (validate.schema as { $id?: string }).$id ?? '' });
     manifest.modules[`builtin:${name}`] = { module: rel, source: `builtin:${name}` };
   }
+  if (only('config:youops')) Object.assign(modules, configValidatorModules());
   return { manifest, modules };
+}
+
+/** youops.yaml's own validator, with the options and formats the config loader compiles it with, and the schema it was built from. */
+function configValidatorModules(): Record<string, string> {
+  const { Ajv, _, standaloneCode } = ajvRuntime();
+  // The standalone code names its formats as code: the same regular expression, as a literal.
+  const literal = `{ uri: ${String(URI_FORMAT)} }`;
+  const ajv = new Ajv({ ...CONFIG_AJV_OPTIONS, formats: { uri: URI_FORMAT }, code: { source: true, formats: _(Object.assign([literal], { raw: [literal] })) } });
+  const validate = ajv.compile(configJsonSchema);
+  return {
+    [PRECOMPILED_CONFIG.module]: standaloneCode(ajv, { validate: (validate.schema as { $id: string }).$id }),
+    [PRECOMPILED_CONFIG.schemaText]: JSON.stringify(configJsonSchema),
+  };
 }
 
 /** Hashes of the schema files as they are now, sorted: equal to a manifest's sources when it is up to date. */

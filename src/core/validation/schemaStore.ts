@@ -39,7 +39,7 @@ export interface SchemaStoreOptions {
 }
 
 /** Bumped when the validator build or AJV_OPTIONS change: older precompiled modules are then ignored. */
-export const PRECOMPILED_VERSION = 1;
+export const PRECOMPILED_VERSION = 2;
 
 /** dist/validators/manifest.json: which module validates which schema id, built from which source. */
 export interface PrecompiledManifest {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { configValidator, PRECOMPILED_CONFIG } from '../../../src/core/config/configSchema';
+import { describeSchemaErrors } from '../../../src/core/config/schemaErrorMessage';
 import { standaloneValidators } from '../../../src/core/validation/precompileValidators';
 import { SchemaStore, findSchemasDir } from '../../../src/core/validation/schemaStore';
 import { validateText } from '../../../src/core/validation/validateText';
@@ -54,6 +56,37 @@ describe('precompiled validators (ajv standalone code built with the extension)'
     // The kustomization schema did not change: still precompiled.
     assert.equal(store.getSync('builtin:kustomization')?.validate, loadGenerated(path.join(staleDir, 'builtin', 'kustomization.js')).validate);
     fs.rmSync(staleDir, { recursive: true, force: true });
+  });
+
+  it("precompile youops.yaml's validator too: the same errors as ajv compiling the schema, and a stale build is not used", () => {
+    // Inside the repository, so the generated code finds ajv's runtime helpers as the bundled module has them inlined.
+    const configDir = fs.mkdtempSync(path.join(__dirname, 'config-validator-'));
+    try {
+      for (const [rel, code] of Object.entries(standaloneValidators(schemasDir, (id) => id === 'config:youops').modules)) {
+        fs.mkdirSync(path.dirname(path.join(configDir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(configDir, rel), code);
+      }
+      const pre = configValidator(configDir);
+      const runtime = configValidator(path.join(configDir, 'none'));
+      assert.equal(pre, loadGenerated(path.join(configDir, PRECOMPILED_CONFIG.module)).validate);
+      assert.notEqual(runtime, pre);
+      const broken = {
+        version: 1,
+        environments: [{ name: 'prod', manifest: 'envs/prod', live: { argocd: { server: 'argocd.example.com', application: 'shop' } } }],
+        chatops: { bot: { url: 'not a url' } },
+      };
+      assert.equal(pre(broken), false);
+      assert.equal(runtime(broken), false);
+      assert.ok(pre.errors!.some((e) => e.keyword === 'format') && pre.errors!.some((e) => e.keyword === 'additionalProperties'));
+      assert.deepEqual(describeSchemaErrors(pre.errors!), describeSchemaErrors(runtime.errors!));
+      const good = { version: 1, environments: [{ name: 'prod', manifests: 'envs/prod', live: { argocd: { server: 'https://argocd.example.com', application: 'shop' } } }] };
+      assert.equal(pre(good), runtime(good));
+      // Built from another schema: compiled now instead.
+      fs.writeFileSync(path.join(configDir, PRECOMPILED_CONFIG.schemaText), '{"type":"object"}');
+      assert.notEqual(configValidator(configDir), loadGenerated(path.join(configDir, PRECOMPILED_CONFIG.module)).validate);
+    } finally {
+      fs.rmSync(configDir, { recursive: true, force: true });
+    }
   });
 });
 
