@@ -8,6 +8,7 @@ import { TICKET_HELP, TICKET_OPTIONS, ticketCommand } from './commands/ticketCom
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand } from './commands/validateCommand';
 import { WHERE_HELP, WHERE_OPTIONS, whereCommand } from './commands/whereCommand';
 import { parseArgs, type ParsedArgs } from './parseArgs';
+import { setOffThreadReading } from '../core/yaml/offThread';
 import { version } from '../../package.json';
 
 const HELP = `youops ${version} — GitOps, IssueOps and ChatOps checks on the same engine as the VS Code extension
@@ -83,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 }
 
 if (require.main === module) {
+  // One evaluation and exit: large exports are read on this thread (see setOffThreadReading).
+  setOffThreadReading(false);
   // `youops drift | head`: a reader that stops early is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

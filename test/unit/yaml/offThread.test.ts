@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { offThreadStats, readYamlValuesOffThread } from '../../../src/core/yaml/offThread';
+import { offThreadStats, readYamlValuesOffThread, setOffThreadReading } from '../../../src/core/yaml/offThread';
 import { readYamlValues } from '../../../src/core/yaml/readYaml';
 
 /** A kubectl-style List of `count` objects, about 300 bytes each. */
@@ -31,6 +31,18 @@ describe('YAML reading layer off the calling thread', function () {
     assert.equal((await readYamlValuesOffThread(json)).values.length, 1);
     const inf = await readYamlValuesOffThread(export_(2000, '    ratio: .inf\n'));
     assert.equal((inf.values[0] as { items: Array<{ data: { ratio: number } }> }).items[0].data.ratio, Infinity);
+    assert.equal(offThreadStats.reads, before);
+  });
+
+  it('reads on the calling thread when turned off (the CLI), with the same values', async () => {
+    const text = export_(2000);
+    const before = offThreadStats.reads;
+    setOffThreadReading(false);
+    try {
+      assert.deepEqual(await readYamlValuesOffThread(text), readYamlValues(text));
+    } finally {
+      setOffThreadReading(true);
+    }
     assert.equal(offThreadStats.reads, before);
   });
 
