@@ -34,7 +34,19 @@ export async function recentCommits(cwd: string, paths: string[], limit = 10, co
     });
 }
 
-export async function currentBranch(cwd: string): Promise<string | undefined> {
+export function currentBranch(cwd: string): Promise<string | undefined> {
+  // Environments are evaluated at once: callers asking while git answers share its answer (one process, not twenty).
+  let pending = branchAsked.get(cwd);
+  if (!pending) {
+    pending = askBranch(cwd).finally(() => branchAsked.delete(cwd));
+    branchAsked.set(cwd, pending);
+  }
+  return pending;
+}
+
+const branchAsked = new Map<string, Promise<string | undefined>>();
+
+async function askBranch(cwd: string): Promise<string | undefined> {
   try {
     const name = (await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
     return name === 'HEAD' ? undefined : name;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { commitPatch, recentCommits } from '../../../src/core/git/history';
+import { commitPatch, currentBranch, recentCommits } from '../../../src/core/git/history';
 import { plantGitTraps } from '../../host/gitTraps';
 
 describe('Git history in a folder whose own .git/config names programs', () => {
@@ -45,5 +45,13 @@ describe('Git history in a folder whose own .git/config names programs', () => {
     git('show', '--format=%H', 'HEAD', '--', 'envs/prod');
     assert.equal(fs.existsSync(markers.gpg), true);
     assert.equal(fs.existsSync(markers.textconv), true);
+  });
+
+  it('answers environments asking at once with one git process, and asks again afterwards (a checkout meanwhile is seen)', async () => {
+    const pending = Array.from({ length: 20 }, () => currentBranch(repo));
+    assert.equal(new Set(pending).size, 1, 'one question in flight');
+    assert.deepEqual(await Promise.all(pending), Array(20).fill('main'));
+    git('checkout', '-q', '-b', 'feature');
+    assert.equal(await currentBranch(repo), 'feature');
   });
 });
