@@ -82,28 +82,47 @@ const CONTENT_LINE = /^(?!\s*(?:#|$))(?!%)(?!(?:---|\.\.\.)(?:\s|$))/;
  * directives and `---`) to the end of its last one. What a lens or a reveal needs of a resource.
  */
 function contentRange(doc: YamlDocument): Range {
-  const lines = doc.text.split('\n');
+  // Scanned from both ends: a document's content runs from its first content line to its last.
+  const text = doc.text;
   let first = -1;
-  let last = -1;
   let firstCharacter = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '');
+  let firstStart = 0;
+  let firstEnd = 0;
+  for (let i = 0, at = 0; at <= text.length; i++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    const start = at;
+    at = end + 1;
     let content = line;
     let offset = 0;
-    if (first < 0 && /^---[ \t]/.test(line)) {
+    if (/^---[ \t]/.test(line)) {
       // `--- key: value`: the content starts after the marker.
       const rest = line.slice(4).replace(/^[ \t]*/, '');
       if (rest === '' || rest.startsWith('#')) continue;
       offset = line.length - rest.length;
       content = rest;
     } else if (!CONTENT_LINE.test(line)) continue;
-    if (first < 0) {
-      first = i;
-      firstCharacter = offset + (content.length - content.trimStart().length);
-    }
-    last = i;
+    first = i;
+    firstCharacter = offset + (content.length - content.trimStart().length);
+    firstStart = start;
+    firstEnd = end;
+    break;
   }
   if (first < 0) return { start: { line: doc.startLine, character: 0 }, end: { line: doc.startLine, character: 0 } };
-  const lastText = lines[last].replace(/\r$/, '');
-  return { start: { line: doc.startLine + first, character: firstCharacter }, end: { line: doc.startLine + last, character: lastText.length } };
+  const startPosition = { line: doc.startLine + first, character: firstCharacter };
+  for (let end = text.length; ; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (start <= firstStart) return { start: startPosition, end: { line: doc.startLine + first, character: text.slice(firstStart, firstEnd).replace(/\r$/, '').length } };
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (CONTENT_LINE.test(line)) return { start: startPosition, end: { line: doc.startLine + countLines(text, start), character: line.length } };
+    end = start - 1;
+  }
+}
+
+/** The 0-based line of an offset. */
+function countLines(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
