@@ -9,7 +9,15 @@ import type { FieldLocation } from '../yaml/yamlPositions';
 export class LazyFieldMap implements ReadonlyMap<string, FieldLocation> {
   private map?: Map<string, FieldLocation>;
 
-  constructor(private load: () => Map<string, FieldLocation>) {}
+  /**
+   * @param load every field at once
+   * @param lookup one field, the same as load()'s entry: asked for a few drifted fields of a
+   *   resource, it saves collecting them all; iterating loads them all
+   */
+  constructor(
+    private load: () => Map<string, FieldLocation>,
+    private readonly lookup?: (key: string) => FieldLocation | undefined,
+  ) {}
 
   private get loaded(): Map<string, FieldLocation> {
     if (!this.map) {
@@ -22,21 +30,28 @@ export class LazyFieldMap implements ReadonlyMap<string, FieldLocation> {
   /** The same fields `lines` lines further down (the document moved in its file), still lazy. */
   shifted(lines: number): LazyFieldMap {
     if (lines === 0) return this;
-    return new LazyFieldMap(() => {
-      const out = new Map<string, FieldLocation>();
-      for (const [k, f] of this.loaded) out.set(k, { keyRange: shift(f.keyRange, lines), valueRange: shift(f.valueRange, lines) });
-      return out;
-    });
+    const moved = (f: FieldLocation): FieldLocation => ({ keyRange: shift(f.keyRange, lines), valueRange: shift(f.valueRange, lines) });
+    return new LazyFieldMap(
+      () => {
+        const out = new Map<string, FieldLocation>();
+        for (const [k, f] of this.loaded) out.set(k, moved(f));
+        return out;
+      },
+      (key) => {
+        const f = this.get(key);
+        return f && moved(f);
+      },
+    );
   }
 
   get size(): number {
     return this.loaded.size;
   }
   get(key: string): FieldLocation | undefined {
-    return this.loaded.get(key);
+    return this.map || !this.lookup ? this.loaded.get(key) : this.lookup(key);
   }
   has(key: string): boolean {
-    return this.loaded.has(key);
+    return this.get(key) !== undefined;
   }
   forEach(fn: (value: FieldLocation, key: string, map: ReadonlyMap<string, FieldLocation>) => void): void {
     this.loaded.forEach((v, k) => fn(v, k, this));

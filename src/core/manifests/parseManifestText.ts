@@ -45,7 +45,11 @@ export function parseManifestText(text: string, file: string, at: { line?: numbe
       return;
     }
     const range = pointer ? (doc.positions().field(pointer)?.valueRange ?? contentRange(doc)) : contentRange(doc);
-    resources.push({ id, key: resourceKey(id), file, docIndex: doc.index, range, object, fields: new LazyFieldMap(() => doc.positions().fieldsUnder(pointer)) });
+    resources.push({ id, key: resourceKey(id), file, docIndex: doc.index, range, object, fields: new LazyFieldMap(
+        () => doc.positions().fieldsUnder(pointer),
+        (key) => (key.startsWith('/') ? doc.positions().field(pointer + key) : undefined),
+      ),
+    });
   }
 
   return { resources, errors };

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LazyFieldMap } from '../../../src/core/manifests/lazyFieldMap';
 import { parseManifestText } from '../../../src/core/manifests/parseManifestText';
 
 const MULTI = `# leading comment
@@ -148,5 +151,24 @@ items:
     assert.equal(resources.length, 5000);
     assert.equal(resources[4999].fields.get('/data/d')?.keyRange.start.line, 4999 * 11 + 9);
     assert.equal(resources[2500].range.start.line, 2500 * 11);
+  });
+
+  it('finds one field without collecting them all, with the same answer as the whole map (real files, SOURCES.md)', () => {
+    const dir = path.resolve(__dirname, '../../../../test/fixtures/validation/real/flux2-kustomize-helm-example');
+    let checked = 0;
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const looked = parseManifestText(text, name).resources;
+      parseManifestText(text, name).resources.forEach((r, i) => {
+        const all = new Map(r.fields);
+        for (const [pointer, location] of all) {
+          assert.deepEqual(looked[i].fields.get(pointer), location, `${name} ${pointer}`);
+          checked++;
+        }
+        for (const absent of ['', '/nope', '/metadata/nope', 'metadata']) assert.equal(looked[i].fields.get(absent), undefined);
+        assert.equal((looked[i].fields as LazyFieldMap).shifted(3).get('/metadata/name')?.keyRange.start.line, all.get('/metadata/name')!.keyRange.start.line + 3);
+      });
+    }
+    assert.ok(checked > 100, `${checked} fields`);
   });
 });
