@@ -11,8 +11,8 @@ const IDLE_MS = 10_000;
 
 type Values = { values: unknown[]; problems: YamlProblem[] };
 
-/** How many texts a worker read (for tests and the bench: proof the work left the thread). */
-export const offThreadStats = { reads: 0 };
+/** How many texts a worker read, and how many were handed to one (for tests and the bench: proof the work left the thread). */
+export const offThreadStats = { reads: 0, handed: 0 };
 
 let enabled = true;
 
@@ -41,11 +41,13 @@ export async function readYamlValuesOffThread(text: string): Promise<Values> {
   return JSON.parse(json) as Values;
 }
 
+/**
+ * Workers with the jobs given to each. A job goes to a worker at once, to the one with the fewest
+ * in flight: the worker's own message queue holds it, so the next one starts when the last is
+ * done, not when this thread, busy with other work, gets to the answer.
+ */
 class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Set<Worker>();
-  private readonly queue: Array<{ text: string; resolve: (json: string | undefined) => void }> = [];
-  private readonly pending = new Map<number, (json: string | undefined) => void>();
+  private readonly workers = new Map<Worker, Map<number, (json: string | undefined) => void>>();
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
@@ -56,29 +58,29 @@ class WorkerPool {
 
   run(text: string): Promise<string | undefined> {
     return new Promise((resolve) => {
-      this.queue.push({ text, resolve });
-      this.dispatch();
+      const worker = this.leastBusy();
+      if (!worker) return resolve(undefined);
+      const jobs = this.workers.get(worker)!;
+      const id = this.nextId++;
+      jobs.set(id, (json) => {
+        jobs.delete(id);
+        if (jobs.size === 0) {
+          worker.unref();
+          this.scheduleStop();
+        }
+        resolve(json);
+      });
+      worker.ref(); // a read in flight keeps the process alive until it answers
+      worker.postMessage({ id, text });
+      offThreadStats.handed++;
     });
   }
 
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
-      if (!worker) return;
-      const job = this.queue.shift()!;
-      const id = this.nextId++;
-      this.busy.add(worker);
-      this.pending.set(id, (json) => {
-        worker.unref();
-        this.busy.delete(worker);
-        this.idle.push(worker);
-        this.scheduleStop();
-        job.resolve(json);
-        this.dispatch();
-      });
-      worker.ref(); // a read in flight keeps the process alive until it answers
-      worker.postMessage({ id, text: job.text });
-    }
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const [worker, jobs] of this.workers) if (!best || jobs.size < this.workers.get(best)!.size) best = worker;
+    if (best && (this.workers.get(best)!.size === 0 || this.workers.size >= this.size)) return best;
+    return this.spawn() ?? best;
   }
 
   private spawn(): Worker | undefined {
@@ -88,20 +90,13 @@ class WorkerPool {
     } catch {
       return undefined;
     }
-    worker.on('message', (m: { id: number; json?: string }) => {
-      const done = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      done?.(m.json);
-    });
+    const jobs = new Map<number, (json: string | undefined) => void>();
+    this.workers.set(worker, jobs);
+    worker.on('message', (m: { id: number; json?: string }) => jobs.get(m.id)?.(m.json));
     // A worker that dies answers its jobs with "read it yourself".
     const fail = () => {
-      this.busy.delete(worker);
-      const i = this.idle.indexOf(worker);
-      if (i >= 0) this.idle.splice(i, 1);
-      for (const [id, done] of this.pending) {
-        this.pending.delete(id);
-        done(undefined);
-      }
+      this.workers.delete(worker);
+      for (const done of [...jobs.values()]) done(undefined);
     };
     worker.on('error', fail);
     worker.on('exit', fail);
@@ -113,8 +108,11 @@ class WorkerPool {
   private scheduleStop(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (this.busy.size > 0) return;
-      for (const w of this.idle.splice(0)) void w.terminate();
+      for (const [worker, jobs] of this.workers) {
+        if (jobs.size > 0) continue;
+        this.workers.delete(worker);
+        void worker.terminate();
+      }
     }, IDLE_MS);
     this.idleTimer.unref();
   }

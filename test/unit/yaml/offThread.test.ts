@@ -34,6 +34,16 @@ describe('YAML reading layer off the calling thread', function () {
     assert.equal(offThreadStats.reads, before);
   });
 
+  it('hands every large text to a worker at once, not when this thread gets to the last answer (a busy editor thread kept the worker waiting)', async () => {
+    const texts = [export_(2000), export_(2100), export_(2200)];
+    const before = { ...offThreadStats };
+    const reads = texts.map((t) => readYamlValuesOffThread(t));
+    assert.equal(offThreadStats.handed, before.handed + 3, 'all three in the worker queue before any answer');
+    const values = await Promise.all(reads);
+    assert.equal(offThreadStats.reads, before.reads + 3);
+    values.forEach((v, i) => assert.deepEqual(v, readYamlValues(texts[i])));
+  });
+
   it('reads on the calling thread when turned off (the CLI), with the same values', async () => {
     const text = export_(2000);
     const before = offThreadStats.reads;
