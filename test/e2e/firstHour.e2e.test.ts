@@ -100,12 +100,16 @@ describe('the first hour in the demo (end to end: packaged .vsix in code-server,
     }
   });
 
-  it('completes the walkthrough’s “Describe your environments” step, since youops.yaml exists', async () => {
+  it('completes the walkthrough’s “Describe your environments” step, since youops.yaml exists, and “See environments and drift”, since the view is open', async () => {
     const { page } = session;
+    await session.openYouOpsView();
     await session.runCommand('YouOps: Get Started with YouOps');
     const step = page.locator('.getting-started-step', { hasText: 'Describe your environments' }).first();
     await step.waitFor({ state: 'visible', timeout: 30_000 });
     await step.locator('.codicon.complete').waitFor({ timeout: 15_000 });
+    // The view was open before the page registered the walkthrough: `onView` alone never completed this step.
+    const seen = page.locator('.getting-started-step', { hasText: 'See environments and drift' }).first();
+    await seen.locator('.codicon.complete').waitFor({ timeout: 15_000 });
     await session.screenshot('first-02-walkthrough');
     await session.runCommand('View: Close All Editors');
   });

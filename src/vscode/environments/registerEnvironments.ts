@@ -11,7 +11,7 @@ import { setArgocdToken } from './argocdTokens';
 import { showConfigDiagnostics } from './config/configDiagnostics';
 import { createConfig } from './config/createConfig';
 import { openConfig } from './config/openConfig';
-import { completeWalkthroughStep } from './config/walkthroughProgress';
+import { completeWalkthroughSteps } from './config/walkthroughProgress';
 import { ResourceDocumentProvider } from './diff/resourceDocuments';
 import { revealResource } from './diff/revealResource';
 import { showDrift } from './diff/showDrift';
@@ -78,7 +78,7 @@ export function registerEnvironments(services: Services): EnvironmentsHandles {
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(store)),
     refreshAutomatically(store),
     statusBar.disposable,
-    completeWalkthroughStep(store),
+    completeWalkthroughSteps(store, view.view),
   );
 
   // The Argo CD and Flux commands (tokens, sync, reconcile…) are in the palette only when an environment reads live state from that agent.
