@@ -27,8 +27,8 @@ export function descriptionFor(apiVersion: string, kind: string, pointer: string
 }
 
 /** Description and type of the field at `pointer` under any schema id. */
-export function describeAt(id: SchemaId, pointer: string, store: SchemaStore = getDefaultStore()): { description?: string; type?: string } | undefined {
-  const raw = store.rawSchema(id);
+export function describeAt(id: SchemaId, pointer: string, store: SchemaStore = getDefaultStore(), confinedTo?: string): { description?: string; type?: string } | undefined {
+  const raw = store.rawSchema(id, confinedTo);
   if (!raw) return undefined;
   const descs = raw.descriptionsFile ? loadDescriptions(raw.descriptionsFile) : undefined;
   const rootParts = pointerSegments(raw.rootPointer);
@@ -68,7 +68,7 @@ export function hoverAt(
     if (doc.value === null || doc.value === undefined) return undefined;
     const selection = selectSchema(doc.value, doc.text, fileSchemaId(options.fileName, options.associations), store, options.fileName, options.rootDir);
     if (!selection || !('id' in selection)) return undefined;
-    const info = describeAt(selection.id, hit.pointer, store);
+    const info = describeAt(selection.id, hit.pointer, store, selection.confinedTo);
     if (!info?.description && !info?.type) return undefined;
     const heading = `**${label(hit.pointer) || '(document)'}**${info.type ? ` \`${info.type}\`` : ''}`;
     return { range: hit.range, pointer: hit.pointer, markdown: info.description ? `${heading}\n\n${info.description}` : heading };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Ajv from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
-import { FILE_LIMITS, readBoundedText, readBoundedTextSync } from '../files/readBounded';
+import { FILE_LIMITS, readBoundedText, readBoundedTextSync, FileRefusedError } from '../files/readBounded';
 import { ajvRuntime } from '../ajv/ajvRuntimeLoader';
 import { BuiltinKinds } from './builtinKinds';
 import { sourceHash } from './openapiToSchemas';
@@ -160,7 +160,7 @@ export class SchemaStore {
   }
 
   /** The raw JSON of a schema for description lookups: the generated file and its root def. */
-  rawSchema(id: SchemaId): { document: unknown; rootPointer: string; descriptionsFile?: string } | undefined {
+  rawSchema(id: SchemaId, confinedTo?: string): { document: unknown; rootPointer: string; descriptionsFile?: string } | undefined {
     if (id.startsWith('kind:')) {
       const entry = this.kindIndex()[id.slice(5)];
       if (!entry) return undefined;
@@ -175,7 +175,14 @@ export class SchemaStore {
     if (!fs.existsSync(file)) return undefined;
     // Generated layouts (cluster schemas) keep descriptions in descriptions/<same name>.
     const descriptionsFile = path.join(path.dirname(file), 'descriptions', path.basename(file));
-    return { document: JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema)), rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
+    let document: unknown;
+    try {
+      document = JSON.parse(readBoundedTextSync(file, FILE_LIMITS.schema, confinedTo));
+    } catch (e) {
+      if (e instanceof FileRefusedError) return undefined; // outside where it may be read: no descriptions from it
+      throw e;
+    }
+    return { document, rootPointer: fragment, descriptionsFile: fragment && fs.existsSync(descriptionsFile) ? descriptionsFile : undefined };
   }
 
   private remember(c: CompiledSchema, key: string = c.id): CompiledSchema {

@@ -9,7 +9,7 @@ export type Selection =
       id: SchemaId;
       origin: 'modeline' | 'association' | 'file-pattern' | 'kind';
       modeline?: { offset: number; length: number };
-      /** A modeline's schema file, and every file it refers to, is read only inside this folder. */
+      /** A modeline's (or youops.yaml association's) schema file, and every file it refers to, is read only inside this folder. */
       confinedTo?: string;
     }
   | { refused: string; modeline: { offset: number; length: number } }
@@ -31,11 +31,11 @@ export function findModeline(chunk: string): { schema: string; offset: number; l
  * The schema a whole file gets from user associations, then from its name: kustomization.yaml,
  * GitHub issue forms, youops.yaml. Computed once per file, not per document.
  */
-export function fileSchemaId(fileName: string | undefined, associations: SchemaAssociation[] = []): { id: SchemaId; origin: 'association' | 'file-pattern' } | undefined {
+export function fileSchemaId(fileName: string | undefined, associations: SchemaAssociation[] = []): { id: SchemaId; origin: 'association' | 'file-pattern'; confinedTo?: string } | undefined {
   if (!fileName) return undefined;
   const normalized = fileName.replace(/\\/g, '/');
   for (const a of associations) {
-    if (matchesAssociation(normalized, a)) return { id: externalId(a.schema, a.baseDir), origin: 'association' };
+    if (matchesAssociation(normalized, a)) return { id: externalId(a.schema, a.baseDir), origin: 'association', ...(a.confinedTo ? { confinedTo: a.confinedTo } : {}) };
   }
   const base = path.posix.basename(normalized);
   if (/^kustomization\.ya?ml$/.test(base) || base === 'Kustomization') return { id: 'builtin:kustomization', origin: 'file-pattern' };

@@ -45,6 +45,11 @@ export interface SchemaAssociation {
   schema: string;
   /** Folder of the youops.yaml (or the workspace folder for the setting). */
   baseDir: string;
+  /**
+   * For youops.yaml's own associations (the repository's word, as a modeline is): the schema and
+   * every file it refers to are read only inside this folder.
+   */
+  confinedTo?: string;
 }
 
 export interface CancellationToken {

@@ -37,7 +37,7 @@ export async function validateText(text: string, options: ValidateOptions = {}, 
   };
   const diagnostics: ValidationDiagnostic[] = [];
   if (fileChoice) {
-    const compiled = store.getSync(fileChoice.id) ?? (await store.get(fileChoice.id));
+    const compiled = store.getSync(fileChoice.id, fileChoice.confinedTo) ?? (await store.get(fileChoice.id, fileChoice.confinedTo));
     if (compiled.error) {
       // A broken association: one diagnostic for the file, and its documents are not validated.
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', message: compiled.error, path: '', source: 'youops', code: 'schema-load' });

@@ -56,7 +56,7 @@ export class SchemaService extends Disposable {
   /** youops.yaml `schemas:` plus the `youops.schemas` setting (glob → path or URL). */
   associations(): SchemaAssociation[] {
     const state = this.workspace.state;
-    const fromConfig = state.kind === 'ready' ? state.config.schemas.map((s) => ({ ...s, baseDir: state.rootDir })) : [];
+    const fromConfig = state.kind === 'ready' ? state.config.schemas.map((s) => ({ ...s, baseDir: state.rootDir, confinedTo: state.rootDir })) : [];
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const setting = vscode.workspace.getConfiguration('youops').get<Record<string, string>>('schemas', {});
     return [...fromConfig, ...Object.entries(setting).map(([files, schema]) => ({ files, schema, baseDir: folder }))];

@@ -13,7 +13,7 @@ import { summary } from './helpers';
 const secretSchema = JSON.stringify({ type: 'object', description: 'outside schema', required: ['secretField'], properties: { replicas: { description: 'OUTSIDE-DESCRIPTION' } } });
 const okSchema = JSON.stringify({ type: 'object', properties: { replicas: { type: 'integer', description: 'how many' } } });
 
-describe('validate: modeline schema paths stay in the repository (issue 14)', () => {
+describe('validate: modeline and youops.yaml schema paths stay in the repository (issue 14)', () => {
   let top: string;
   let repo: string;
   let outside: string;
@@ -91,6 +91,36 @@ describe('validate: modeline schema paths stay in the repository (issue 14)', ()
       assert.doesNotMatch(r.out, /secretField/);
     } finally {
       fs.rmSync(path.join(repo, 'envs', 'dev', 'values.yaml'));
+    }
+  });
+
+  it('confines the schemas youops.yaml associates the same way: their file $refs and hover stay in the repository, in the CLI too', async () => {
+    const values = 'replicas: three\n';
+    const association = (schema: string) => [{ files: 'envs/**/*.yaml', schema, baseDir: repo, confinedTo: repo }];
+    const fileName = path.join(repo, 'envs', 'dev', 'values.yaml');
+    const refsOut = await validateText(values, { fileName, rootDir: repo, associations: association('schemas/refs-out.json') }, store);
+    assert.equal(refsOut.diagnostics.length, 1, JSON.stringify(refsOut.diagnostics));
+    assert.match(refsOut.diagnostics[0].message, /could not be used: .*secret\.json: it leads outside the repository/);
+    assert.doesNotMatch(JSON.stringify(refsOut.diagnostics), /secretField/);
+    const linked = association('schemas/link.json');
+    assert.doesNotMatch(JSON.stringify((await validateText(values, { fileName, rootDir: repo, associations: linked }, store)).diagnostics), /secretField/);
+    assert.equal(hoverAt(values, { line: 0, character: 2 }, { fileName, rootDir: repo, associations: linked }, store), undefined, 'no hover from it');
+    // The inside schema still works through an association.
+    assert.deepEqual(summary((await validateText(values, { fileName, rootDir: repo, associations: association('schemas/ok.json') }, store)).diagnostics), [[0, 'replicas: expected integer, got string "three"']]);
+    // Not confined (the youops.schemas setting: the user's own word), the $ref is followed: the confinement is what kept it out.
+    const unconfined = [{ files: 'envs/**/*.yaml', schema: 'schemas/refs-out.json', baseDir: repo }];
+    assert.match(JSON.stringify((await validateText(values, { fileName, rootDir: repo, associations: unconfined }, new SchemaStore())).diagnostics), /secretField/);
+
+    fs.writeFileSync(path.join(repo, 'youops.yaml'), 'version: 1\nenvironments: []\nschemas:\n  - files: "envs/**/*.yaml"\n    schema: schemas/refs-out.json\n');
+    fs.writeFileSync(fileName, values);
+    try {
+      const r = await runCliCaptured(['validate', '--cwd', repo, 'envs/dev/values.yaml']);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /envs\/dev\/values\.yaml:1:1: error: schema .*refs-out\.json could not be used: .*it leads outside the repository/);
+      assert.doesNotMatch(r.out, /secretField/);
+    } finally {
+      fs.rmSync(fileName);
+      fs.rmSync(path.join(repo, 'youops.yaml'));
     }
   });
 });
