@@ -34,8 +34,7 @@ interface Frame {
 interface Built {
   node: Node | null;
   result: unknown;
-  /** Offsets of the value's first character and just past its last. */
-  start: number;
+  /** Offset just past the value's last character. */
   end: number;
   shape: 'flow' | 'empty' | 'blockScalar' | 'blockCollection';
 }
@@ -92,8 +91,8 @@ class EventTree {
     // A scalar, or an empty node. Its children were attempts at a key that were not one.
     if (kind === null && result === null) {
       // An empty value: where the `yaml` package places it, after the indicator and the spaces on its line.
-      const at = this.emptyAt(frame.open);
-      return { node: withRange(new Scalar(null), at, at), result: null, start: at, end: at, shape: 'empty' };
+      const at = this.pastBlanks(frame.open);
+      return { node: withRange(new Scalar(null), at, at), result: null, end: at, shape: 'empty' };
     }
     const scalar = new Scalar(result);
     scalar.type = scalarType(first);
@@ -101,12 +100,12 @@ class EventTree {
     const end = block ? this.blockScalarEnd(start, position) : this.trimEnd(start, position);
     if (scalar.type === 'PLAIN') scalar.source = this.text.slice(start, end);
     else if (typeof result === 'string') scalar.source = result;
-    return { node: withRange(scalar, start, end), result, start, end, shape: block ? 'blockScalar' : 'flow' };
+    return { node: withRange(scalar, start, end), result, end, shape: block ? 'blockScalar' : 'flow' };
   }
 
   private mapping(children: Built[], result: unknown, start: number, position: number): Built {
     // A trailing empty node is the reader's try at one more key.
-    if (children.length % 2 === 1 && children[children.length - 1].node?.range?.[0] === children[children.length - 1].node?.range?.[1]) children = children.slice(0, -1);
+    if (children.length % 2 === 1 && children[children.length - 1].shape === 'empty') children = children.slice(0, -1);
     if (children.length % 2 === 1 || children.length / 2 !== Object.keys(result as object).length) throw new Unsupported();
     const map = new YAMLMap();
     for (let i = 0; i < children.length; i += 2) map.items.push(new Pair(children[i].node, children[i + 1].node));
@@ -125,11 +124,11 @@ class EventTree {
     const c = this.text.charCodeAt(start);
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       const end = this.trimEnd(start, position);
-      return { node: withRange(node, start, end), result, start, end, shape: 'flow' };
+      return { node: withRange(node, start, end), result, end, shape: 'flow' };
     }
     const last = children[children.length - 1];
     const end = last ? this.blockEnd(last, start - this.lineStart(start)) : start;
-    return { node: withRange(node, start, end), result, start, end, shape: 'blockCollection' };
+    return { node: withRange(node, start, end), result, end, shape: 'blockCollection' };
   }
 
   /**
@@ -150,9 +149,9 @@ class EventTree {
       if ((line.kind === 'comment' && line.indent > indent) || (line.kind === 'blank' && this.commentFollows(last.end))) throw new Unsupported();
       return last.end;
     }
-    const rest = this.restOfLine(last.end);
-    if (!rest) return last.end;
-    let end = this.pastLineBreak(rest.end);
+    const lineEnd = this.restOfLineEnd(last.end);
+    if (lineEnd === undefined) return last.end;
+    let end = this.pastLineBreak(lineEnd);
     for (;;) {
       const line = this.lineAt(end);
       if (line.kind === 'comment' && line.indent > indent) end = line.next;
@@ -167,7 +166,7 @@ class EventTree {
     for (let i = offset; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c === 0x23) return true;
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+      if (!isWhite(c)) return false;
     }
     return false;
   }
@@ -176,8 +175,7 @@ class EventTree {
   private lineAt(offset: number): { kind: 'comment' | 'blank' | 'content' | 'end'; indent: number; next: number } {
     const t = this.text;
     if (offset >= t.length) return { kind: 'end', indent: 0, next: offset };
-    let i = offset;
-    while (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09) i++;
+    const i = this.pastBlanks(offset);
     let next = t.indexOf('\n', i);
     next = next < 0 ? t.length : next + 1;
     const c = t.charCodeAt(i);
@@ -186,13 +184,12 @@ class EventTree {
   }
 
   /** Where the rest of the line after offset ends (at its line break) when it holds nothing but spaces and a comment. */
-  private restOfLine(offset: number): { end: number; comment: boolean } | undefined {
+  private restOfLineEnd(offset: number): number | undefined {
     const t = this.text;
-    let i = offset;
-    while (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09) i++;
+    let i = this.pastBlanks(offset);
     const comment = t.charCodeAt(i) === 0x23 && i > 0 && (t.charCodeAt(i - 1) === 0x20 || t.charCodeAt(i - 1) === 0x09);
     if (comment) while (i < t.length && t.charCodeAt(i) !== 0x0a && t.charCodeAt(i) !== 0x0d) i++;
-    return i >= t.length || t.charCodeAt(i) === 0x0a || t.charCodeAt(i) === 0x0d ? { end: i, comment } : undefined;
+    return i >= t.length || t.charCodeAt(i) === 0x0a || t.charCodeAt(i) === 0x0d ? i : undefined;
   }
 
   /**
@@ -223,7 +220,7 @@ class EventTree {
     let i = offset;
     while (i < limit) {
       const c = t.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      if (isWhite(c)) i++;
       else if (c === 0x23 /* # */ && (i === 0 || isSpace(t.charCodeAt(i - 1)))) {
         while (i < limit && t.charCodeAt(i) !== 0x0a) i++;
       } else break;
@@ -236,15 +233,15 @@ class EventTree {
     const t = this.text;
     let i = Math.min(end, t.length);
     while (i > start) {
-      const c = t.charCodeAt(i - 1);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i--;
+      if (isWhite(t.charCodeAt(i - 1))) i--;
       else break;
     }
     return i;
   }
 
-  private emptyAt(open: number): number {
-    let i = open;
+  /** Past spaces and tabs. */
+  private pastBlanks(offset: number): number {
+    let i = offset;
     while (this.text.charCodeAt(i) === 0x20 || this.text.charCodeAt(i) === 0x09) i++;
     return i;
   }
@@ -263,6 +260,12 @@ function scalarType(first: number): Scalar.Type {
   return 'PLAIN';
 }
 
+/** A space, tab or line break. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** White, or past the end of the text. */
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
+  return isWhite(c) || Number.isNaN(c);
 }
