@@ -44,8 +44,9 @@ export interface EvaluationContext {
 export async function evaluateEnvironment(env: EnvironmentConfig, config: YouOpsConfig, ctx: EvaluationContext): Promise<EnvironmentState> {
   const paths = env.manifests.map(globBase);
   const { cache } = ctx;
-  // A source that does not need the desired resources (an export, Argo CD, a command) is read while the desired state is.
+  // A snapshot is re-read anyway: unchanged files cost a stat, and the saved file may be the export itself.
   const reuseLive = ctx.reuse?.live && env.live?.provider !== 'snapshot';
+  // A source that does not need the desired resources (an export, Argo CD, a command) is read while the desired state is.
   const keptLive = reuseLive ? cache?.live.get(env.name) : undefined;
   const source = env.live && !keptLive ? liveSource(env, ctx) : undefined;
   const early = source && !(source instanceof LiveStateError) && !source.targeted ? fetchLive(env, source, [], ctx.signal) : undefined;

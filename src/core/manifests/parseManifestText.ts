@@ -45,11 +45,11 @@ export function parseManifestText(text: string, file: string, at: { line?: numbe
       return;
     }
     const range = pointer ? (doc.positions().field(pointer)?.valueRange ?? contentRange(doc)) : contentRange(doc);
-    resources.push({ id, key: resourceKey(id), file, docIndex: doc.index, range, object, fields: new LazyFieldMap(
-        () => doc.positions().fieldsUnder(pointer),
-        (key) => (key.startsWith('/') ? doc.positions().field(pointer + key) : undefined),
-      ),
-    });
+    const fields = new LazyFieldMap(
+      () => doc.positions().fieldsUnder(pointer),
+      (key) => (key.startsWith('/') ? doc.positions().field(pointer + key) : undefined),
+    );
+    resources.push({ id, key: resourceKey(id), file, docIndex: doc.index, range, object, fields });
   }
 
   return { resources, errors };
@@ -91,7 +91,7 @@ function contentRange(doc: YamlDocument): Range {
   let first = -1;
   let firstCharacter = 0;
   let firstStart = 0;
-  let firstEnd = 0;
+  let firstLength = 0;
   for (let i = 0, at = 0; at <= text.length; i++) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
@@ -110,14 +110,14 @@ function contentRange(doc: YamlDocument): Range {
     first = i;
     firstCharacter = offset + (content.length - content.trimStart().length);
     firstStart = start;
-    firstEnd = end;
+    firstLength = line.length;
     break;
   }
   if (first < 0) return { start: { line: doc.startLine, character: 0 }, end: { line: doc.startLine, character: 0 } };
   const startPosition = { line: doc.startLine + first, character: firstCharacter };
   for (let end = text.length; ; ) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    if (start <= firstStart) return { start: startPosition, end: { line: doc.startLine + first, character: text.slice(firstStart, firstEnd).replace(/\r$/, '').length } };
+    if (start <= firstStart) return { start: startPosition, end: { line: doc.startLine + first, character: firstLength } };
     const line = text.slice(start, end).replace(/\r$/, '');
     if (CONTENT_LINE.test(line)) return { start: startPosition, end: { line: doc.startLine + countLines(text, start), character: line.length } };
     end = start - 1;

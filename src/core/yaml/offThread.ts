@@ -76,10 +76,12 @@ class WorkerPool {
     });
   }
 
+  /** An idle worker, else a new one while the pool has room, else the one with the fewest jobs. */
   private leastBusy(): Worker | undefined {
     let best: Worker | undefined;
-    for (const [worker, jobs] of this.workers) if (!best || jobs.size < this.workers.get(best)!.size) best = worker;
-    if (best && (this.workers.get(best)!.size === 0 || this.workers.size >= this.size)) return best;
+    let fewest = Infinity;
+    for (const [worker, jobs] of this.workers) if (jobs.size < fewest) [best, fewest] = [worker, jobs.size];
+    if (best && (fewest === 0 || this.workers.size >= this.size)) return best;
     return this.spawn() ?? best;
   }
 
