@@ -32,25 +32,12 @@ export async function buildValidators({ outDir = join(root, 'dist', 'validators'
     let bytes = 0;
     await Promise.all(
       Object.entries(modules).map(async ([rel, code]) => {
-        if (rel.endsWith('.json')) {
-          mkdirSync(dirname(join(outDir, rel)), { recursive: true });
-          writeFileSync(join(outDir, rel), code);
-          return;
-        }
-        const out = await esbuild.build({
-          stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: rel },
-          bundle: true,
-          platform: 'node',
-          target: 'node20',
-          format: 'cjs',
-          minify: true,
-          write: false,
-          logLevel: 'warning',
-        });
+        // `.json` entries are data, written as they are.
+        const text = rel.endsWith('.json') ? code : await bundle(rel, code);
         const file = join(outDir, rel);
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, out.outputFiles[0].text);
-        bytes += out.outputFiles[0].text.length;
+        writeFileSync(file, text);
+        bytes += text.length;
       }),
     );
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 1) + '\n');
@@ -58,6 +45,21 @@ export async function buildValidators({ outDir = join(root, 'dist', 'validators'
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** A generated module bundled (ajv's runtime helpers inlined) and minified. */
+async function bundle(rel, code) {
+  const out = await esbuild.build({
+    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: rel },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0].text;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
