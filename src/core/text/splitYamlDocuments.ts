@@ -30,7 +30,9 @@ export function splitDocuments(text: string, options: { emptyDocuments?: boolean
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
-    const content = text.slice(pos, end);
+    // Only a line starting with `-` or `.` can be a marker, and content is looked for only until found: no other line is cut out.
+    const first = text.charCodeAt(pos);
+    const content: string = first === 45 || first === 46 || !hasContent ? text.slice(pos, end) : '';
     if (content.startsWith('---') && MARKER.test(content)) {
       if (hasContent || (options.emptyDocuments && explicit)) {
         chunks.push({ text: text.slice(start, pos), startLine });
