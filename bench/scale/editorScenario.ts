@@ -4,12 +4,15 @@ import { loadConfigFile } from '../../src/core/config/loadConfig';
 import { EvaluationCache } from '../../src/core/environments/evaluationCache';
 import { evaluateEnvironment, type EvaluationContext } from '../../src/core/environments/evaluateEnvironment';
 import type { EnvironmentState } from '../../src/core/environments/environmentState';
+import { warmOffThreadReading } from '../../src/core/yaml/offThread';
 
 /** What the editor scenario measured, in milliseconds and megabytes. */
 export interface EditorFigures {
   firstMs: number;
   /** CPU time of the first evaluation (user + system): what other load on the machine does not inflate. */
   firstCpuMs: number;
+  /** Of the first evaluation, how long this thread (the extension host's) was busy: what an editor feels. */
+  firstBusyMs: number;
   unchangedMs: number;
   saveMs: number;
   heapMb: number;
@@ -31,6 +34,7 @@ const cpuMs = (start: NodeJS.CpuUsage): number => {
  * figure is what the evaluated state holds.
  */
 export async function editorScenario(dir: string): Promise<EditorFigures> {
+  warmOffThreadReading(); // as the store does when it finds a config
   const { config } = await loadConfigFile(path.join(dir, 'youops.yaml'));
   if (!config) throw new Error('the generated youops.yaml did not load');
   const cache = new EvaluationCache();
@@ -39,9 +43,11 @@ export async function editorScenario(dir: string): Promise<EditorFigures> {
 
   let start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   let states: EnvironmentState[] = await evaluateAll();
   const firstMs = ms(start);
   const firstCpuMs = cpuMs(cpu);
+  const firstBusyMs = performance.eventLoopUtilization(loop).active;
   const drifted = states.reduce((n, s) => n + s.drift.resources.reduce((m, r) => m + r.fields.length, 0), 0);
 
   // The interval refresh: live state asked again (the exports did not change), history kept.
@@ -68,7 +74,7 @@ export async function editorScenario(dir: string): Promise<EditorFigures> {
   (global as { gc?: () => void }).gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   if (states.length !== config.environments.length) throw new Error('lost an environment');
-  return { firstMs, firstCpuMs, unchangedMs, saveMs, heapMb, drifted, savedFileDrifted };
+  return { firstMs, firstCpuMs, firstBusyMs, unchangedMs, saveMs, heapMb, drifted, savedFileDrifted };
 }
 
 if (require.main === module) {

@@ -79,6 +79,7 @@ export async function run(): Promise<void> {
       [
         ['first evaluation of every environment', `${e.firstMs.toFixed(0)} ms`, '≤ 1,500 ms'],
         ['  (its CPU time, user + system)', `${e.firstCpuMs.toFixed(0)} ms`, ''],
+        ['  (of which the extension host thread was busy)', `${e.firstBusyMs.toFixed(0)} ms`, ''],
         ['  js-yaml parse of the same bytes, one thread', `${editorFloor.ms.toFixed(0)} ms`, ''],
         ['refresh with nothing changed', `${e.unchangedMs.toFixed(0)} ms`, 'near nothing'],
         ['save of one manifest → its drift and positions', `${e.saveMs.toFixed(1)} ms`, '≤ 100 ms'],

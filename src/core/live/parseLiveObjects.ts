@@ -1,6 +1,7 @@
 import { listItems } from '../manifests/parseManifestText';
 import { resourceIdOf, resourceKey } from '../manifests/resourceId';
 import { readYamlValuesOffThread } from '../yaml/offThread';
+import type { YamlProblem } from '../yaml/readYaml';
 import type { LiveObject } from './provider';
 
 /**
@@ -10,7 +11,11 @@ import type { LiveObject } from './provider';
  * Large exports are read off the calling thread.
  */
 export async function parseLiveObjects(text: string, source: string): Promise<{ objects: LiveObject[]; error?: string }> {
-  const { values, problems } = await readYamlValuesOffThread(text);
+  return liveObjectsOf(await readYamlValuesOffThread(text), source);
+}
+
+/** parseLiveObjects of values already read (readYamlValues, or a file read off the thread). */
+export function liveObjectsOf({ values, problems }: { values: unknown[]; problems: YamlProblem[] }, source: string): { objects: LiveObject[]; error?: string } {
   const objects: LiveObject[] = [];
   for (const value of values) {
     for (const object of listItems(value) ?? [value]) {

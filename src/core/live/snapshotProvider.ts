@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { ParsedFileCache } from '../files/parsedFileCache';
-import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
+import type { DigestedRead, FileStamp, ParsedFileCache } from '../files/parsedFileCache';
+import { checkFileSize, FILE_LIMITS, FileRefusedError, type FileLimit } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
-import { parseLiveObjects } from './parseLiveObjects';
+import { liveObjectsOf } from './parseLiveObjects';
+import { readYamlFileOffThread } from '../yaml/offThread';
+import type { YamlProblem } from '../yaml/readYaml';
+
+type LiveObjects = ReturnType<typeof liveObjectsOf>;
 import { readSnapshotRevision } from '../revision/snapshotRevision';
 import type { DeployedRevision } from '../revision/deployedRevision';
 
@@ -41,10 +45,7 @@ export class SnapshotProvider implements LiveStateProvider {
       checkSnapshotSize(file, stamp.size, FILE_LIMITS.snapshot);
       total += stamp.size;
       checkSnapshotSize(this.snapshotPath, total, FILE_LIMITS.snapshotTotal);
-      const read = () => readSnapshotFile(file, this.rootDir);
-      const parsed = this.cache
-        ? await this.cache.read('snapshot', file, stamp, read, (text) => parseLiveObjects(text, file))
-        : await parseLiveObjects(await read(), file);
+      const parsed = await readSnapshotFile(file, stamp.size, this.rootDir, this.cache && { cache: this.cache, stamp });
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
@@ -67,12 +68,26 @@ export class SnapshotProvider implements LiveStateProvider {
   }
 }
 
-async function readSnapshotFile(file: string, rootDir: string | undefined): Promise<string> {
-  try {
-    return await readBoundedText(file, FILE_LIMITS.snapshot, rootDir);
-  } catch (e) {
-    throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
+/**
+ * One export's objects, parsed off the thread when it is large (read and digested there too), or
+ * kept from the last fetch when its stamp or its content is unchanged.
+ */
+async function readSnapshotFile(file: string, size: number, rootDir: string | undefined, kept?: { cache: ParsedFileCache; stamp: FileStamp }): Promise<LiveObjects> {
+  const load = async (knownDigest?: string): Promise<DigestedRead<LiveObjects>> => {
+    let read: DigestedRead<{ values: unknown[]; problems: YamlProblem[] }>;
+    try {
+      read = await readYamlFileOffThread({ file, size, limit: FILE_LIMITS.snapshot, root: rootDir, knownDigest });
+    } catch (e) {
+      throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
+    }
+    return read.unchanged ? read : { digest: read.digest, value: liveObjectsOf(read.value, file) };
+  };
+  if (!kept) {
+    const read = await load();
+    if (read.unchanged) throw new Error('unreachable: no digest was given');
+    return read.value;
   }
+  return kept.cache.readDigested('snapshot', file, kept.stamp, load);
 }
 
 /** Checked on the size before reading: a file (or folder) over its limit is not read at all. */

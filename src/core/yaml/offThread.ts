@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { contentDigest, type DigestedRead } from '../files/parsedFileCache';
+import { FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 import { readYamlValues, type YamlProblem } from './readYaml';
 
 /** Smaller texts are read on the calling thread: a worker round trip would cost more than it saves. */
@@ -10,6 +12,34 @@ const OFF_THREAD_MIN_CHARS = 256 * 1024;
 const IDLE_MS = 10_000;
 
 type Values = { values: unknown[]; problems: YamlProblem[] };
+
+/** A file to read (bounded, confined to `root`), digest, and parse unless its digest is `knownDigest`. */
+export interface YamlFileRead {
+  file: string;
+  /** Its size as the caller's stat saw it: small files are read on the calling thread. */
+  size: number;
+  limit: FileLimit;
+  root?: string;
+  knownDigest?: string;
+}
+
+export type TextJob = { id: number; text: string };
+export type FileJob = { id: number } & Omit<YamlFileRead, 'size'>;
+/**
+ * A worker's answer: the values as JSON; or the text for this thread to read (JSON input, or
+ * values JSON cannot carry); or that the file is unchanged; or why it could not be read. No
+ * `json`, `text`, `unchanged` or `error` (a text job it could not carry): read it here.
+ */
+export interface WorkerAnswer {
+  id: number;
+  json?: string;
+  text?: string;
+  digest?: string;
+  unchanged?: true;
+  error?: string;
+  /** FileRefusedError's reason, when that is what `error` was. */
+  refused?: string;
+}
 
 /** How many texts a worker read, and how many were handed to one (for tests and the bench: proof the work left the thread). */
 export const offThreadStats = { reads: 0, handed: 0 };
@@ -27,6 +57,15 @@ export function setOffThreadReading(on: boolean): void {
 }
 
 /**
+ * Starts a worker now, so that it has loaded its reader by the time the first large text comes
+ * (a worker takes about 0.2 s to start; the caller is about to read a config and its desired
+ * state meanwhile). Idle workers stop by themselves.
+ */
+export function warmOffThreadReading(): void {
+  if (enabled) pool()?.warm();
+}
+
+/**
  * readYamlValues, off the calling thread for large texts (multi-megabyte live exports): the
  * extension host stays responsive while they are read, and on a machine with a second core the
  * desired state is read at the same time. Same values, same problems; falls back to the calling
@@ -35,10 +74,30 @@ export function setOffThreadReading(on: boolean): void {
 export async function readYamlValuesOffThread(text: string): Promise<Values> {
   // JSON (kubectl -o json) is parsed fastest where it is.
   if (!enabled || text.length < OFF_THREAD_MIN_CHARS || /^\s*[[{]/.test(text.slice(0, 64))) return readYamlValues(text);
-  const json = await pool()?.run(text);
+  const json = (await pool()?.run({ text }))?.json;
   if (json === undefined) return readYamlValues(text);
   offThreadStats.reads++;
   return JSON.parse(json) as Values;
+}
+
+/**
+ * A YAML file's digest and, unless it is `knownDigest`, its values (readYamlValues). A large
+ * file is read, digested and parsed in a worker: its text never reaches this thread, and the
+ * job is handed over as soon as the file is known, not when this thread has read it.
+ */
+export async function readYamlFileOffThread(read: YamlFileRead): Promise<DigestedRead<Values>> {
+  const { file, limit, root, knownDigest } = read;
+  const answer = enabled && read.size >= OFF_THREAD_MIN_CHARS ? await pool()?.run({ file, limit, root, knownDigest }) : undefined;
+  if (answer?.error !== undefined) throw answer.refused !== undefined ? new FileRefusedError(file, answer.refused) : new Error(answer.error);
+  if (answer?.digest !== undefined) {
+    offThreadStats.reads++;
+    if (answer.unchanged) return { digest: answer.digest, unchanged: true };
+    if (answer.json !== undefined) return { digest: answer.digest, value: JSON.parse(answer.json) as Values };
+  }
+  // No worker, or one that answered with the text, or died on the job: read here.
+  const text = answer?.text ?? (await readBoundedText(file, limit, root));
+  const digest = answer?.digest ?? contentDigest(text);
+  return digest === knownDigest ? { digest, unchanged: true } : { digest, value: readYamlValues(text) };
 }
 
 /**
@@ -47,7 +106,7 @@ export async function readYamlValuesOffThread(text: string): Promise<Values> {
  * done, not when this thread, busy with other work, gets to the answer.
  */
 class WorkerPool {
-  private readonly workers = new Map<Worker, Map<number, (json: string | undefined) => void>>();
+  private readonly workers = new Map<Worker, Map<number, (answer: WorkerAnswer | undefined) => void>>();
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
@@ -56,24 +115,29 @@ class WorkerPool {
     private readonly size: number,
   ) {}
 
-  run(text: string): Promise<string | undefined> {
+  /** The worker's answer; undefined when no worker could take the job or it died on it. */
+  run(job: Omit<TextJob, 'id'> | Omit<FileJob, 'id'>): Promise<WorkerAnswer | undefined> {
     return new Promise((resolve) => {
       const worker = this.leastBusy();
       if (!worker) return resolve(undefined);
       const jobs = this.workers.get(worker)!;
       const id = this.nextId++;
-      jobs.set(id, (json) => {
+      jobs.set(id, (answer) => {
         jobs.delete(id);
         if (jobs.size === 0) {
           worker.unref();
           this.scheduleStop();
         }
-        resolve(json);
+        resolve(answer);
       });
       worker.ref(); // a read in flight keeps the process alive until it answers
-      worker.postMessage({ id, text });
+      worker.postMessage({ ...job, id });
       offThreadStats.handed++;
     });
+  }
+
+  warm(): void {
+    if (this.workers.size === 0 && this.spawn()) this.scheduleStop();
   }
 
   /** An idle worker, else a new one while the pool has room, else the one with the fewest jobs. */
@@ -92,9 +156,9 @@ class WorkerPool {
     } catch {
       return undefined;
     }
-    const jobs = new Map<number, (json: string | undefined) => void>();
+    const jobs = new Map<number, (answer: WorkerAnswer | undefined) => void>();
     this.workers.set(worker, jobs);
-    worker.on('message', (m: { id: number; json?: string }) => jobs.get(m.id)?.(m.json));
+    worker.on('message', (m: WorkerAnswer) => jobs.get(m.id)?.(m));
     // A worker that dies answers its jobs with "read it yourself".
     const fail = () => {
       this.workers.delete(worker);

@@ -103,6 +103,14 @@ describe('evaluateEnvironment with an EvaluationCache (real temp Git repository)
         return value;
       });
     };
+    // An export is read, digested and parsed in one step (off the thread when large).
+    const readDigested = cache.files.readDigested.bind(cache.files);
+    cache.files.readDigested = async (kind, file, stamp, load) => {
+      events.push(`start ${kind}`);
+      const value = await readDigested(kind, file, stamp, load);
+      events.push(`end ${kind}`);
+      return value;
+    };
     const state = await evaluateEnvironment(config.environments[0], config, { rootDir: repo, trusted: true, cache });
     assert.equal(state.drift.resources.find((r) => r.id.name === 'b')?.status, 'Drifted');
     assert.ok(events.indexOf('start snapshot') >= 0 && events.indexOf('start snapshot') < events.lastIndexOf('end manifests'), events.join(', '));

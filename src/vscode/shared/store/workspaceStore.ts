@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { configBaseDir, findConfigFile } from '../../../core/config/configFile';
 import { loadConfigFile, parseConfigText } from '../../../core/config/loadConfig';
+import { warmOffThreadReading } from '../../../core/yaml/offThread';
 import type { ResourceDrift } from '../../../core/drift/environmentDrift';
 import { deploysFile, draftDrift, type ResourceInEnvironment } from '../../../core/environments/draftDrift';
 import { EvaluationCache } from '../../../core/environments/evaluationCache';
@@ -147,6 +148,8 @@ export class WorkspaceStore extends Disposable {
     const override = vscode.workspace.getConfiguration('youops').get<string>('configPath') || undefined;
     const configFile = findConfigFile(rootDir, override);
     if (!configFile) return this.set({ kind: 'noConfig', rootDir });
+    // Large live exports are read by a worker: it starts while the config is read (an idle one stops by itself).
+    warmOffThreadReading();
     const result = await loadConfigFile(configFile);
     if (generation !== this.generation) return;
     // The file as read is what the diagnostics show now; a buffer still being edited sends its text again.
