@@ -1,15 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { DigestedRead, FileStamp, ParsedFileCache } from '../files/parsedFileCache';
-import { checkFileSize, FILE_LIMITS, FileRefusedError, type FileLimit } from '../files/readBounded';
+import type { FileStamp, ParsedFileCache } from '../files/parsedFileCache';
+import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
-import { liveObjectsOf } from './parseLiveObjects';
+import { liveObjectsOf, parseLiveObjects } from './parseLiveObjects';
 import { readYamlFileOffThread } from '../yaml/offThread';
-import type { YamlProblem } from '../yaml/readYaml';
-
-type LiveObjects = ReturnType<typeof liveObjectsOf>;
 import { readSnapshotRevision } from '../revision/snapshotRevision';
 import type { DeployedRevision } from '../revision/deployedRevision';
+
+type LiveObjects = ReturnType<typeof liveObjectsOf>;
 
 const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -69,25 +68,25 @@ export class SnapshotProvider implements LiveStateProvider {
 }
 
 /**
- * One export's objects, parsed off the thread when it is large (read and digested there too), or
- * kept from the last fetch when its stamp or its content is unchanged.
+ * One export's objects. With a cache, a large one is read, digested and parsed off the thread,
+ * and one whose stamp or content is unchanged is not parsed again; without (the CLI: one read on
+ * its own thread) nothing is digested.
  */
 async function readSnapshotFile(file: string, size: number, rootDir: string | undefined, kept?: { cache: ParsedFileCache; stamp: FileStamp }): Promise<LiveObjects> {
-  const load = async (knownDigest?: string): Promise<DigestedRead<LiveObjects>> => {
-    let read: DigestedRead<{ values: unknown[]; problems: YamlProblem[] }>;
-    try {
-      read = await readYamlFileOffThread({ file, size, limit: FILE_LIMITS.snapshot, root: rootDir, knownDigest });
-    } catch (e) {
-      throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
-    }
+  if (!kept) return parseLiveObjects(await snapshotRead(file, () => readBoundedText(file, FILE_LIMITS.snapshot, rootDir)), file);
+  return kept.cache.readDigested('snapshot', file, kept.stamp, async (knownDigest) => {
+    const read = await snapshotRead(file, () => readYamlFileOffThread({ file, size, limit: FILE_LIMITS.snapshot, root: rootDir, knownDigest }));
     return read.unchanged ? read : { digest: read.digest, value: liveObjectsOf(read.value, file) };
-  };
-  if (!kept) {
-    const read = await load();
-    if (read.unchanged) throw new Error('unreachable: no digest was given');
-    return read.value;
+  });
+}
+
+/** A read of a snapshot file, its failure said as the snapshot's. */
+async function snapshotRead<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw new LiveStateError('snapshot', e instanceof FileRefusedError ? `snapshot ${e.message}` : `cannot read snapshot file ${file}: ${(e as Error).message}`);
   }
-  return kept.cache.readDigested('snapshot', file, kept.stamp, load);
 }
 
 /** Checked on the size before reading: a file (or folder) over its limit is not read at all. */
