@@ -136,6 +136,7 @@ class WorkerPool {
     });
   }
 
+  /** One worker started ahead of the first job, unless one runs; stopped like any idle worker. */
   warm(): void {
     if (this.workers.size === 0 && this.spawn()) this.scheduleStop();
   }
