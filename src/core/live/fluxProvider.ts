@@ -6,7 +6,7 @@ import { fluxDeployedRevision, readFluxStatus } from '../flux/fluxStatus';
 import { formatResourceId, resourceIdOf, resourceKey, versionlessKey, type ResourceId } from '../manifests/resourceId';
 import type { DeployedRevision } from '../revision/deployedRevision';
 import { KubectlProvider, kubectlTarget } from './kubectlProvider';
-import { parseLiveObjects } from './parseLiveObjects';
+import { parseLiveObjects, type ParsedLiveObjects } from './parseLiveObjects';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider, type UnreadableObject } from './provider';
 import { execKubectl } from './runKubectl';
 
@@ -113,7 +113,7 @@ export class FluxProvider implements LiveStateProvider {
       // A timeout or cancellation is the cluster's or the user's, not one resource's.
       throw e instanceof LiveStateError ? new LiveStateError('flux', e.message) : e;
     }
-    const parsed: { objects: LiveObject[]; error?: string } = result.stdout.trim() ? await parseLiveObjects(result.stdout, `output of ${label}`) : { objects: [] };
+    const parsed: ParsedLiveObjects = result.stdout.trim() ? await parseLiveObjects(result.stdout, `output of ${label}`) : { objects: [] };
     if (parsed.error && !result.failure) throw new LiveStateError('flux', `kubectl printed invalid JSON: ${parsed.error}`);
     if (!result.failure) return { objects: parsed.objects, unreadable: [] };
     const got = new Set(parsed.objects.map((o) => versionlessKey(o.id)));

@@ -1,8 +1,14 @@
 import { listItems } from '../manifests/parseManifestText';
 import { resourceIdOf, resourceKey } from '../manifests/resourceId';
 import { readYamlValuesOffThread } from '../yaml/offThread';
-import type { YamlProblem } from '../yaml/readYaml';
+import type { YamlValues } from '../yaml/readYaml';
 import type { LiveObject } from './provider';
+
+/** A live export's objects, and its first hard error. */
+export interface ParsedLiveObjects {
+  objects: LiveObject[];
+  error?: string;
+}
 
 /**
  * Live objects from exported YAML/JSON (`kubectl get -o yaml` Lists included), read as kubectl
@@ -10,12 +16,12 @@ import type { LiveObject } from './provider';
  * a corrupt export is not mistaken for "nothing deployed" (which would mark every resource Missing).
  * Large exports are read off the calling thread.
  */
-export async function parseLiveObjects(text: string, source: string): Promise<{ objects: LiveObject[]; error?: string }> {
+export async function parseLiveObjects(text: string, source: string): Promise<ParsedLiveObjects> {
   return liveObjectsOf(await readYamlValuesOffThread(text), source);
 }
 
 /** parseLiveObjects of values already read (readYamlValues, or a file read off the thread). */
-export function liveObjectsOf({ values, problems }: { values: unknown[]; problems: YamlProblem[] }, source: string): { objects: LiveObject[]; error?: string } {
+export function liveObjectsOf({ values, problems }: YamlValues, source: string): ParsedLiveObjects {
   const objects: LiveObject[] = [];
   for (const value of values) {
     for (const object of listItems(value) ?? [value]) {

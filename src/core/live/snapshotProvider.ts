@@ -3,12 +3,10 @@ import * as path from 'node:path';
 import type { FileStamp, ParsedFileCache } from '../files/parsedFileCache';
 import { checkFileSize, FILE_LIMITS, FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
 import { LiveStateError, type LiveFetchRequest, type LiveObject, type LiveState, type LiveStateProvider } from './provider';
-import { liveObjectsOf, parseLiveObjects } from './parseLiveObjects';
+import { liveObjectsOf, parseLiveObjects, type ParsedLiveObjects } from './parseLiveObjects';
 import { readYamlFileOffThread } from '../yaml/offThread';
 import { readSnapshotRevision } from '../revision/snapshotRevision';
 import type { DeployedRevision } from '../revision/deployedRevision';
-
-type LiveObjects = ReturnType<typeof liveObjectsOf>;
 
 const SNAPSHOT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -44,7 +42,7 @@ export class SnapshotProvider implements LiveStateProvider {
       checkSnapshotSize(file, stamp.size, FILE_LIMITS.snapshot);
       total += stamp.size;
       checkSnapshotSize(this.snapshotPath, total, FILE_LIMITS.snapshotTotal);
-      const parsed = await readSnapshotFile(file, stamp.size, this.rootDir, this.cache && { cache: this.cache, stamp });
+      const parsed = await readSnapshotFile(file, stamp, this.rootDir, this.cache);
       if (parsed.error) throw new LiveStateError(this.name, `snapshot file is not valid YAML/JSON: ${parsed.error}`);
       objects.push(...parsed.objects);
     }
@@ -72,10 +70,10 @@ export class SnapshotProvider implements LiveStateProvider {
  * and one whose stamp or content is unchanged is not parsed again; without (the CLI: one read on
  * its own thread) nothing is digested.
  */
-async function readSnapshotFile(file: string, size: number, rootDir: string | undefined, kept?: { cache: ParsedFileCache; stamp: FileStamp }): Promise<LiveObjects> {
-  if (!kept) return parseLiveObjects(await snapshotRead(file, () => readBoundedText(file, FILE_LIMITS.snapshot, rootDir)), file);
-  return kept.cache.readDigested('snapshot', file, kept.stamp, async (knownDigest) => {
-    const read = await snapshotRead(file, () => readYamlFileOffThread({ file, size, limit: FILE_LIMITS.snapshot, root: rootDir, knownDigest }));
+async function readSnapshotFile(file: string, stamp: FileStamp, rootDir: string | undefined, cache?: ParsedFileCache): Promise<ParsedLiveObjects> {
+  if (!cache) return parseLiveObjects(await snapshotRead(file, () => readBoundedText(file, FILE_LIMITS.snapshot, rootDir)), file);
+  return cache.readDigested('snapshot', file, stamp, async (knownDigest) => {
+    const read = await snapshotRead(file, () => readYamlFileOffThread({ file, size: stamp.size, limit: FILE_LIMITS.snapshot, root: rootDir, knownDigest }));
     return read.unchanged ? read : { digest: read.digest, value: liveObjectsOf(read.value, file) };
   });
 }

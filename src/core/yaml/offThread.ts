@@ -4,14 +4,12 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { contentDigest, type DigestedRead } from '../files/parsedFileCache';
 import { FileRefusedError, readBoundedText, type FileLimit } from '../files/readBounded';
-import { readYamlValues, type YamlProblem } from './readYaml';
+import { readYamlValues, startsLikeJson, type YamlValues } from './readYaml';
 
 /** Smaller texts are read on the calling thread: a worker round trip would cost more than it saves. */
 const OFF_THREAD_MIN_CHARS = 256 * 1024;
 /** An idle worker is stopped after this long, giving its heap back. */
 const IDLE_MS = 10_000;
-
-type Values = { values: unknown[]; problems: YamlProblem[] };
 
 /** A file to read (bounded, confined to `root`), digest, and parse unless its digest is `knownDigest`. */
 export interface YamlFileRead {
@@ -71,13 +69,13 @@ export function warmOffThreadReading(): void {
  * desired state is read at the same time. Same values, same problems; falls back to the calling
  * thread wherever a worker cannot run or cannot carry the result.
  */
-export async function readYamlValuesOffThread(text: string): Promise<Values> {
+export async function readYamlValuesOffThread(text: string): Promise<YamlValues> {
   // JSON (kubectl -o json) is parsed fastest where it is.
-  if (!enabled || text.length < OFF_THREAD_MIN_CHARS || /^\s*[[{]/.test(text.slice(0, 64))) return readYamlValues(text);
+  if (!enabled || text.length < OFF_THREAD_MIN_CHARS || startsLikeJson(text)) return readYamlValues(text);
   const json = (await pool()?.run({ text }))?.json;
   if (json === undefined) return readYamlValues(text);
   offThreadStats.reads++;
-  return JSON.parse(json) as Values;
+  return JSON.parse(json) as YamlValues;
 }
 
 /**
@@ -85,14 +83,14 @@ export async function readYamlValuesOffThread(text: string): Promise<Values> {
  * file is read, digested and parsed in a worker: its text never reaches this thread, and the
  * job is handed over as soon as the file is known, not when this thread has read it.
  */
-export async function readYamlFileOffThread(read: YamlFileRead): Promise<DigestedRead<Values>> {
+export async function readYamlFileOffThread(read: YamlFileRead): Promise<DigestedRead<YamlValues>> {
   const { file, limit, root, knownDigest } = read;
   const answer = enabled && read.size >= OFF_THREAD_MIN_CHARS ? await pool()?.run({ file, limit, root, knownDigest }) : undefined;
   if (answer?.error !== undefined) throw answer.refused !== undefined ? new FileRefusedError(file, answer.refused) : new Error(answer.error);
   if (answer?.digest !== undefined) {
     offThreadStats.reads++;
     if (answer.unchanged) return { digest: answer.digest, unchanged: true };
-    if (answer.json !== undefined) return { digest: answer.digest, value: JSON.parse(answer.json) as Values };
+    if (answer.json !== undefined) return { digest: answer.digest, value: JSON.parse(answer.json) as YamlValues };
   }
   // No worker, or one that answered with the text, or died on the job: read here.
   const text = answer?.text ?? (await readBoundedText(file, limit, root));

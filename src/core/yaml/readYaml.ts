@@ -68,11 +68,22 @@ export function readYamlDocuments(text: string, options: ReadOptions = {}): Yaml
   return out;
 }
 
+/** What readYamlValues reads: a text's non-empty values and its problems. */
+export interface YamlValues {
+  values: unknown[];
+  problems: YamlProblem[];
+}
+
+/** Whether a text starts as JSON does (`kubectl -o json`): looked for in its first 64 characters, without scanning the rest. */
+export function startsLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text.slice(0, 64));
+}
+
 /**
  * Values only, for live state (`kubectl get -o yaml`/`-o json` exports): no positions are ever
  * needed, so JSON goes straight to JSON.parse. Empty documents are left out.
  */
-export function readYamlValues(text: string): { values: unknown[]; problems: YamlProblem[] } {
+export function readYamlValues(text: string): YamlValues {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {

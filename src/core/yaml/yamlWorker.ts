@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { contentDigest } from '../files/parsedFileCache';
 import { FileRefusedError, readBoundedText } from '../files/readBounded';
 import type { FileJob, TextJob, WorkerAnswer } from './offThread';
-import { readYamlValues } from './readYaml';
+import { readYamlValues, startsLikeJson } from './readYaml';
 
 /**
  * The worker behind readYamlValuesOffThread and readYamlFileOffThread: reads YAML by the layer's
@@ -12,10 +12,9 @@ import { readYamlValues } from './readYaml';
  * cannot carry (go-yaml's .nan and .inf).
  */
 const NON_FINITE = /\.(?:nan|inf)\b/i;
-const JSON_START = /^\s*[[{]/;
 
 function valuesOf(text: string): { json?: string; text?: string } {
-  if (JSON_START.test(text.slice(0, 64)) || NON_FINITE.test(text)) return { text };
+  if (startsLikeJson(text) || NON_FINITE.test(text)) return { text };
   return { json: JSON.stringify(readYamlValues(text)) };
 }
 
