@@ -117,9 +117,23 @@ function resolve(text: string): Resolved {
 
 /** The value of an untagged plain scalar. Strings come back as the same string. */
 export function resolvePlainScalar(text: string): KubeScalar {
-  // Fast exit for the common case: most values start with a letter no YAML 1.1 word starts with.
-  if (text !== '' && hintOf(text) === undefined) return text;
+  const hint = hintOf(text);
+  // Fast exits for the common cases: most values start with a letter no YAML 1.1 word starts with,
+  // the words are at most five characters long, and most numbers are small decimals.
+  if (hint === undefined || (hint === 'M' && text.length > 5)) return text;
+  if (hint === 'D' && isSmallDecimal(text)) return Number(text);
   return resolve(text).value;
+}
+
+/** `0`, or up to 15 digits without a leading zero: the same number in Go's ParseInt and in a double. */
+function isSmallDecimal(text: string): boolean {
+  const n = text.length;
+  if (n > 15 || (n > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export class ScalarTagError extends Error {}

@@ -5,6 +5,7 @@ import { splitDocuments, type DocumentChunk } from '../text/splitYamlDocuments';
 import { nodesFromEvents } from './eventNodes';
 import { composeDocument, type ComposeProblem, type ComposedDocument } from './composeNodes';
 import { KUBE_SCHEMA } from './kubeYamlSchema';
+import { NOT_BLOCK_YAML, readBlockYaml } from './blockYaml';
 import { AliasBudget, MAX_DEPTH } from './limits';
 import { YamlPositions } from './yamlPositions';
 
@@ -47,7 +48,8 @@ interface ReadOptions {
 }
 
 /**
- * The one reading layer for manifests. Every document is read by js-yaml with go-yaml v2's
+ * The one reading layer for manifests. Every document is read by readBlockYaml (the block YAML
+ * most manifests and every kubectl export are written in), else by js-yaml with go-yaml v2's
  * scalar rules (fast, no positions); a document js-yaml refuses, or that uses `<<` merges, is
  * composed from the `yaml` package's nodes instead (error recovery, duplicate keys, go-yaml's
  * merge order). Positions are computed only when asked for (drift needs them for drifted fields
@@ -116,7 +118,8 @@ function readChunk(chunk: DocumentChunk, index: number): YamlDocument[] {
 }
 
 function readFast(text: string): { ok: true; value: unknown } | { ok: false } {
-  let value: unknown;
+  let value = readBlockYaml(text);
+  if (value !== NOT_BLOCK_YAML) return { ok: true, value };
   try {
     value = jsyaml.load(text, { schema: KUBE_SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions);
   } catch {
