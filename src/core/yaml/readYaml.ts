@@ -49,7 +49,7 @@ interface ReadOptions {
 
 /**
  * The one reading layer for manifests. Every document is read by readBlockYaml (the block YAML
- * most manifests and every kubectl export are written in), else by js-yaml with go-yaml v2's
+ * kubectl writes and most manifests are written in), else by js-yaml with go-yaml v2's
  * scalar rules (fast, no positions); a document js-yaml refuses, or that uses `<<` merges, is
  * composed from the `yaml` package's nodes instead (error recovery, duplicate keys, go-yaml's
  * merge order). Positions are computed only when asked for (drift needs them for drifted fields
