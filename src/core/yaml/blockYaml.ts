@@ -1,15 +1,17 @@
+import * as jsyaml from 'js-yaml';
 import { resolvePlainScalar } from './kubeScalars';
+import { KUBE_SCHEMA } from './kubeYamlSchema';
 
 /**
  * The layer's fastest reader, for the block YAML that kubectl, Helm, kustomize and people write:
  * block mappings and sequences, plain and quoted scalars (also wrapped over lines, as go-yaml
- * writes long strings), literal block scalars, `{}` and `[]`, comments. About twice as fast as
- * js-yaml on a `kubectl get -o yaml` export. It takes a document only when nothing in it can read
- * differently elsewhere, and gives up on anything else (flow collections, anchors, tags, folded
- * scalars, tabs, duplicate or non-string keys…) for js-yaml behind it. So it returns exactly the
- * value js-yaml with KUBE_SCHEMA would (a test compares both on the yaml-test-suite, the fixtures,
- * a real kubectl export and seeded mutations), plain scalars resolved by the same go-yaml v2
- * rules, or NOT_BLOCK_YAML.
+ * writes long strings), literal block scalars, one-line flow collections, comments. About twice
+ * as fast as js-yaml on a `kubectl get -o yaml` export. It takes a document only when nothing in
+ * it can read differently elsewhere, and gives up on anything else (flow collections over several
+ * lines, anchors, tags, folded scalars, tabs, duplicate or non-string keys…) for js-yaml behind
+ * it. So it returns exactly the value js-yaml with KUBE_SCHEMA would (a test compares both on the
+ * yaml-test-suite, the fixtures, a real kubectl export and seeded mutations), plain scalars
+ * resolved by the same go-yaml v2 rules, or NOT_BLOCK_YAML.
  */
 export const NOT_BLOCK_YAML: unique symbol = Symbol('not block YAML');
 
@@ -215,14 +217,7 @@ class BlockReader {
       return quotedValue(text, p, close);
     }
     if (c === PIPE) return this.literal(text.slice(p, end).trimEnd(), indent);
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      const rest = text.slice(p, end);
-      const hash = rest.indexOf(' #');
-      const flow = (hash < 0 ? rest : rest.slice(0, hash)).trimEnd();
-      if (flow === '{}') return {};
-      if (flow === '[]') return [];
-      throw GIVE_UP;
-    }
+    if (c === 123 /* { */ || c === 91 /* [ */) return flowCollection(text, p, end);
     if (!canStartPlain(text, p, end)) throw GIVE_UP;
     // One pass: up to a comment; a `:` followed by a space or the end would make it a key.
     let stop = end;
@@ -380,6 +375,7 @@ class BlockReader {
       if (name === '__proto__') throw GIVE_UP;
       return { name, after: close + 2 };
     }
+    if (c === 123 /* { */ || c === 91 /* [ */) return undefined; // a flow collection (as a key: inlineScalar gives up)
     // One pass to the first `:` followed by a space or the end; a comment first means a plain scalar.
     let colon = -1;
     for (let j = p; j < end; j++) {
@@ -399,6 +395,43 @@ class BlockReader {
     return { name, after: colon + 1 };
   }
 }
+
+/**
+ * A flow collection that opens at `p` and closes on the same line (`{}`, `[a, "b"]`,
+ * `{name: web}`): read by js-yaml alone, which reads flow collections the same wherever they
+ * stand. Anchors, aliases, tags and comments inside, or one that goes on over lines, give up.
+ */
+function flowCollection(text: string, p: number, end: number): unknown {
+  const open = text.charCodeAt(p);
+  if (text.charCodeAt(p + 1) === (open === 91 ? 93 : 125)) {
+    if (p + 2 < end && !LINE_END.test(text.slice(p + 2, end))) throw GIVE_UP;
+    return open === 91 ? [] : {};
+  }
+  let depth = 0;
+  let close = -1;
+  for (let j = p; j < end && close < 0; j++) {
+    const ch = text.charCodeAt(j);
+    if (ch === DQUOTE || ch === SQUOTE) {
+      j = quotedEnd(text, j, end);
+      if (j < 0) throw GIVE_UP;
+    } else if (ch === 91 || ch === 123) depth++;
+    else if (ch === 93 || ch === 125) {
+      if (--depth === 0) close = j;
+    } else if (FLOW_UNSUPPORTED.has(ch)) throw GIVE_UP;
+  }
+  if (close < 0 || (close + 1 < end && !LINE_END.test(text.slice(close + 1, end)))) throw GIVE_UP;
+  let value: unknown;
+  try {
+    value = jsyaml.load(text.slice(p, close + 1), { schema: KUBE_SCHEMA } as jsyaml.LoadOptions);
+  } catch {
+    throw GIVE_UP;
+  }
+  if (open === 91 ? !Array.isArray(value) : typeof value !== 'object' || value === null || Array.isArray(value)) throw GIVE_UP;
+  return value;
+}
+
+/** Inside a flow collection: anchors, aliases, tags, comments (`#`), and `<<` merges' `<`. */
+const FLOW_UNSUPPORTED = new Set([...'&*!#<'].map((c) => c.charCodeAt(0)));
 
 /** Whether a plain scalar may start at `p` (before `end`): not with an indicator; `-1` and `--flag` may. */
 function canStartPlain(text: string, p: number, end: number): boolean {

@@ -176,6 +176,7 @@ describe('block YAML reader: the subset, read as kubectl reads it', () => {
     ['YAML escapes', 'a: "\\a\\e\\x41\\u00e9\\U0001F600\\N\\_\\/"\n', { a: '\x07\x1bAé😀\x85\xa0/' }],
     ['managedFields keys and empty collections', 'f:metadata:\n  f:labels: {}\n  k:{"name":"web"}: []\n', { 'f:metadata': { 'f:labels': {}, 'k:{"name":"web"}': [] } }],
     ['sequences at and under their key, compact mappings, comments', '# c\n---\na:\n- x # c\n- p: 1\n  q:\n    - -2\n    - --flag\nb: # c\n  c: d\n', { a: ['x', { p: 1, q: [-2, '--flag'] }], b: { c: 'd' } }],
+    ['one-line flow collections, as js-yaml reads them anywhere', 'command: ["sh", "-c"]\nports: [80, 0644]\nmetadata: {name: web, labels: {on: x}}\n', { command: ['sh', '-c'], ports: [80, 420], metadata: { name: 'web', labels: { true: 'x' } } }],
     ['an empty document', '# only a comment\n', null],
   ];
   for (const [what, text, expected] of cases) {
@@ -186,7 +187,9 @@ describe('block YAML reader: the subset, read as kubectl reads it', () => {
   }
 
   const left: Record<string, string> = {
-    'flow collections': 'a: {b: 1}\n',
+    'flow collections over several lines': 'a: {b: 1,\n  c: 2}\n',
+    'anchors, aliases and comments inside flow collections': 'a: [&x 1, *x]\nb: [1 #c\n  ]\n',
+    'a flow collection as a key': '{a: 1}: b\n',
     'anchors and aliases': 'a: &x 1\nb: *x\n',
     tags: 'a: !!str 1\n',
     'folded scalars': 'a: >\n  x\n',
