@@ -414,8 +414,9 @@ function flowCollection(text: string, p: number, end: number): unknown {
     if (ch === DQUOTE || ch === SQUOTE) {
       j = quotedEnd(text, j, end);
       if (j < 0) throw GIVE_UP;
-    } else if (ch === 91 || ch === 123) depth++;
-    else if (ch === 93 || ch === 125) {
+    } else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_BLOCK_DEPTH) throw GIVE_UP;
+    } else if (ch === 93 || ch === 125) {
       if (--depth === 0) close = j;
     } else if (FLOW_UNSUPPORTED.has(ch)) throw GIVE_UP;
   }

@@ -190,6 +190,7 @@ describe('block YAML reader: the subset, read as kubectl reads it', () => {
     'flow collections over several lines': 'a: {b: 1,\n  c: 2}\n',
     'anchors, aliases and comments inside flow collections': 'a: [&x 1, *x]\nb: [1 #c\n  ]\n',
     'a flow collection as a key': '{a: 1}: b\n',
+    'flow collections nested deeper than 200 levels': `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
     'anchors and aliases': 'a: &x 1\nb: *x\n',
     tags: 'a: !!str 1\n',
     'folded scalars': 'a: >\n  x\n',
