@@ -19,11 +19,11 @@ export const NOT_BLOCK_YAML: unique symbol = Symbol('not block YAML');
 const MAX_BLOCK_DEPTH = 200;
 
 /**
- * Characters js-yaml refuses (its PATTERN_NON_PRINTABLE: controls, lone surrogates), and all
- * surrogates and NEL with them: a text with any is left to the reader behind. One character
- * class: the scan costs a fraction of js-yaml's own pattern.
+ * Characters js-yaml refuses (its PATTERN_NON_PRINTABLE: controls, lone surrogates), and with them
+ * tabs, CRs, all surrogates and NEL, which this reader does not handle: a text with any is left
+ * to the reader behind. One character class, one scan: a fraction of js-yaml's own pattern.
  */
-const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** What may follow a scalar on its line: spaces, then a comment. */
 const LINE_END = /^(?: +(?:#.*)?)?$/;
 /** Characters a plain scalar of this subset may not start with: YAML's indicators (`-`, `?` and `:` only when a space follows, see canStartPlain). */
@@ -44,7 +44,7 @@ const GIVE_UP = new Error('not block YAML');
 
 /** One document's text, read by the subset; NOT_BLOCK_YAML where it leaves it. */
 export function readBlockYaml(text: string): unknown {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff || UNUSUAL.test(text)) return NOT_BLOCK_YAML;
+  if (text.charCodeAt(0) === 0xfeff || UNUSUAL.test(text)) return NOT_BLOCK_YAML;
   try {
     return new BlockReader(text).document();
   } catch (e) {
@@ -219,20 +219,10 @@ class BlockReader {
     if (c === PIPE) return this.literal(text.slice(p, end).trimEnd(), indent);
     if (c === 123 /* { */ || c === 91 /* [ */) return flowCollection(text, p, end);
     if (!canStartPlain(text, p, end)) throw GIVE_UP;
-    // One pass: up to a comment; a `:` followed by a space or the end would make it a key.
-    let stop = end;
-    for (let j = p + 1; j < end; j++) {
-      const ch = text.charCodeAt(j);
-      if (ch === COLON) {
-        if (j + 1 === end || text.charCodeAt(j + 1) === SPACE) throw GIVE_UP;
-      } else if (ch === HASH && text.charCodeAt(j - 1) === SPACE) {
-        stop = j;
-        break;
-      }
-    }
-    while (text.charCodeAt(stop - 1) === SPACE) stop--;
-    const first = text.slice(p, stop);
-    return resolvePlainScalar(stop === end ? this.plainContinued(first, indent) : first);
+    const cut = plainLineEnd(text, p, end);
+    const first = text.slice(p, withoutTrailingSpaces(text, cut));
+    // Only a line without a comment may go on over the next.
+    return resolvePlainScalar(cut === end ? this.plainContinued(first, indent) : first);
   }
 
   /**
@@ -253,14 +243,8 @@ class BlockReader {
       const p = this.start + this.at;
       const c = text.charCodeAt(p);
       // A comment ends the scalar (and deeper lines after it are an error); indicators are left to the reader behind.
-      if (c === HASH || !canStartPlain(text, p, this.end)) throw GIVE_UP;
-      let stop = this.end;
-      for (let j = p + 1; j < stop; j++) {
-        const ch = text.charCodeAt(j);
-        if ((ch === COLON && (j + 1 === stop || text.charCodeAt(j + 1) === SPACE)) || (ch === HASH && text.charCodeAt(j - 1) === SPACE)) throw GIVE_UP;
-      }
-      while (text.charCodeAt(stop - 1) === SPACE) stop--;
-      value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(p, stop);
+      if (c === HASH || !canStartPlain(text, p, this.end) || plainLineEnd(text, p, this.end) !== this.end) throw GIVE_UP;
+      value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(p, withoutTrailingSpaces(text, this.end));
       blankLines = 0;
       this.next();
     }
@@ -433,6 +417,26 @@ function flowCollection(text: string, p: number, end: number): unknown {
 
 /** Inside a flow collection: anchors, aliases, tags, comments (`#`), and `<<` merges' `<`. */
 const FLOW_UNSUPPORTED = new Set([...'&*!#<'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Where a line of a plain scalar starting at `p` ends: at a comment (` #`), else at `end`. Gives
+ * up on a `:` followed by a space or the end, which would make the text a key.
+ */
+function plainLineEnd(text: string, p: number, end: number): number {
+  for (let j = p + 1; j < end; j++) {
+    const ch = text.charCodeAt(j);
+    if (ch === COLON) {
+      if (j + 1 === end || text.charCodeAt(j + 1) === SPACE) throw GIVE_UP;
+    } else if (ch === HASH && text.charCodeAt(j - 1) === SPACE) return j;
+  }
+  return end;
+}
+
+/** `end`, moved back over the spaces before it. */
+function withoutTrailingSpaces(text: string, end: number): number {
+  while (text.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}
 
 /** Whether a plain scalar may start at `p` (before `end`): not with an indicator; `-1` and `--flag` may. */
 function canStartPlain(text: string, p: number, end: number): boolean {
