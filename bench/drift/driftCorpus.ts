@@ -10,8 +10,8 @@ export interface DriftPair {
   injected: string[];
 }
 
-/** Small deterministic PRNG so every run measures the same corpus. */
-function mulberry32(seed: number): () => number {
+/** Small deterministic PRNG so every run measures the same corpus (and tests mutate the same texts). */
+export function mulberry32(seed: number): () => number {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;

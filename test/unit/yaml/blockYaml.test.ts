@@ -2,15 +2,15 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { isDeepStrictEqual } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import * as jsyaml from 'js-yaml';
-import { generateDriftCorpus } from '../../../bench/drift/driftCorpus';
+import { generateDriftCorpus, mulberry32 } from '../../../bench/drift/driftCorpus';
 import { splitDocuments } from '../../../src/core/text/splitYamlDocuments';
 import { NOT_BLOCK_YAML, readBlockYaml } from '../../../src/core/yaml/blockYaml';
 import { KUBE_SCHEMA } from '../../../src/core/yaml/kubeYamlSchema';
 import { readYamlValues } from '../../../src/core/yaml/readYaml';
 import { useRealKubectl } from '../live/realKubectl';
+import { yamlFiles } from './yamlFiles';
 
 const root = path.resolve(__dirname, '../../../..');
 const run = promisify(execFile);
@@ -45,14 +45,10 @@ function compareAll(texts: Iterable<[string, string]>): { taken: number; total: 
   return { taken, total, wrong };
 }
 
-/** A small deterministic PRNG (mulberry32): the same mutations every run. */
+/** Whole numbers below n from the corpus's PRNG: the same mutations every run. */
 function random(seed: number): (n: number) => number {
-  return (n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = mulberry32(seed);
+  return (n) => Math.floor(next() * n);
 }
 
 /** The characters and lines that decide how block YAML reads, inserted, deleted and swapped. */
@@ -74,13 +70,6 @@ function* mutations(where: string, text: string, count: number, rnd: (n: number)
     }
     yield [`${where}~${m}`, t];
   }
-}
-
-function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
 }
 
 function* fixtureDocuments(): Generator<[string, string]> {

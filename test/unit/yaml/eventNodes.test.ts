@@ -10,6 +10,7 @@ import { composeDocument } from '../../../src/core/yaml/composeNodes';
 import { nodesFromEvents } from '../../../src/core/yaml/eventNodes';
 import { readYamlDocuments } from '../../../src/core/yaml/readYaml';
 import { YamlPositions } from '../../../src/core/yaml/yamlPositions';
+import { yamlFiles } from './yamlFiles';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -36,13 +37,6 @@ function agrees(text: string, where: string): boolean {
   if (!doc) return false;
   assert.deepEqual(everything(new YamlPositions(doc, text, 0, () => undefined), text), everything(packagePositions(text), text), where);
   return true;
-}
-
-function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
 }
 
 describe("YAML positions from js-yaml's parse events, the same as the `yaml` package's", () => {
