@@ -242,8 +242,9 @@ class BlockReader {
       if (this.at <= indent) break;
       const p = this.start + this.at;
       const c = text.charCodeAt(p);
-      // A comment ends the scalar (and deeper lines after it are an error); indicators are left to the reader behind.
-      if (c === HASH || !canStartPlain(text, p, this.end) || plainLineEnd(text, p, this.end) !== this.end) throw GIVE_UP;
+      // A comment ends the scalar (and deeper lines after it are an error). Other indicators are plain text
+      // here (go-yaml wraps `"key", the operator…` so); `-`, `?` and `:` before a space are left to the reader behind.
+      if (c === HASH || (SPACE_INDICATORS.has(c) && !canStartPlain(text, p, this.end)) || plainLineEnd(text, p, this.end) !== this.end) throw GIVE_UP;
       value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(p, withoutTrailingSpaces(text, this.end));
       blankLines = 0;
       this.next();

@@ -160,6 +160,11 @@ describe('block YAML reader: the subset, read as kubectl reads it', () => {
     ['go-yaml v2 scalars', 'a: 0644\nb: on\nc: "0644"\nd: 1_000\ne: ~\nf: 12345678901234567\n', { a: 420, b: true, c: '0644', d: 1000, e: null, f: 12345678901234568 }],
     ['a long plain string go-yaml wrapped at 80 columns', 'a: word word\n  word\n\n  word\nb: 1\n', { a: 'word word word\nword', b: 1 }],
     ['a long double-quoted string wrapped, with an escaped break', 'a: "x: y \\t\n  z\\\n  w"\n', { a: 'x: y \t zw' }],
+    [
+      "wrapped lines that start with a quote or a brace (fluxcd/flux2-kustomize-helm-example clusters/staging/flux-system/gotk-components.yaml, controller-gen's CRD descriptions)",
+      'description: MatchLabels is a map of {key,value} pairs. A single\n  {key,value} in the matchLabels map is equivalent to an element\n  of matchExpressions, whose key field is\n  "key", the operator is "In".\ntype: object\n',
+      { description: 'MatchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In".', type: 'object' },
+    ],
     ['single quotes across lines', "a: 'it''s\n  long'\n", { a: "it's long" }],
     ['literal scalars: clip, strip, keep', 'a: |\n  x\n\n  y\n\nb: |-\n  z\nc: |+\n  k\n\nd: 1\n', { a: 'x\n\ny\n', b: 'z', c: 'k\n\n', d: 1 }],
     ['YAML escapes', 'a: "\\a\\e\\x41\\u00e9\\U0001F600\\N\\_\\/"\n', { a: '\x07\x1bAé😀\x85\xa0/' }],
